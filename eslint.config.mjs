@@ -1,0 +1,104 @@
+import js from '@eslint/js';
+import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+const scopes = ['intake', 'classification', 'assignment', 'sla', 'follow-up', 'analytics'];
+
+/** Which layers a layer may import. Tests may also use the test kit. */
+const layers = (forTests) => {
+  const kit = forTests ? ['type:testkit'] : [];
+  return [
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...kit] },
+    { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:port', ...kit] },
+    { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:port', ...kit] },
+    { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:testkit'] },
+    {
+      sourceTag: 'type:platform',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:adapter', 'type:platform', ...kit],
+    },
+    {
+      sourceTag: 'type:service',
+      onlyDependOnLibsWithTags: [
+        'type:domain',
+        'type:port',
+        'type:adapter',
+        'type:platform',
+        'type:service',
+        ...kit,
+      ],
+    },
+    {
+      sourceTag: 'type:e2e',
+      onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:adapter', 'type:testkit'],
+    },
+  ];
+};
+
+/** Which services' code a scope may import: its own and the shared kernel; analytics reads every service's events. */
+const scopeRules = [
+  ...scopes
+    .filter((s) => s !== 'analytics')
+    .map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
+  {
+    sourceTag: 'scope:analytics',
+    onlyDependOnLibsWithTags: scopes.map((s) => `scope:${s}`).concat('scope:shared'),
+  },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:host', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['*'] },
+];
+
+const serviceModules = scopes.map((s) => `@kesu/${s}`);
+
+/** @param forTests whether the files are tests; @param allow service apps the files may import (the host) */
+const boundaries = (forTests, allow = []) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow,
+    depConstraints: [...layers(forTests), ...scopeRules],
+  },
+];
+
+export default [
+  { ignores: ['**/node_modules', '**/dist', '**/data', '**/.nx', '**/coverage', '**/tmp'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  { plugins: { '@nx': nx } },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(false),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-floating-promises': 'off',
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.features.ts', 'test/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true), 'no-console': 'off' },
+  },
+  {
+    files: ['services/host/**/*.ts', 'test/bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(false, serviceModules) },
+  },
+  {
+    files: ['test/e2e/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    files: ['**/*.cjs', '**/*.mjs', 'scripts/**/*', '**/main.ts'],
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off', 'no-console': 'off' },
+  },
+  prettier,
+];

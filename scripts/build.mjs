@@ -1,0 +1,27 @@
+// Compiles every service and library with SWC into dist/ (path aliases rewritten to relative imports).
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const swc = require.resolve('@swc/cli/bin/swc.js');
+
+rmSync('dist', { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [
+    swc,
+    'libs',
+    'services',
+    'test',
+    'scripts',
+    '-d',
+    'dist',
+    '--config-file',
+    '.swcrc',
+    '--quiet',
+    '--ignore',
+    '**/*.spec.ts,**/*.features.ts,**/jest.config.cjs',
+  ],
+  { stdio: 'inherit' },
+);
