@@ -1,0 +1,6 @@
+export * from './canonical-json';
+export * from './decider';
+export * from './envelope';
+export * from './event-registry';
+export * from './hash-chain';
+export * from './personal-data';

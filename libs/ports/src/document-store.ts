@@ -1,0 +1,61 @@
+/** A stored document: a JSON object with a string `_id`. */
+export interface Document {
+  readonly _id: string;
+}
+
+type Scalar = string | number | boolean | null;
+
+/** Equality, or MongoDB-style operators on one field (dot paths reach into sub-documents). */
+export type FieldCondition =
+  | Scalar
+  | { $eq?: Scalar; $ne?: Scalar; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar; $in?: Scalar[] };
+
+export type Filter = Readonly<Record<string, FieldCondition>>;
+
+/** MongoDB update operators, applied atomically to one document. */
+export interface Update {
+  readonly $set?: Readonly<Record<string, unknown>>;
+  readonly $setOnInsert?: Readonly<Record<string, unknown>>;
+  readonly $inc?: Readonly<Record<string, number>>;
+  readonly $unset?: Readonly<Record<string, true>>;
+  readonly $max?: Readonly<Record<string, Scalar>>;
+}
+
+export interface FindOptions {
+  /** Field and direction; `_id` breaks ties so paging is stable. */
+  readonly sort?: { readonly field: string; readonly direction: 1 | -1 };
+  readonly limit?: number;
+  /** Opaque cursor from the previous page's `nextCursor`. */
+  readonly cursor?: string;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+export interface Collection<T extends Document> {
+  get(id: string): Promise<T | null>;
+  /** The documents with these ids that exist, in no particular order. */
+  getMany(ids: readonly string[]): Promise<T[]>;
+  /** Inserts or replaces the whole document. */
+  put(doc: T): Promise<void>;
+  /** Inserts or replaces several documents atomically: all or none (MongoDB bulkWrite of replaceOne upserts). */
+  putMany(docs: readonly T[]): Promise<void>;
+  /**
+   * Applies update operators atomically, inserting when `upsert` and the document is missing. With
+   * `filter`, the update applies only if the document also matches it (compare-and-set).
+   * Returns the document after the update, or null when nothing matched.
+   */
+  update(id: string, update: Update, options?: { upsert?: boolean; filter?: Filter }): Promise<T | null>;
+  delete(id: string): Promise<boolean>;
+  find(filter?: Filter, options?: FindOptions): Promise<Page<T>>;
+  count(filter?: Filter): Promise<number>;
+  /** Declares fields that queries filter or sort on. */
+  ensureIndex(fields: readonly string[], options?: { unique?: boolean }): Promise<void>;
+}
+
+/** Document collections with MongoDB semantics: documents by id, atomic update operators, indexed queries. */
+export interface DocumentStore {
+  collection<T extends Document>(name: string): Collection<T>;
+}

@@ -1,0 +1,84 @@
+/**
+ * A message in a topic partition, with Kafka semantics: messages with the same key go to the same
+ * partition and keep their order; offsets are per partition and increase.
+ */
+export interface Message {
+  readonly topic: string;
+  readonly partition: number;
+  readonly offset: number;
+  readonly key: string;
+  /** Unique per topic; publishing an id again is a no-op (idempotent producer). */
+  readonly id: string;
+  readonly value: unknown;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timestamp: string;
+}
+
+export interface OutgoingMessage {
+  readonly key: string;
+  readonly id: string;
+  readonly value: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ConsumerOptions {
+  /** Consumer group: members share the work and its committed offsets. */
+  readonly group: string;
+  readonly topics: readonly string[];
+  /** Called in offset order per partition; offsets are committed after it resolves. */
+  readonly handler: (message: Message) => Promise<void>;
+  /**
+   * Optional: handles a batch of consecutive messages of one partition at once (kafkajs eachBatch),
+   * e.g. to write a projection in one transaction. When it throws, the batch is delivered again
+   * message by message through `handler`, so a poison message is retried and dead-lettered alone.
+   */
+  readonly batchHandler?: (messages: readonly Message[]) => Promise<void>;
+  /** Deliveries of one message before it goes to the dead-letter topic (default 5). */
+  readonly maxAttempts?: number;
+  /** Wait before a failed message is redelivered, in milliseconds (default 100, doubling). */
+  readonly retryBackoffMs?: number;
+}
+
+export interface Consumer {
+  /** Resolves after the message in progress has been handled and its offset committed. */
+  stop(): Promise<void>;
+}
+
+/** The dead-letter topic of a topic: messages that failed `maxAttempts` times, with the error. */
+export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+
+/** Headers on dead-lettered messages. */
+export const DeadLetterHeaders = {
+  error: 'x-error',
+  attempts: 'x-attempts',
+  group: 'x-consumer-group',
+  topic: 'x-original-topic',
+  partition: 'x-original-partition',
+  offset: 'x-original-offset',
+} as const;
+
+export interface TopicOffsets {
+  readonly partition: number;
+  /** The next offset the group will read. */
+  readonly committed: number;
+  /** The next offset to be written. */
+  readonly end: number;
+}
+
+/**
+ * A partitioned, replayable message log with Kafka semantics: topics, keys, partitions, consumer
+ * groups with committed offsets, at-least-once delivery and dead-letter topics.
+ */
+export interface MessageLog {
+  ensureTopic(topic: string, partitions?: number): Promise<void>;
+  /** Durable when it resolves. */
+  publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
+  consume(options: ConsumerOptions): Consumer;
+  /** Reads a partition from an offset (inclusive), e.g. to inspect a dead-letter topic. */
+  read(
+    topic: string,
+    options?: { partition?: number; fromOffset?: number; maxCount?: number },
+  ): Promise<Message[]>;
+  /** Committed and end offsets of a group on a topic, per partition: their difference is the lag. */
+  offsets(group: string, topic: string): Promise<TopicOffsets[]>;
+}
