@@ -1,0 +1,124 @@
+import { DeadLetterHeaders, deadLetterTopic, ManualClock, type Message, type MessageLog } from '@kesu/ports';
+import { messageLogFeatures } from '@kesu/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedDatabase } from './database';
+import { SqliteMessageLog, type SqliteMessageLogOptions } from './sqlite-message-log';
+
+const fast: SqliteMessageLogOptions = { pollIntervalMs: 10, leaseMs: 300 };
+
+const readAll = async (log: MessageLog, topic: string): Promise<Message[]> =>
+  (await Promise.all([0, 1, 2, 3].map((partition) => log.read(topic, { partition })))).flat();
+
+/** A log on a fresh file; `reopen` opens another connection and log on the same file. */
+function files() {
+  const dir = mkdtempSync(join(tmpdir(), 'kesu-'));
+  const file = join(dir, 'kesu.db');
+  const opened: Array<{ database: EmbeddedDatabase; log: SqliteMessageLog }> = [];
+  const open = (options: SqliteMessageLogOptions = fast) => {
+    const database = new EmbeddedDatabase({ file });
+    const log = new SqliteMessageLog(database, options);
+    opened.push({ database, log });
+    return { database, log };
+  };
+  const closeAll = async () => {
+    for (const { database, log } of opened.splice(0)) {
+      await log.close();
+      await database.close();
+    }
+  };
+  return { open, closeAll, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+messageLogFeatures('SQLite', async () => {
+  const storage = files();
+  return {
+    log: storage.open().log,
+    restart: async () => {
+      await storage.closeAll();
+      return storage.open().log;
+    },
+    close: async () => {
+      await storage.closeAll();
+      storage.remove();
+    },
+  };
+});
+
+describe('SqliteMessageLog', () => {
+  let storage: ReturnType<typeof files>;
+  beforeEach(() => (storage = files()));
+  afterEach(async () => {
+    await storage.closeAll();
+    storage.remove();
+  });
+
+  const until = async (check: () => boolean) => {
+    for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(check()).toBe(true);
+  };
+
+  it('stamps messages with the clock', async () => {
+    const clock = new ManualClock('2026-02-03T04:05:06.000Z');
+    const { log } = storage.open({ ...fast, clock });
+    await log.publish('t', [{ key: 'k', id: '1', value: 1 }]);
+    expect((await readAll(log, 't')).map((m) => m.timestamp)).toEqual(['2026-02-03T04:05:06.000Z']);
+  });
+
+  it('lets one process of a group consume at a time and hands over when it stops', async () => {
+    const first = storage.open();
+    const second = storage.open();
+    const byFirst: Message[] = [];
+    const bySecond: Message[] = [];
+    const consumerA = first.log.consume({
+      group: 'g',
+      topics: ['t'],
+      handler: async (m) => void byFirst.push(m),
+    });
+    await first.log.publish('t', [{ key: 'k', id: '1', value: 1 }]);
+    await until(() => byFirst.length === 1);
+    second.log.consume({ group: 'g', topics: ['t'], handler: async (m) => void bySecond.push(m) });
+    await second.log.publish('t', [{ key: 'k', id: '2', value: 2 }]);
+    await until(() => byFirst.length === 2);
+    await consumerA.stop();
+    await second.log.publish('t', [{ key: 'k', id: '3', value: 3 }]);
+    await until(() => bySecond.length === 1);
+    expect(byFirst.map((m) => m.id)).toEqual(['1', '2']);
+    expect(bySecond.map((m) => m.id)).toEqual(['3']);
+  });
+
+  it('takes over a group whose lease expired, as after a crash', async () => {
+    const { database, log } = storage.open();
+    database.db
+      .prepare('INSERT INTO consumer_leases (group_id, topic, owner, expires_at) VALUES (?, ?, ?, ?)')
+      .run('g', 't', 'crashed-process', Date.now() + 200);
+    await log.publish('t', [{ key: 'k', id: '1', value: 1 }]);
+    const handledAt: number[] = [];
+    const started = Date.now();
+    log.consume({ group: 'g', topics: ['t'], handler: async () => void handledAt.push(Date.now()) });
+    await until(() => handledAt.length === 1);
+    expect(handledAt[0]! - started).toBeGreaterThanOrEqual(150);
+  });
+
+  it('keeps the attempt count of a failing message across a restart', async () => {
+    let { log } = storage.open();
+    await log.publish('t', [{ key: 'k', id: '1', value: 1 }]);
+    let deliveries = 0;
+    const handler = async () => {
+      deliveries++;
+      throw new Error('still broken');
+    };
+    const consumer = log.consume({ group: 'g', topics: ['t'], handler, maxAttempts: 3, retryBackoffMs: 5 });
+    await until(() => deliveries === 2);
+    await consumer.stop();
+    await storage.closeAll();
+    ({ log } = storage.open());
+    log.consume({ group: 'g', topics: ['t'], handler, maxAttempts: 3, retryBackoffMs: 5 });
+    await until(() => deliveries >= 3);
+    await new Promise((r) => setTimeout(r, 50));
+    const dead = await readAll(log, deadLetterTopic('t'));
+    expect(deliveries).toBe(3);
+    expect(dead.map((m) => m.headers[DeadLetterHeaders.attempts])).toEqual(['3']);
+  });
+});
