@@ -1,0 +1,106 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EmbeddedStorage } from '@kesu/adapter-embedded';
+import type { EventStore, MessageLog } from '@kesu/ports';
+import { BackgroundWorkers } from './background-workers';
+import { gracefulShutdown } from './bootstrap';
+import { Readiness } from './readiness';
+import { startTestApp } from './test-support';
+import { EMBEDDED_STORAGE, EVENT_STORE, MESSAGE_LOG } from './tokens';
+
+const journal: string[] = [];
+
+/** Two workers that record their lifecycle; the second reads the database while stopping. */
+@Injectable()
+class RecordingWorkers implements OnModuleInit {
+  constructor(
+    private readonly workers: BackgroundWorkers,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  onModuleInit(): void {
+    for (const name of ['first', 'second']) {
+      this.workers.register({
+        name,
+        start: () => void journal.push(`start ${name}`),
+        stop: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          await this.store.headPosition();
+          journal.push(`stop ${name}`);
+        },
+      });
+    }
+  }
+}
+
+const event = (id: string) => ({
+  eventId: id,
+  type: 'ComplaintReceived',
+  schemaVersion: 1,
+  occurredAt: '2026-03-01T08:00:00.000Z',
+  tenantId: 'demo',
+  branchId: 'east-1',
+  correlationId: 'c-1',
+  causationId: `req-${id}`,
+  actor: { kind: 'user' as const, id: 'user-agent1' },
+  data: { description: 'cold food' },
+});
+
+describe('application lifecycle', () => {
+  beforeEach(() => {
+    journal.length = 0;
+  });
+
+  it('starts workers on bootstrap and stops them in reverse order before the database closes', async () => {
+    const t = await startTestApp({ providers: [RecordingWorkers] });
+    expect(t.app.get(BackgroundWorkers).names()).toEqual(['relay', 'first', 'second']);
+    expect(journal).toEqual(['start first', 'start second']);
+    const storage = t.app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
+    const close = storage.close.bind(storage);
+    jest.spyOn(storage, 'close').mockImplementation(async () => {
+      journal.push('close storage');
+      await close();
+    });
+    await t.close();
+    expect(journal).toEqual(['start first', 'start second', 'stop second', 'stop first', 'close storage']);
+  });
+
+  it('relays stored events to the message log by default', async () => {
+    const t = await startTestApp();
+    try {
+      await t.app.get<EventStore>(EVENT_STORE).appendToStream('intake-c-1', [event('e-1')], 'no_stream');
+      const log = t.app.get<MessageLog>(MESSAGE_LOG);
+      let messages = await log.read('complaints.intake.v1');
+      for (let i = 0; i < 100 && messages.length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        messages = await log.read('complaints.intake.v1');
+      }
+      expect(messages.map((m) => [m.id, m.key])).toEqual([['e-1', 'c-1']]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('runs no relay when relay: false', async () => {
+    const t = await startTestApp({ relay: false });
+    try {
+      expect(t.app.get(BackgroundWorkers).names()).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('shuts down gracefully: not ready, no new requests, workers stopped, then storage closed', async () => {
+    const t = await startTestApp({ providers: [RecordingWorkers], relay: false });
+    await t.app.listen(0, '127.0.0.1');
+    const url = await t.app.getUrl();
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+    const storage = t.app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
+    jest.spyOn(storage.database, 'close');
+    await gracefulShutdown(t.app);
+    expect(journal).toEqual(['start first', 'start second', 'stop second', 'stop first']);
+    expect(t.app.get(Readiness).isShuttingDown).toBe(true);
+    expect(storage.database.close).toHaveBeenCalled();
+    await expect(fetch(`${url}/health/live`)).rejects.toThrow();
+    await t.close();
+  });
+});

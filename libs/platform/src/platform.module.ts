@@ -1,0 +1,86 @@
+import { type DynamicModule, Module, type Provider } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { SystemClock } from '@kesu/ports';
+import { LoggerModule } from 'nestjs-pino';
+import { AccessTokens } from './access-tokens';
+import { AuthGuard } from './auth.guard';
+import { BackgroundWorkers } from './background-workers';
+import { loadConfig, type PlatformConfig, validateConfig } from './config';
+import { DevTokenController } from './dev-token.controller';
+import { FastifyHooks } from './fastify-hooks';
+import { loggerParams } from './logging';
+import { HttpMetricsHook, Metrics } from './metrics';
+import { OperationsController } from './operations.controller';
+import { OrgDirectory } from './org-directory';
+import type { PlatformOptions } from './platform-options';
+import { ProblemFilter } from './problem.filter';
+import { Readiness } from './readiness';
+import { RelayWorker } from './relay-worker';
+import { storageProviders } from './storage';
+import {
+  CLOCK,
+  CONFIG,
+  DOCUMENT_STORE,
+  EMBEDDED_STORAGE,
+  EVENT_STORE,
+  KEY_STORE,
+  MESSAGE_LOG,
+  PLATFORM_OPTIONS,
+} from './tokens';
+import { createValidationPipe } from './validation';
+
+/** The configuration forRoot will use: the environment's, overridden by `options.config`. */
+export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig {
+  return validateConfig({ ...loadConfig(options.env ?? process.env), ...options.config });
+}
+
+/**
+ * Everything a Kesu service process shares: configuration, the ports on one embedded storage,
+ * background workers (and the relay), identity (guard, dev tokens, org directory), problem
+ * answers, validation, logging, metrics and health. Global: import it once, in the root module.
+ */
+@Module({})
+export class PlatformModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    const config = resolvePlatformConfig(options);
+    const providers: Provider[] = [
+      { provide: PLATFORM_OPTIONS, useValue: options },
+      { provide: CONFIG, useValue: config },
+      { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+      ...storageProviders,
+      BackgroundWorkers,
+      ...(options.relay === false ? [] : [RelayWorker]),
+      FastifyHooks,
+      OrgDirectory,
+      AccessTokens,
+      Metrics,
+      HttpMetricsHook,
+      Readiness,
+      { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_FILTER, useClass: ProblemFilter },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+    ];
+    return {
+      module: PlatformModule,
+      global: true,
+      imports: [LoggerModule.forRoot(loggerParams(config, options.service, options.logDestination))],
+      controllers: [OperationsController, ...(config.profile === 'demo' ? [DevTokenController] : [])],
+      providers,
+      exports: [
+        CONFIG,
+        CLOCK,
+        EMBEDDED_STORAGE,
+        EVENT_STORE,
+        MESSAGE_LOG,
+        DOCUMENT_STORE,
+        KEY_STORE,
+        BackgroundWorkers,
+        OrgDirectory,
+        AccessTokens,
+        Metrics,
+        Readiness,
+        LoggerModule,
+      ],
+    };
+  }
+}

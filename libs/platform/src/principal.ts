@@ -1,0 +1,45 @@
+/** The authenticated caller, as named by a verified token. */
+export interface Principal {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly roles: string[];
+  /** Org-unit ids the caller may act on; a unit covers every unit under it. */
+  readonly branchScope: string[];
+}
+
+/** Roles known to the platform (tokens may carry others). */
+export const Role = {
+  admin: 'admin',
+  agent: 'agent',
+  handler: 'handler',
+  supervisor: 'supervisor',
+  branchManager: 'branch_manager',
+  director: 'director',
+  analyst: 'analyst',
+  regulator: 'regulator',
+} as const;
+
+/**
+ * Reads a principal from verified JWT claims: `sub` user id, `tid` tenant, `roles`, `branches`
+ * (scope), `name`, `preferred_username`. Returns null when a required claim is missing or malformed.
+ */
+export function principalFromClaims(claims: Readonly<Record<string, unknown>>): Principal | null {
+  const { sub, tid, roles, branches, name, preferred_username: username } = claims;
+  if (typeof sub !== 'string' || sub === '' || typeof tid !== 'string' || tid === '') return null;
+  if (!isStringArray(roles) || !isStringArray(branches)) return null;
+  const user = typeof username === 'string' && username !== '' ? username : sub;
+  return {
+    tenantId: tid,
+    userId: sub,
+    username: user,
+    displayName: typeof name === 'string' && name !== '' ? name : user,
+    roles: [...roles],
+    branchScope: [...branches],
+  };
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}

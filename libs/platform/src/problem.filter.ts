@@ -1,0 +1,96 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainRuleViolation } from '@kesu/kernel';
+import { KeyErasedError, WrongExpectedRevisionError } from '@kesu/ports';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  ProblemType,
+  ValidationProblem,
+} from './problem';
+
+/**
+ * Turns every error into an RFC 9457 `application/problem+json` answer: HTTP exceptions keep their
+ * status, domain rule violations and concurrency conflicts are 409, erased personal data is 410,
+ * Fastify's own client errors (body too large, malformed JSON) keep their 4xx, anything else is a
+ * 500 whose details are logged, never sent.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body: ProblemDetails = { ...this.toProblem(error), instance: request.url.split('?')[0] };
+    if (body.status >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    if (reply.sent) return;
+    if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    reply
+      .status(body.status)
+      .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+      .send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown): ProblemDetails {
+    if (error instanceof ValidationProblem) {
+      return problem(400, error.message, {
+        type: ProblemType.validation,
+        title: 'Invalid request',
+        errors: error.errors,
+      });
+    }
+    if (error instanceof HttpException) return problem(error.getStatus(), httpDetail(error));
+    if (error instanceof DomainRuleViolation) {
+      return problem(409, error.message, {
+        type: ProblemType.domainRule,
+        title: 'Domain rule violated',
+        code: error.code,
+      });
+    }
+    if (error instanceof WrongExpectedRevisionError) {
+      return problem(409, 'The resource was changed by someone else; reload it and try again.', {
+        type: ProblemType.concurrency,
+        title: 'Concurrency conflict',
+      });
+    }
+    if (error instanceof KeyErasedError) {
+      return problem(410, 'The personal data was erased.', {
+        type: ProblemType.erased,
+        title: 'Personal data erased',
+      });
+    }
+    const clientError = fastifyClientError(error);
+    if (clientError) return clientError;
+    return problem(500, 'An unexpected error occurred.');
+  }
+}
+
+function httpDetail(error: HttpException): string {
+  const response = error.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.join('; ');
+  return typeof message === 'string' ? message : error.message;
+}
+
+/**
+ * Errors Fastify raises before a handler runs carry a 4xx `statusCode` and an `FST_` code (Nest
+ * usually wraps them in an HttpException first; this catches those it does not).
+ */
+function fastifyClientError(error: unknown): ProblemDetails | null {
+  if (!(error instanceof Error)) return null;
+  const { statusCode, code } = error as Error & { statusCode?: unknown; code?: unknown };
+  if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem(413, 'The request body is larger than the server accepts.');
+  if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return problem(400, 'The request body is not valid JSON.', { title: 'Malformed JSON' });
+  }
+  if (typeof code === 'string' && code.startsWith('FST_')) return problem(statusCode, error.message);
+  return null;
+}
