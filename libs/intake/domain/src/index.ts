@@ -1,0 +1,3 @@
+export * from './acknowledgement';
+export * from './complaint';
+export * from './register-complaint';

@@ -1,0 +1,1 @@
+export { ClassificationModule } from './classification.module';

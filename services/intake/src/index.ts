@@ -1,0 +1,6 @@
+export { IntakeModule } from './intake.module';
+export {
+  ComplaintRegistration,
+  type Registration,
+  type RegistrationResult,
+} from './complaints/complaint-registration.service';

@@ -1,0 +1,1 @@
+export { SlaModule } from './sla.module';
