@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** Sizes and time caps, overridable by environment variables for a quick run. */
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+
+export const config = {
+  /** Events (or rows) per write scenario. */
+  events: envInt('BENCH_EVENTS', 20_000),
+  /** Point reads / history reads sampled. */
+  reads: envInt('BENCH_READS', 5_000),
+  /** Optional: pad the store to this many events before history reads (the target speaks of 1,000,000). */
+  historyEvents: envInt('BENCH_HISTORY_EVENTS', 0),
+  /** Concurrent appenders on distinct streams. */
+  concurrency: envInt('BENCH_CONCURRENCY', 200),
+  /** Events appended and projected in the relay/projection scenario. */
+  projectionEvents: envInt('BENCH_PROJECTION_EVENTS', 20_000),
+  /** Seconds of each autocannon run. */
+  httpSeconds: envInt('BENCH_HTTP_SECONDS', 10),
+  httpConnections: envInt('BENCH_HTTP_CONNECTIONS', 50),
+  httpRate: envInt('BENCH_HTTP_RATE', 1_000),
+  /** Complaints timed from 201 to a readable view, and the rate they are sent at. */
+  latencySamples: envInt('BENCH_LATENCY_SAMPLES', 200),
+  latencyRate: envInt('BENCH_LATENCY_RATE', 50),
+  /** Appends per Emmett scenario (it is slow: each is capped by `phaseSeconds` too). */
+  emmettEvents: envInt('BENCH_EMMETT_EVENTS', 5_000),
+  /** Upper bound on any single timed loop, in seconds. */
+  phaseSeconds: envInt('BENCH_PHASE_SECONDS', 20),
+  /** Whether to try installing the Emmett peer (BENCH_EMMETT=0 skips it). */
+  emmett: process.env.BENCH_EMMETT !== '0',
+  http: process.env.BENCH_HTTP !== '0',
+};
+
+/** Targets and ceilings from docs/architecture.md ("Durability and speed"). */
+export const targets = {
+  durableEventsPerSecond: '>= 20000',
+  intakePerSecond: '>= 2000',
+  intakeP99AtFixedRateMs: '< 50',
+  intakeToReadModelP99Ms: '< 250',
+  rebuildEventsPerSecond: '>= 100000',
+  historyP99Ms: '< 10 (among 1,000,000 events)',
+} as const;
+
+export const documentedCeilings = {
+  rawSingleCommitsPerSecond: 6_200,
+  rawBatchedRowsPerSecond: 43_700,
+  rawReadsPerSecond: 31_700,
+  emmettSingleAppendsPerSecond: 390,
+  emmettPersistentAppendsPerSecond: 1_600,
+} as const;
+
+export function progress(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+export function now(): number {
+  return performance.now();
+}
+
+export function perSecond(count: number, ms: number): number {
+  return ms > 0 ? Math.round((count * 1000) / ms) : 0;
+}
+
+export function ratio(value: number, ceiling: number): number {
+  return ceiling > 0 ? Math.round((value / ceiling) * 1000) / 1000 : 0;
+}
+
+export function round(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Nearest-rank percentile of samples in milliseconds. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return round(sorted[rank]!, 3);
+}
+
+/** A deadline `seconds` from now; `passed()` tells when a loop must stop. */
+export function deadline(seconds = config.phaseSeconds): { passed(): boolean } {
+  const end = Date.now() + seconds * 1000;
+  return { passed: () => Date.now() > end };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A fresh temporary folder, removed by `cleanup`. */
+export function tempDir(prefix: string): { path: string; cleanup(): void } {
+  const path = mkdtempSync(join(tmpdir(), `kesu-bench-${prefix}-`));
+  return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

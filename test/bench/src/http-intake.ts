@@ -1,0 +1,156 @@
+import { createRequire } from 'node:module';
+import { config, errorMessage, now, percentile, progress, round, sleep, targets, tempDir } from './common';
+import { Host } from './host';
+
+interface CannonResult {
+  readonly requests: { readonly average: number; readonly total: number };
+  readonly latency: { readonly p50: number; readonly p99: number; readonly average: number };
+  readonly duration: number;
+  readonly non2xx: number;
+  readonly errors: number;
+  readonly timeouts: number;
+  readonly '2xx': number;
+}
+type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
+const autocannon = createRequire(__filename)('autocannon') as Cannon;
+
+export const complaintBody = JSON.stringify({
+  channel: 'hotline',
+  branchId: 'east-1',
+  complainant: { name: '王女士', phone: '13800000000' },
+  subject: { type: 'staff' },
+  description: '营业员态度恶劣',
+});
+
+async function cannon(url: string, token: string, extra: Record<string, unknown>): Promise<CannonResult> {
+  return autocannon({
+    url: `${url}/api/v1/complaints`,
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: complaintBody,
+    duration: config.httpSeconds,
+    timeout: 10,
+    ...extra,
+  });
+}
+
+type Outcome = { ms: number } | { failure: string };
+
+/** POSTs one complaint and times from its 201 until GET /api/v1/complaints/{id} answers 200 (poll every 5 ms). */
+async function untilReadable(url: string, token: string, capMs: number): Promise<Outcome> {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const response = await fetch(`${url}/api/v1/complaints`, { method: 'POST', headers, body: complaintBody });
+  const created = (await response.json()) as { complaintId?: string };
+  if (response.status !== 201 || !created.complaintId) return { failure: `POST ${response.status}` };
+  const start = now();
+  const limit = Date.now() + capMs;
+  let status = 0;
+  while (Date.now() < limit) {
+    const read = await fetch(`${url}/api/v1/complaints/${created.complaintId}`, { headers });
+    await read.arrayBuffer();
+    status = read.status;
+    if (status === 200) return { ms: now() - start };
+    await sleep(5);
+  }
+  return { failure: `GET still ${status} after ${capMs} ms` };
+}
+
+/** Waits (at most 60 s) until a fresh complaint is readable at once, i.e. the projection has caught up. */
+async function settle(url: string, token: string): Promise<{ seconds: number; settled: boolean }> {
+  const start = now();
+  const limit = Date.now() + 60_000;
+  let settled = false;
+  while (!settled && Date.now() < limit) {
+    const outcome = await untilReadable(url, token, Math.max(100, limit - Date.now()));
+    settled = 'ms' in outcome && outcome.ms < 250;
+  }
+  return { seconds: round((now() - start) / 1000, 2), settled };
+}
+
+async function readModelLatency(url: string, token: string) {
+  const samples: number[] = [];
+  const failures: Record<string, number> = {};
+  const fail = (reason: string) => (failures[reason] = (failures[reason] ?? 0) + 1);
+  const pending: Promise<void>[] = [];
+  const interval = 1000 / config.latencyRate;
+  const start = Date.now();
+  for (let i = 0; i < config.latencySamples; i++) {
+    const wait = start + i * interval - Date.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(
+      untilReadable(url, token, 5_000).then(
+        (outcome) => void ('ms' in outcome ? samples.push(outcome.ms) : fail(outcome.failure)),
+        (error: unknown) => void fail(errorMessage(error)),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  return { samples, failures };
+}
+
+/** POST /api/v1/complaints against the built host: max throughput, a fixed rate, and intake → read model latency. */
+export async function benchHttpIntake() {
+  const dir = tempDir('http');
+  let host: Host | undefined;
+  try {
+    progress('http intake: starting the built host');
+    host = await Host.start(dir.path);
+    const token = await host.token('agent1');
+
+    progress(
+      `http intake: max throughput, ${config.httpConnections} connections for ${config.httpSeconds} s`,
+    );
+    const max = await cannon(host.url, token, { connections: config.httpConnections });
+    await sleep(1000);
+    progress(`http intake: fixed rate ${config.httpRate}/s for ${config.httpSeconds} s`);
+    const fixed = await cannon(host.url, token, {
+      connections: config.httpConnections,
+      overallRate: config.httpRate,
+    });
+    progress('http intake: waiting for the read model to catch up with the load');
+    const catchUp = await settle(host.url, token);
+    progress(`http intake: ${config.latencySamples} complaints at ${config.latencyRate}/s until readable`);
+    const latency = await readModelLatency(host.url, token);
+
+    return {
+      maxThroughput: {
+        connections: config.httpConnections,
+        seconds: config.httpSeconds,
+        requests: max.requests.total,
+        requestsPerSecond: round(max.requests.average, 0),
+        p50Ms: max.latency.p50,
+        p99Ms: max.latency.p99,
+        non2xx: max.non2xx,
+        errors: max.errors + max.timeouts,
+        target: targets.intakePerSecond,
+      },
+      fixedRate: {
+        requestedPerSecond: config.httpRate,
+        seconds: config.httpSeconds,
+        requests: fixed.requests.total,
+        achievedPerSecond: round(fixed.requests.total / Math.max(1, fixed.duration), 0),
+        p50Ms: fixed.latency.p50,
+        p99Ms: fixed.latency.p99,
+        non2xx: fixed.non2xx,
+        errors: fixed.errors + fixed.timeouts,
+        target: `p99 ${targets.intakeP99AtFixedRateMs}`,
+      },
+      intakeToReadModel: {
+        complaints: config.latencySamples,
+        ratePerSecond: config.latencyRate,
+        readModelCatchUpAfterLoad: catchUp,
+        measured: latency.samples.length,
+        failures: latency.failures,
+        pollEveryMs: 5,
+        p50Ms: percentile(latency.samples, 50),
+        p99Ms: percentile(latency.samples, 99),
+        target: `p99 ${targets.intakeToReadModelP99Ms}`,
+      },
+    };
+  } catch (error) {
+    return { skipped: `http intake failed: ${errorMessage(error)}`, hostLogs: host?.logs().slice(-1000) };
+  } finally {
+    await host?.stop();
+    dir.cleanup();
+  }
+}

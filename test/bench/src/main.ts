@@ -1,0 +1,63 @@
+import { config, errorMessage, now, progress, round, targets } from './common';
+import { benchEmmett } from './emmett';
+import { benchEventStore } from './event-store';
+import { samplePayload } from './events';
+import { benchHttpIntake } from './http-intake';
+import { machine } from './machine';
+import { benchRawSqlite } from './raw-sqlite';
+import { benchRelayProjection } from './relay-projection';
+
+/** Runs one scenario; a failure is reported in the document (and fails the run), never invented away. */
+async function section<T>(name: string, run: () => Promise<T> | T): Promise<T | { failed: string }> {
+  const start = now();
+  try {
+    const result = await run();
+    progress(`${name}: done in ${round((now() - start) / 1000, 1)} s`);
+    return result;
+  } catch (error) {
+    process.exitCode = 1;
+    progress(`${name}: FAILED ${errorMessage(error)}`);
+    return { failed: errorMessage(error) };
+  }
+}
+
+async function main(): Promise<void> {
+  // stdout carries only the JSON document: libraries that log (Emmett does) go to stderr.
+  console.log = (...args: unknown[]) => console.error(...args);
+  console.info = console.log;
+  const started = now();
+  const [major] = process.versions.node.split('.').map(Number);
+  if ((major ?? 0) < 24) throw new Error(`Node ${process.version}: the bench needs Node 24 (node:sqlite)`);
+  progress(`sizes: ${JSON.stringify(config)}`);
+
+  const rawSqlite = await section('raw sqlite', () => benchRawSqlite(samplePayload()));
+  const rawSingle = 'failed' in rawSqlite ? 0 : rawSqlite.singleRowCommits.commitsPerSecond;
+  const rawBatched = 'failed' in rawSqlite ? 0 : rawSqlite.batchedCommitsOf10.rowsPerSecond;
+  const eventStore = await section('event store', () => benchEventStore(rawSingle, rawBatched));
+  const projection = await section('relay+projection', () => benchRelayProjection());
+  const httpIntake = config.http
+    ? await section('http intake', () => benchHttpIntake())
+    : { skipped: 'BENCH_HTTP=0' };
+  const kesuSingle = 'failed' in eventStore ? 0 : eventStore.singleAwaited.appendsPerSecond;
+  const emmett = await section('emmett', () => benchEmmett(kesuSingle));
+
+  const document = {
+    machine: machine(),
+    storage: 'file-backed SQLite (WAL, synchronous=FULL) in a fresh temp dir per scenario',
+    sizes: config,
+    targets,
+    rawSqlite,
+    eventStore,
+    relayProjection: 'failed' in projection ? projection : projection.relayProjection,
+    projectionRebuild: 'failed' in projection ? projection : projection.projectionRebuild,
+    httpIntake,
+    emmett,
+    totalSeconds: round((now() - started) / 1000, 1),
+  };
+  process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+main().catch((error: unknown) => {
+  progress(`bench failed: ${errorMessage(error)}`);
+  process.exitCode = 1;
+});

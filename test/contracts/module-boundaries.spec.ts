@@ -1,0 +1,57 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
+
+/** Lints `source` as if it were the file at `path`, with the workspace's real configuration. */
+function boundaryErrors(path: string, source: string): string[] {
+  const run = spawnSync(process.execPath, [eslint, '--format', 'json', '--stdin', '--stdin-filename', path], {
+    cwd: ROOT,
+    input: source,
+    encoding: 'utf8',
+  });
+  const [result] = JSON.parse(run.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>;
+  return result!.messages.filter((m) => m.ruleId === '@nx/enforce-module-boundaries').map((m) => m.message);
+}
+
+describe('module boundaries', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', '.bin', 'nx'), 'show', 'projects'], {
+      cwd: ROOT,
+      stdio: 'ignore',
+    });
+  });
+
+  it('keeps domain code free of adapters, ports machinery and frameworks', () => {
+    expect(
+      boundaryErrors('libs/intake/domain/src/leak.ts', "export * from '@kesu/adapter-embedded';\n"),
+    ).toEqual([expect.stringContaining('"type:domain" can only depend on libs tagged with "type:domain"')]);
+    expect(
+      boundaryErrors('libs/intake/domain/src/leak.ts', "export { Relay } from '@kesu/ports';\n"),
+    ).toEqual([expect.stringContaining('"type:domain" can only depend on libs tagged with "type:domain"')]);
+  });
+
+  it('keeps one service out of another service’s code', () => {
+    expect(
+      boundaryErrors('services/intake/src/leak.ts', "export * from '@kesu/analytics-domain';\n"),
+    ).toEqual([
+      expect.stringContaining(
+        '"scope:intake" can only depend on libs tagged with "scope:intake", "scope:shared"',
+      ),
+    ]);
+    expect(
+      boundaryErrors('services/analytics/src/leak.ts', "export { IntakeModule } from '@kesu/intake';\n"),
+    ).toEqual([expect.stringContaining('Imports of apps are forbidden')]);
+  });
+
+  it('lets the layers import what they are meant to', () => {
+    expect(boundaryErrors('libs/ports/src/ok.ts', "export { fold } from '@kesu/kernel';\n")).toEqual([]);
+    expect(boundaryErrors('services/analytics/src/ok.ts', "export * from '@kesu/intake-domain';\n")).toEqual(
+      [],
+    );
+    expect(
+      boundaryErrors('services/host/src/ok.ts', "export { IntakeModule } from '@kesu/intake';\n"),
+    ).toEqual([]);
+  });
+});

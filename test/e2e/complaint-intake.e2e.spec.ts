@@ -1,0 +1,228 @@
+import { verifyChains } from '@kesu/kernel';
+import { HostProcess } from './host-process';
+
+const complaint = {
+  channel: 'hotline',
+  branchId: 'east-1',
+  complainant: { name: '王女士', phone: '13800000000' },
+  subject: { type: 'staff', name: '人民路营业厅' },
+  description: '营业员态度恶劣，排队两个小时。',
+  expectedRemedy: '道歉',
+  emotion: 'angry',
+};
+
+const eventCount = (host: HostProcess) =>
+  host.sql((db) => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
+
+describe('a complaint from registration to its audited history', () => {
+  let host: HostProcess;
+  let agent1: string;
+
+  beforeAll(async () => {
+    host = await HostProcess.start();
+    agent1 = await host.token('agent1');
+  });
+
+  afterAll(async () => {
+    expect(await host.stop()).toBe(0);
+  });
+
+  it('registers a complaint, projects it, and keeps a verifiable history', async () => {
+    const created = await host.request('POST', '/api/v1/complaints', { token: agent1, body: complaint });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'received',
+      reference: expect.stringMatching(/^KS-\d{8}-\d{6}$/),
+    });
+    expect(created.body.acknowledgement.message).toContain(created.body.reference);
+    expect(created.body.acknowledgement.respondBy).toMatch(/\+08:00$/);
+    const id: string = created.body.complaintId;
+
+    const view = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token: agent1 });
+      return reply.status === 200 ? reply.body : undefined;
+    });
+    expect(view).toMatchObject({
+      complaintId: id,
+      reference: created.body.reference,
+      status: 'received',
+      channel: 'hotline',
+      branchId: 'east-1',
+      complainant: { name: '王女士', phone: '13800000000', visibility: 'shown' },
+      classification: null,
+      assignment: null,
+      sla: { state: 'on_track' },
+      satisfaction: null,
+    });
+
+    const history = await host.request('GET', `/api/v1/complaints/${id}/history`, { token: agent1 });
+    expect(history.status).toBe(200);
+    expect(history.body.events).toHaveLength(1);
+    const [received] = history.body.events;
+    expect(received).toMatchObject({
+      streamId: `intake-complaint-${id}`,
+      revision: 0,
+      type: 'ComplaintReceived',
+      schemaVersion: 1,
+      actor: { kind: 'user', id: 'user-agent1' },
+      prevHash: '0'.repeat(64),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(JSON.stringify(received.data)).not.toContain('王女士');
+    expect(verifyChains(history.body.events)).toEqual({ valid: true, eventsChecked: 1 });
+
+    const verify = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, { token: agent1 });
+    expect(verify.body).toEqual({ valid: true, eventsChecked: 1 });
+
+    const before = await host.request('GET', `/api/v1/complaints/${id}?asOf=2000-01-01T00:00:00Z`, {
+      token: agent1,
+    });
+    expect(before.status).toBe(404);
+    const asOf = await host.request(
+      'GET',
+      `/api/v1/complaints/${id}?asOf=${encodeURIComponent(new Date().toISOString())}`,
+      {
+        token: agent1,
+      },
+    );
+    expect(asOf.body).toMatchObject({ complaintId: id, status: 'received' });
+  });
+
+  it('rejects an invalid body with a problem naming each field, and stores nothing', async () => {
+    const stored = eventCount(host);
+    const reply = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: {
+        ...complaint,
+        channel: 'fax',
+        complainant: { phone: 'abc' },
+        description: '',
+        tenantId: 'other',
+      },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.headers.get('content-type')).toContain('application/problem+json');
+    const fields = reply.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(
+      expect.arrayContaining(['channel', 'complainant.name', 'complainant.phone', 'description', 'tenantId']),
+    );
+    const unknownBranch = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: { ...complaint, branchId: 'mars-1' },
+    });
+    expect(unknownBranch.status).toBe(400);
+    expect(unknownBranch.body.errors).toEqual([
+      { field: 'branchId', message: expect.stringContaining('mars-1') },
+    ]);
+    const badKey = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: complaint,
+      headers: { 'idempotency-key': 'x'.repeat(201) },
+    });
+    expect(badKey.body.errors).toEqual([{ field: 'Idempotency-Key', message: expect.any(String) }]);
+    const future = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: { ...complaint, occurredAt: '2999-01-01T00:00:00+08:00' },
+    });
+    expect(future.body.errors).toEqual([{ field: 'occurredAt', message: expect.any(String) }]);
+    const noOffset = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: { ...complaint, occurredAt: '2026-11-20' },
+    });
+    expect(noOffset.body.errors).toEqual([
+      { field: 'occurredAt', message: expect.stringContaining('offset') },
+    ]);
+    expect(eventCount(host)).toBe(stored);
+  });
+
+  it('answers a repeated Idempotency-Key with the first result and never a second complaint', async () => {
+    const headers = { 'idempotency-key': `e2e-${Date.now()}` };
+    const first = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: complaint,
+      headers,
+    });
+    const again = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: complaint,
+      headers,
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const changed = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: { ...complaint, description: '另一件事' },
+      headers,
+    });
+    expect(changed.status).toBe(422);
+    const copies = host.sql(
+      (db) =>
+        (
+          db
+            .prepare('SELECT count(*) AS n FROM events WHERE correlation_id = ?')
+            .get(first.body.complaintId) as {
+            n: number;
+          }
+        ).n,
+    );
+    expect(copies).toBe(1);
+  });
+
+  it('keeps complaints inside the caller’s tenant and branch scope', async () => {
+    const created = await host.request('POST', '/api/v1/complaints', { token: agent1, body: complaint });
+    const id = created.body.complaintId;
+    await host.eventually(async () =>
+      (await host.request('GET', `/api/v1/complaints/${id}`, { token: agent1 })).status === 200
+        ? true
+        : undefined,
+    );
+    const agent2 = await host.token('agent2');
+    expect((await host.request('GET', `/api/v1/complaints/${id}`, { token: agent2 })).status).toBe(404);
+    expect((await host.request('GET', `/api/v1/complaints/${id}/history`, { token: agent2 })).status).toBe(
+      404,
+    );
+    expect(
+      (await host.request('POST', '/api/v1/complaints', { token: agent2, body: complaint })).status,
+    ).toBe(403);
+    const supervisor = await host.token('supervisor1');
+    expect((await host.request('GET', `/api/v1/complaints/${id}`, { token: supervisor })).status).toBe(200);
+    const analyst = await host.token('analyst1');
+    const redacted = await host.request('GET', `/api/v1/complaints/${id}`, { token: analyst });
+    expect(redacted.body.complainant).toEqual({ visibility: 'redacted' });
+    expect(
+      (await host.request('POST', '/api/v1/complaints', { token: analyst, body: complaint })).status,
+    ).toBe(403);
+    expect((await host.request('GET', `/api/v1/complaints/${id}`)).status).toBe(401);
+  });
+
+  it('detects an event altered on disk', async () => {
+    const created = await host.request('POST', '/api/v1/complaints', { token: agent1, body: complaint });
+    const id = created.body.complaintId;
+    host.sql((db) =>
+      db
+        .prepare(
+          "UPDATE events SET data = json_set(data, '$.description', '无事发生') WHERE correlation_id = ?",
+        )
+        .run(id),
+    );
+    const verify = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, { token: agent1 });
+    expect(verify.body).toMatchObject({
+      valid: false,
+      eventsChecked: 0,
+      brokenAt: { streamId: `intake-complaint-${id}`, revision: 0 },
+    });
+  });
+
+  it('serves health, readiness and metrics without a token', async () => {
+    expect((await host.request('GET', '/health/live')).status).toBe(200);
+    expect((await host.request('GET', '/health/ready')).status).toBe(200);
+    const metrics = await host.request('GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.body).toContain('http_request_duration_seconds');
+    expect(metrics.body).toMatch(/^kesu_relay_lag_events\{[^}]*\} \d+$/m);
+    expect(metrics.body).toMatch(
+      /^kesu_consumer_lag_messages\{[^}]*group="projection.complaint-view",topic="complaints.intake.v1"[^}]*\} \d+$/m,
+    );
+  });
+});

@@ -1,0 +1,35 @@
+import { HostProcess } from './host-process';
+
+describe('services as separate processes on one data directory', () => {
+  it('takes a complaint in through intake and shows it through analytics', async () => {
+    const intake = await HostProcess.start({ service: 'intake' });
+    const analytics = await HostProcess.start({ service: 'analytics', dataDir: intake.dataDir });
+    try {
+      const token = await intake.token('agent2');
+      expect(await analytics.token('agent2')).toBeTruthy();
+      const created = await intake.request('POST', '/api/v1/complaints', {
+        token,
+        body: {
+          channel: 'email',
+          branchId: 'west-1',
+          complainant: { name: 'Daniel Brooks', email: 'd.brooks@example.com' },
+          subject: { type: 'billing', name: 'Roaming charges' },
+          description: 'Charged roaming fees despite the travel package.',
+        },
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.complaintId;
+
+      expect((await intake.request('GET', `/api/v1/complaints/${id}`, { token })).status).toBe(404);
+      const view = await analytics.eventually(async () => {
+        const reply = await analytics.request('GET', `/api/v1/complaints/${id}`, { token });
+        return reply.status === 200 ? reply.body : undefined;
+      });
+      expect(view).toMatchObject({ complaintId: id, channel: 'email', language: 'en', status: 'received' });
+      expect((await analytics.request('POST', '/api/v1/complaints', { token, body: {} })).status).toBe(404);
+    } finally {
+      expect(await intake.stop()).toBe(0);
+      expect(await analytics.stop()).toBe(0);
+    }
+  });
+});
