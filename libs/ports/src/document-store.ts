@@ -3,7 +3,7 @@ export interface Document {
   readonly _id: string;
 }
 
-type Scalar = string | number | boolean | null;
+export type Scalar = string | number | boolean | null;
 
 /** Equality, or MongoDB-style operators on one field (dot paths reach into sub-documents). */
 export type FieldCondition =
@@ -58,4 +58,29 @@ export interface Collection<T extends Document> {
 /** Document collections with MongoDB semantics: documents by id, atomic update operators, indexed queries. */
 export interface DocumentStore {
   collection<T extends Document>(name: string): Collection<T>;
+}
+
+/** What a page cursor holds: the sort value and `_id` of the page's last document. */
+export type CursorPosition = [Scalar, string];
+
+/** The opaque cursor of `find`: base64url JSON of the last document's sort value and id. */
+export function encodeCursor(value: Scalar, id: string): string {
+  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+/** Reads a cursor made by `encodeCursor`; anything else is rejected with `invalid cursor`. */
+export function decodeCursor(cursor: string): CursorPosition {
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    decoded = undefined;
+  }
+  const valid =
+    Array.isArray(decoded) &&
+    decoded.length === 2 &&
+    typeof decoded[1] === 'string' &&
+    (decoded[0] === null || ['number', 'string', 'boolean'].includes(typeof decoded[0]));
+  if (!valid) throw new Error('invalid cursor');
+  return decoded as CursorPosition;
 }

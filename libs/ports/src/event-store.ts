@@ -68,7 +68,10 @@ export interface EventStore {
   ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** Every event carrying this correlation id, in global order. */
+  /**
+   * Every event carrying this correlation id, in global order. Distributed stores may index
+   * correlation ids asynchronously, so an event appended moments ago may be missing here for a while.
+   */
   readByCorrelationId(correlationId: string): Promise<RecordedEvent[]>;
   /** The position of the last event in the global log (0 when empty). */
   headPosition(): Promise<number>;
@@ -87,4 +90,14 @@ export class WrongExpectedRevisionError extends Error {
     super(`stream ${streamId} expected at ${expected}, found ${actual}`);
     this.name = 'WrongExpectedRevisionError';
   }
+}
+
+/** Throws WrongExpectedRevisionError unless a stream at `revision` (-1: no stream) is as expected. */
+export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, revision: number): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && revision < 0) ||
+    (expected === 'stream_exists' && revision >= 0) ||
+    expected === revision;
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, revision < 0 ? 'no_stream' : revision);
 }

@@ -7,7 +7,12 @@ export interface Message {
   readonly partition: number;
   readonly offset: number;
   readonly key: string;
-  /** Unique per topic; publishing an id again is a no-op (idempotent producer). */
+  /**
+   * Unique per topic; publishing an id again is a no-op (idempotent producer). The embedded log
+   * drops any repeat. Kafka drops repeats published through the same process; after a restart a
+   * repeat may reach the log again, which is why every consumer is idempotent (projections guard by
+   * position, commands replay by causation id).
+   */
   readonly id: string;
   readonly value: unknown;
   readonly headers: Readonly<Record<string, string>>;

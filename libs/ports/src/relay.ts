@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@kesu/kernel';
-import type { EventStore, Subscription } from './event-store';
+import type { AllFilter, EventStore, Subscription } from './event-store';
 import type { MessageLog } from './message-log';
 import { EventHeaders, topicFor } from './topics';
 
@@ -7,6 +7,8 @@ export interface RelayOptions {
   /** Durable subscription name, whose checkpoint marks what has been published. */
   readonly name?: string;
   readonly batchSize?: number;
+  /** Which events this relay publishes (default: all), e.g. the streams of one service. */
+  readonly filter?: AllFilter;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -30,6 +32,7 @@ export class Relay {
     this.subscription = this.store.subscribe({
       name: this.options.name ?? 'relay',
       batchSize: this.options.batchSize ?? 500,
+      filter: this.options.filter,
       handler: (events) => this.publish(events),
       onError: this.options.onError,
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, verifyChains, type RecordedEvent } from '@kesu/kernel';
 import { type AppendResult, type EventStore, WrongExpectedRevisionError } from '@kesu/ports';
+import { eventually } from './contract-helpers';
 import { aNewEvent } from './event-fixtures';
 import { subscriptionFeatures } from './event-store-subscription.features';
 
@@ -189,7 +190,12 @@ export function eventStoreFeatures(name: string, factory: EventStoreFactory): vo
         await store.appendToStream(other, [aNewEvent('Received')], 'no_stream');
         appended.push(...(await store.appendToStream(a, [on('Resolved')], 1)).events);
 
-        const history = await store.readByCorrelationId(correlationId);
+        // Distributed stores index correlation ids asynchronously (EventStoreDB's projection).
+        let history: RecordedEvent[] = [];
+        await eventually('the correlation id to hold all 4 events', async () => {
+          history = await store.readByCorrelationId(correlationId);
+          return history.length >= 4;
+        });
         expect(ids(history)).toEqual(ids(appended));
         const positions = history.map((e) => e.globalPosition);
         expect(positions).toEqual([...positions].sort((x, y) => x - y));

@@ -1,4 +1,4 @@
-import type { FindOptions } from '@kesu/ports';
+import { decodeCursor, type FindOptions } from '@kesu/ports';
 import { fieldExpression, type SqlCondition, type SqlValue } from './document-filter';
 
 /** Ordering and keyset position of a `find`: sort field, then `_id`, both in the same direction. */
@@ -15,7 +15,9 @@ export function pagePlan(options: FindOptions = {}): PagePlan {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`invalid limit ${limit}`);
   const field = fieldExpression(sort.field);
   const direction = sort.direction === -1 ? 'DESC' : 'ASC';
-  const after = options.cursor ? keyset(field, sort.direction === -1, decodeCursor(options.cursor)) : always;
+  const after = options.cursor
+    ? keyset(field, sort.direction === -1, cursorPosition(options.cursor))
+    : always;
   return { sortExpression: field, orderBy: `${field} ${direction}, id ${direction}`, after, limit };
 }
 
@@ -33,23 +35,8 @@ function keyset(field: string, descending: boolean, [value, id]: [SqlValue, stri
     : { sql: `${field} < ? OR (${field} = ? AND id < ?) OR ${field} IS NULL`, params: [value, value, id] };
 }
 
-/** The opaque cursor: base64url JSON of the last item's sort value and id. */
-export function encodeCursor(value: SqlValue, id: string): string {
-  return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
-}
-
-function decodeCursor(cursor: string): [SqlValue, string] {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    decoded = undefined;
-  }
-  const valid =
-    Array.isArray(decoded) &&
-    decoded.length === 2 &&
-    typeof decoded[1] === 'string' &&
-    (decoded[0] === null || ['number', 'string'].includes(typeof decoded[0]));
-  if (!valid) throw new Error('invalid cursor');
-  return decoded as [SqlValue, string];
+/** The cursor's position as SQL values: JSON booleans are stored (and compared) as 1 and 0 in SQLite. */
+function cursorPosition(cursor: string): [SqlValue, string] {
+  const [value, id] = decodeCursor(cursor);
+  return [typeof value === 'boolean' ? Number(value) : value, id];
 }

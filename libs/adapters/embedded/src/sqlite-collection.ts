@@ -1,7 +1,15 @@
-import type { Collection, Document, Filter, FindOptions, Page, Update } from '@kesu/ports';
+import {
+  type Collection,
+  type Document,
+  encodeCursor,
+  type Filter,
+  type FindOptions,
+  type Page,
+  type Update,
+} from '@kesu/ports';
 import type { EmbeddedDatabase } from './database';
 import { filterToSql, fieldExpression } from './document-filter';
-import { encodeCursor, pagePlan } from './document-paging';
+import { pagePlan } from './document-paging';
 import { applyUpdate } from './document-update';
 import type { StatementCache } from './statement-cache';
 

@@ -12,6 +12,7 @@ import {
   type SubscriptionOptions,
   SystemClock,
   WrongExpectedRevisionError,
+  assertExpectedRevision,
 } from '@kesu/ports';
 import type { EmbeddedDatabase } from './database';
 import {
@@ -175,12 +176,7 @@ export class SqliteEventStore implements EventStore {
     expected: ExpectedRevision,
     revision = this.headOf(streamId).revision,
   ): number {
-    const ok =
-      expected === 'any' ||
-      (expected === 'no_stream' && revision < 0) ||
-      (expected === 'stream_exists' && revision >= 0) ||
-      expected === revision;
-    if (!ok) throw new WrongExpectedRevisionError(streamId, expected, revision < 0 ? 'no_stream' : revision);
+    assertExpectedRevision(streamId, expected, revision);
     return revision;
   }
 
