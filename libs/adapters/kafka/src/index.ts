@@ -1,0 +1,3 @@
+export { connectKafka, KafkaMessageLog, type KafkaClients } from './kafka-message-log';
+export type { KafkaConnectOptions, KafkaConsumerTuning, KafkaLogger } from './kafka-options';
+export { MessageIdHeader } from './message-codec';
