@@ -1,0 +1,4 @@
+export { connectMongo, type MongoConnectionOptions, type MongoStorage } from './mongo-connection';
+export { MongoCollection } from './mongo-collection';
+export { MongoDocumentStore } from './mongo-document-store';
+export { MongoKeyStore } from './mongo-key-store';
