@@ -33,3 +33,14 @@ describe('services as separate processes on one data directory', () => {
     }
   });
 });
+
+describe('a service whose storage configuration is incomplete', () => {
+  it('refuses to start and names the missing setting', async () => {
+    await expect(
+      HostProcess.start({
+        service: 'intake',
+        env: { STORAGE: 'distributed', ESDB_URL: 'kurrentdb://es:2113' },
+      }),
+    ).rejects.toThrow(/exited with 1:[\s\S]*KAFKA_BROKERS is required when MESSAGE_LOG=kafka/);
+  });
+});

@@ -14,7 +14,12 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: './data',
       profile: 'demo',
-      storage: 'embedded',
+      adapters: { eventStore: 'embedded', messageLog: 'embedded', documentStore: 'embedded' },
+      esdbUrl: undefined,
+      kafkaBrokers: undefined,
+      kafkaPartitions: 6,
+      kafkaReplicationFactor: 1,
+      mongoUrl: undefined,
       logLevel: 'info',
       jwtIssuer: undefined,
       jwtAudience: undefined,
@@ -54,7 +59,16 @@ describe('loadConfig', () => {
     ['PORT', { PORT: 'eighty' }],
     ['PORT', { PORT: '70000' }],
     ['PROFILE', { PROFILE: 'staging' }],
-    ['STORAGE', { STORAGE: 'distributed' }],
+    ['STORAGE', { STORAGE: 'cloud' }],
+    ['EVENT_STORE', { EVENT_STORE: 'postgres' }],
+    ['MESSAGE_LOG', { MESSAGE_LOG: 'rabbitmq' }],
+    ['DOCUMENT_STORE', { DOCUMENT_STORE: 'couchdb' }],
+    ['KAFKA_PARTITIONS', { KAFKA_PARTITIONS: '0' }],
+    ['KAFKA_REPLICATION_FACTOR', { KAFKA_REPLICATION_FACTOR: 'three' }],
+    ['ESDB_URL', { EVENT_STORE: 'eventstoredb', ESDB_URL: 'http://localhost:2113' }],
+    ['KAFKA_BROKERS', { MESSAGE_LOG: 'kafka', KAFKA_BROKERS: 'localhost' }],
+    ['KAFKA_BROKERS', { MESSAGE_LOG: 'kafka', KAFKA_BROKERS: 'kafka:9092,:9093' }],
+    ['MONGO_URL', { DOCUMENT_STORE: 'mongodb', MONGO_URL: 'postgres://db/kesu' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'verbose' }],
     ['BODY_LIMIT_BYTES', { BODY_LIMIT_BYTES: '0' }],
     ['POLL_INTERVAL_MS', { POLL_INTERVAL_MS: '-5' }],
@@ -67,6 +81,43 @@ describe('loadConfig', () => {
   it.each(['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_JWKS_URL'])('requires %s in the production profile', (name) => {
     expect(() => loadConfig({ ...production, [name]: '' })).toThrow(
       `${name} is required when PROFILE=production`,
+    );
+  });
+
+  it('chooses every port from STORAGE, and each one from its own variable', () => {
+    const engines = {
+      ESDB_URL: 'kurrentdb://kurrentdb:2113?tls=false',
+      KAFKA_BROKERS: 'kafka-1:9092, kafka-2:9092',
+      MONGO_URL: 'mongodb://user:secret@mongo-1:27017,mongo-2:27017/kesu?replicaSet=rs0',
+    };
+    expect(loadConfig({ STORAGE: 'distributed', ...engines })).toMatchObject({
+      adapters: { eventStore: 'eventstoredb', messageLog: 'kafka', documentStore: 'mongodb' },
+      esdbUrl: engines.ESDB_URL,
+      kafkaBrokers: ['kafka-1:9092', 'kafka-2:9092'],
+      mongoUrl: engines.MONGO_URL,
+    });
+    expect(
+      loadConfig({ STORAGE: 'distributed', MESSAGE_LOG: 'embedded', ...engines, KAFKA_BROKERS: '' }).adapters,
+    ).toEqual({ eventStore: 'eventstoredb', messageLog: 'embedded', documentStore: 'mongodb' });
+    expect(loadConfig({ DOCUMENT_STORE: 'mongodb', MONGO_URL: engines.MONGO_URL }).adapters).toEqual({
+      eventStore: 'embedded',
+      messageLog: 'embedded',
+      documentStore: 'mongodb',
+    });
+  });
+
+  it.each([
+    ['ESDB_URL', 'EVENT_STORE=eventstoredb', { EVENT_STORE: 'eventstoredb' }],
+    ['KAFKA_BROKERS', 'MESSAGE_LOG=kafka', { MESSAGE_LOG: 'kafka' }],
+    ['MONGO_URL', 'DOCUMENT_STORE=mongodb', { DOCUMENT_STORE: 'mongodb' }],
+    ['ESDB_URL', 'EVENT_STORE=eventstoredb', { STORAGE: 'distributed' }],
+  ])('requires %s when %s', (name, because, env) => {
+    expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} is required when ${because}`));
+  });
+
+  it('never repeats a connection string, which may hold a password', () => {
+    expect(() => loadConfig({ DOCUMENT_STORE: 'mongodb', MONGO_URL: 'mysql://root:hunter2@db' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
     );
   });
 

@@ -64,20 +64,33 @@ describe('application lifecycle', () => {
     expect(journal).toEqual(['start first', 'start second', 'stop second', 'stop first', 'close storage']);
   });
 
-  it('relays stored events to the message log by default', async () => {
-    const t = await startTestApp();
+  /** Appends to a stream of the SLA service, then of intake, and reads what each topic got. */
+  async function relayedBy(service: string): Promise<{ intake: string[]; sla: string[] }> {
+    const t = await startTestApp({ service });
     try {
-      await t.app.get<EventStore>(EVENT_STORE).appendToStream('intake-c-1', [event('e-1')], 'no_stream');
+      const store = t.app.get<EventStore>(EVENT_STORE);
+      await store.appendToStream('sla-c-2', [event('e-2')], 'no_stream');
+      await store.appendToStream('intake-c-1', [event('e-1')], 'no_stream');
       const log = t.app.get<MessageLog>(MESSAGE_LOG);
-      let messages = await log.read('complaints.intake.v1');
-      for (let i = 0; i < 100 && messages.length === 0; i++) {
+      let intake = await log.read('complaints.intake.v1');
+      for (let i = 0; i < 100 && intake.length === 0; i++) {
         await new Promise((resolve) => setTimeout(resolve, 20));
-        messages = await log.read('complaints.intake.v1');
+        intake = await log.read('complaints.intake.v1');
       }
-      expect(messages.map((m) => [m.id, m.key])).toEqual([['e-1', 'c-1']]);
+      // The relay follows the global order, so the SLA event was relayed before intake's, if at all.
+      const sla = await log.read('complaints.sla.v1');
+      return { intake: intake.map((m) => m.id), sla: sla.map((m) => m.id) };
     } finally {
       await t.close();
     }
+  }
+
+  it('relays the stored events of every service when it runs them all (the host)', async () => {
+    expect(await relayedBy('host')).toEqual({ intake: ['e-1'], sla: ['e-2'] });
+  });
+
+  it('relays only its own streams when a service runs alone', async () => {
+    expect(await relayedBy('intake')).toEqual({ intake: ['e-1'], sla: [] });
   });
 
   it('runs no relay when relay: false', async () => {

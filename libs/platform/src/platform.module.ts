@@ -26,6 +26,7 @@ import {
   KEY_STORE,
   MESSAGE_LOG,
   PLATFORM_OPTIONS,
+  STORAGE,
 } from './tokens';
 import { createValidationPipe } from './validation';
 
@@ -35,7 +36,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 }
 
 /**
- * Everything a Kesu service process shares: configuration, the ports on one embedded storage,
+ * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
  * background workers (and the relay), identity (guard, dev tokens, org directory), problem
  * answers, validation, logging, metrics and health. Global: import it once, in the root module.
  */
@@ -69,6 +70,7 @@ export class PlatformModule {
       exports: [
         CONFIG,
         CLOCK,
+        STORAGE,
         EMBEDDED_STORAGE,
         EVENT_STORE,
         MESSAGE_LOG,

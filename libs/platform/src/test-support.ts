@@ -18,7 +18,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends Partial<Omit<PlatformOptions, 'service'>> {
+export interface TestAppOptions extends Partial<PlatformOptions> {
   readonly controllers?: Type<unknown>[];
   readonly providers?: Provider[];
   readonly dataDir?: string;

@@ -12,5 +12,7 @@ export const CLOCK = Symbol('CLOCK');
 export const CONFIG = Symbol('CONFIG');
 /** DI token of the PlatformModule options. */
 export const PLATFORM_OPTIONS = Symbol('PLATFORM_OPTIONS');
-/** DI token of the EmbeddedStorage that provides every port. */
+/** DI token of the EmbeddedStorage (the SQLite file), or null when no port is embedded. */
 export const EMBEDDED_STORAGE = Symbol('EMBEDDED_STORAGE');
+/** DI token of the Storage: every port on the adapters the configuration chose. */
+export const STORAGE = Symbol('STORAGE');
