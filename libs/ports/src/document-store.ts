@@ -5,10 +5,24 @@ export interface Document {
 
 export type Scalar = string | number | boolean | null;
 
-/** Equality, or MongoDB-style operators on one field (dot paths reach into sub-documents). */
+/**
+ * Equality, or MongoDB-style operators on one field (dot paths reach into sub-documents). `$all`
+ * matches when the field is an array holding every one of the values (or, as in MongoDB, a scalar
+ * equal to the only value); values are non-null scalars, compared by type and value, and `$all: []`
+ * matches nothing.
+ */
 export type FieldCondition =
   | Scalar
-  | { $eq?: Scalar; $ne?: Scalar; $gt?: Scalar; $gte?: Scalar; $lt?: Scalar; $lte?: Scalar; $in?: Scalar[] };
+  | {
+      $eq?: Scalar;
+      $ne?: Scalar;
+      $gt?: Scalar;
+      $gte?: Scalar;
+      $lt?: Scalar;
+      $lte?: Scalar;
+      $in?: Scalar[];
+      $all?: Exclude<Scalar, null>[];
+    };
 
 export type Filter = Readonly<Record<string, FieldCondition>>;
 
@@ -19,6 +33,13 @@ export interface Update {
   readonly $inc?: Readonly<Record<string, number>>;
   readonly $unset?: Readonly<Record<string, true>>;
   readonly $max?: Readonly<Record<string, Scalar>>;
+}
+
+export interface IndexOptions {
+  /** No two documents with every field present share their values. */
+  readonly unique?: boolean;
+  /** One of the fields holds arrays: the index serves `$all` on their elements. */
+  readonly multikey?: boolean;
 }
 
 export interface FindOptions {
@@ -51,8 +72,12 @@ export interface Collection<T extends Document> {
   delete(id: string): Promise<boolean>;
   find(filter?: Filter, options?: FindOptions): Promise<Page<T>>;
   count(filter?: Filter): Promise<number>;
-  /** Declares fields that queries filter or sort on. */
-  ensureIndex(fields: readonly string[], options?: { unique?: boolean }): Promise<void>;
+  /**
+   * Declares fields that queries filter or sort on. `multikey` declares an index over the elements
+   * of an array field (for `$all`): MongoDB builds it, the embedded store answers `$all` by scanning
+   * and creates nothing (see its adapter for why and what it costs).
+   */
+  ensureIndex(fields: readonly string[], options?: IndexOptions): Promise<void>;
 }
 
 /** Document collections with MongoDB semantics: documents by id, atomic update operators, indexed queries. */

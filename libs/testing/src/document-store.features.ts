@@ -213,6 +213,52 @@ export function documentStoreFeatures(name: string, factory: () => Promise<Docum
       expect((await orders.find({})).items).toHaveLength(39);
     });
 
+    it('matches array fields holding every value with $all, by type, served by a multikey index', async () => {
+      await orders.ensureIndex(['status', 'tags'], { multikey: true });
+      await expect(orders.ensureIndex(['tags'], { multikey: true, unique: true })).rejects.toThrow(
+        'a multikey index cannot be unique',
+      );
+      const all: Order[] = [
+        { _id: 't1', status: 'open', tags: ['电表', '计量', 'ks', '000042'] },
+        { _id: 't2', status: 'open', tags: ['电表', '曝光'] },
+        { _id: 't3', status: 'closed', tags: ['计量', '电表', '电表'] },
+        { _id: 't4', status: 'open', tags: [1, true, 'say "hi"\\', 'x'] },
+        { _id: 't5', status: 'open', tags: [] },
+        { _id: 't6', status: 'open', tags: '电表' },
+        { _id: 't7', status: 'open', tags: [true] },
+        { _id: 't8', status: 'open' },
+      ];
+      await orders.putMany(all);
+      const cases: Array<[Filter, string[]]> = [
+        [{ tags: { $all: ['电表'] } }, ['t1', 't2', 't3', 't6']],
+        [{ tags: { $all: ['计量', '电表'] } }, ['t1', 't3']],
+        [{ tags: { $all: ['电表', '计量', '电表'] } }, ['t1', 't3']],
+        [{ tags: { $all: ['电表', 'missing'] } }, []],
+        [{ tags: { $all: ['ks', '000042'] } }, ['t1']],
+        [{ tags: { $all: ['电表'] }, status: 'open' }, ['t1', 't2', 't6']],
+        [{ tags: { $all: [1] } }, ['t4']],
+        [{ tags: { $all: [true] } }, ['t4', 't7']],
+        [{ tags: { $all: ['1'] } }, []],
+        [{ tags: { $all: ['say "hi"\\'] } }, ['t4']],
+        [{ tags: { $all: [] } }, []],
+        [{ _id: { $all: ['t2'] } }, ['t2']],
+      ];
+      for (const [filter, expected] of cases) {
+        expect([filter, idsOf(await findAll(filter, { limit: 2 }))]).toEqual([filter, expected]);
+        expect(await orders.count(filter)).toBe(expected.length);
+      }
+      const newestFirst = await orders.find(
+        { tags: { $all: ['电表'] } },
+        { sort: { field: '_id', direction: -1 }, limit: 3 },
+      );
+      expect(newestFirst.items.map((d) => d._id)).toEqual(['t6', 't3', 't2']);
+      expect(
+        await orders.update('t2', { $set: { status: 'seen' } }, { filter: { tags: { $all: ['曝光'] } } }),
+      ).toMatchObject({ status: 'seen' });
+      await expect(orders.count({ tags: { $all: [null] } } as never)).rejects.toThrow(/\$all/);
+      await expect(orders.count({ tags: { $all: 'x' } } as never)).rejects.toThrow('$all takes an array');
+    });
+
     it('counts documents matching a filter', async () => {
       await Promise.all(Array.from({ length: 12 }, (_, i) => orders.put(order(i))));
       expect(await orders.count()).toBe(12);

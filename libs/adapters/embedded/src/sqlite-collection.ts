@@ -4,6 +4,7 @@ import {
   encodeCursor,
   type Filter,
   type FindOptions,
+  type IndexOptions,
   type Page,
   type Update,
 } from '@kesu/ports';
@@ -97,10 +98,18 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
     return this.statements.get(sql).get(...where.params)!.n as number;
   }
 
-  /** Creates a partial expression index over the fields, used by filters and sorts on them. */
-  async ensureIndex(fields: readonly string[], options: { unique?: boolean } = {}): Promise<void> {
+  /**
+   * Creates a partial expression index over the fields, used by filters and sorts on them. A
+   * multikey index is only checked: an expression index would hold each array's whole JSON text,
+   * and `$all` scans instead (see `document-filter.ts`).
+   */
+  async ensureIndex(fields: readonly string[], options: IndexOptions = {}): Promise<void> {
     if (fields.length === 0) throw new Error('an index needs at least one field');
     const expressions = fields.map(fieldExpression).join(', ');
+    if (options.multikey) {
+      if (options.unique) throw new Error('a multikey index cannot be unique');
+      return;
+    }
     const name = `documents:${this.name}:${fields.join(',')}${options.unique ? ':unique' : ''}`;
     const unique = options.unique ? 'UNIQUE ' : '';
     await this.database.write((db) =>

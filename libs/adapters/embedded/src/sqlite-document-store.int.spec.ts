@@ -47,6 +47,20 @@ describe('SqliteDocumentStore', () => {
     expect(detail).toContain('documents:orders:customer.tier,amount');
   });
 
+  it('answers $all by scanning: a multikey declaration creates no index, escaped text still matches', async () => {
+    const notes = store.documents.collection<Loose>('notes');
+    await notes.ensureIndex(['tags'], { multikey: true });
+    const indexes = store.database.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents:notes:%'`)
+      .all();
+    expect(indexes).toEqual([]);
+    const awkward = ['tab\there', 'line\nbreak', 'quote"and\\backslash', '😀表情', '\u0001', '\u2028'];
+    await notes.put({ _id: 'n1', tags: awkward });
+    await notes.put({ _id: 'n2', tags: ['plain'], text: JSON.stringify(awkward) });
+    for (const tag of awkward)
+      expect((await notes.find({ tags: { $all: [tag] } })).items.map((d) => d._id)).toEqual(['n1']);
+  });
+
   it('binds values, so quotes and SQL in them are data', async () => {
     const notes = store.documents.collection<Loose>('notes');
     await notes.put({ _id: "it's", text: "' OR 1=1 --" });

@@ -1,4 +1,4 @@
-import type { Collection, Document, Filter, FindOptions, Page, Update } from '@kesu/ports';
+import type { Collection, Document, Filter, FindOptions, IndexOptions, Page, Update } from '@kesu/ports';
 import type {
   AnyBulkWriteOperation,
   Document as BsonDocument,
@@ -136,8 +136,12 @@ export class MongoCollection<T extends Document> implements Collection<T> {
     return this.collection.countDocuments(filterToMongo(filter));
   }
 
-  /** Creates the index unless it exists; see `indexFor` for why unique indexes are partial. */
-  async ensureIndex(fields: readonly string[], options: { unique?: boolean } = {}): Promise<void> {
+  /**
+   * Creates the index unless it exists; see `indexFor` for why unique indexes are partial. MongoDB
+   * makes an index multikey by itself when it meets an array, so `multikey` changes nothing here.
+   */
+  async ensureIndex(fields: readonly string[], options: IndexOptions = {}): Promise<void> {
+    if (options.multikey && options.unique) throw new Error('a multikey index cannot be unique');
     const index = indexFor(fields, options.unique === true);
     if (index) await this.collection.createIndex(index.keys, index.options);
   }

@@ -181,6 +181,14 @@ describe('MongoCollection.find', () => {
     await expect(notes.find({ "a') OR 1=1 --": 1 })).rejects.toThrow(/field path/);
     await expect(notes.ensureIndex(['a b'])).rejects.toThrow(/field path/);
   });
+
+  it('creates a multikey index as a plain one (MongoDB indexes array elements by itself)', async () => {
+    const { db, calls } = fakeDb();
+    const views = new MongoCollection<Loose>(db, 'views');
+    await views.ensureIndex(['tenantId', 'searchTokens'], { multikey: true });
+    expect(calls).toContainEqual(['createIndex', { tenantId: 1, searchTokens: 1 }, {}]);
+    await expect(views.ensureIndex(['tags'], { multikey: true, unique: true })).rejects.toThrow(/multikey/);
+  });
 });
 
 describe('MongoCollection.putMany', () => {

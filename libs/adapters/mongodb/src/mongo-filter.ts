@@ -69,5 +69,11 @@ function checkedOperand(operator: string, operand: unknown): Comparable | Compar
     if (!Array.isArray(operand)) throw new Error('$in takes an array');
     return operand.map(comparable);
   }
+  if (operator === '$all') {
+    if (!Array.isArray(operand)) throw new Error('$all takes an array');
+    // MongoDB's `$all: [null]` would match a missing field; the port leaves null out of `$all`.
+    if (operand.includes(null)) throw new Error('$all takes strings, finite numbers and booleans, not null');
+    return operand.map(comparable);
+  }
   throw new Error(`unsupported filter operator '${operator}'`);
 }

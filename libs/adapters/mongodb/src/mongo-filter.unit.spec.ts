@@ -47,6 +47,16 @@ describe('filterToMongo', () => {
     });
   });
 
+  it('passes $all through natively, with scalar operands only and never null', () => {
+    expect(filterToMongo({ searchTokens: { $all: ['电表', 'ks', 42, true] } })).toEqual({
+      searchTokens: { $all: ['电表', 'ks', 42, true] },
+    });
+    expect(filterToMongo({ searchTokens: { $all: [] } })).toEqual({ searchTokens: { $all: [] } });
+    expect(() => filterToMongo({ searchTokens: { $all: 'x' } } as never)).toThrow('$all takes an array');
+    expect(() => filterToMongo({ searchTokens: { $all: [null] } } as never)).toThrow(/not null/);
+    expect(() => filterToMongo({ searchTokens: { $all: [{ $ne: 1 }] } } as never)).toThrow(/cannot compare/);
+  });
+
   it('leaves out a field without operators instead of matching the empty document', () => {
     expect(filterToMongo({ status: {} })).toEqual({});
     expect(filterToMongo()).toEqual({});
