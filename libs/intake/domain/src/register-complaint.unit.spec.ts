@@ -1,7 +1,8 @@
 import { DomainRuleViolation } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
-import type { ComplaintReceived } from './complaint';
-import { intakeDecider, type RegisterComplaint } from './register-complaint';
+import type { ComplaintReceived, IntakeEvent } from './complaint';
+import { intakeDecider } from './intake-decider';
+import { type RegisterComplaint, registrationOutcome } from './register-complaint';
 
 const register: RegisterComplaint = {
   type: 'RegisterComplaint',
@@ -22,8 +23,12 @@ const received: ComplaintReceived = {
   type: 'ComplaintReceived',
   data: { ...details, complainantCount: 1, acknowledgement: { respondBy: '2026-11-24T02:00:00.000Z' } },
 };
+const at = register.receivedAt;
+const complaintId = register.complaintId;
+const earlier = { complaintId: '0193a5f0-0000-7000-8000-0000000000e1', reference: 'KS-20261120-000007' };
 
 const spec = DeciderSpecification.for(intakeDecider);
+const receivedData = (events: readonly IntakeEvent[]) => events[0]!.data as ComplaintReceived['data'];
 
 describe('registering a complaint', () => {
   it('records it as received and promises an answer within 24 hours', () => {
@@ -34,10 +39,22 @@ describe('registering a complaint', () => {
     spec
       .given([])
       .when({ ...register, acknowledgeWithinHours: 1, complainantCount: 20 })
-      .thenMatches(([event]) => {
-        expect(event?.data.acknowledgement.respondBy).toBe('2026-11-23T03:00:00.000Z');
-        expect(event?.data.complainantCount).toBe(20);
+      .thenMatches((events) => {
+        expect(receivedData(events).acknowledgement.respondBy).toBe('2026-11-23T03:00:00.000Z');
+        expect(receivedData(events).complainantCount).toBe(20);
       });
+  });
+
+  it('records the channel’s own details', () => {
+    const channelDetails = {
+      externalOrderNo: '12345-2026-0001',
+      transferredAt: '2026-11-23T08:00:00+08:00',
+      governmentDeadline: '2026-11-30T18:00:00+08:00',
+    };
+    spec
+      .given([])
+      .when({ ...register, channel: 'gov_hotline_12345', channelDetails })
+      .thenMatches((events) => expect(receivedData(events).channelDetails).toEqual(channelDetails));
   });
 
   it('refuses to register the same complaint twice', () => {
@@ -51,7 +68,7 @@ describe('registering a complaint', () => {
     spec
       .given([])
       .when({ ...register, occurredAt: '2026-11-23T09:00:00+08:00' })
-      .thenMatches(([event]) => expect(event?.data.occurredAt).toBe('2026-11-23T09:00:00+08:00'));
+      .thenMatches((events) => expect(receivedData(events).occurredAt).toBe('2026-11-23T09:00:00+08:00'));
   });
 
   it('refuses an incident dated after the complaint was received', () => {
@@ -59,5 +76,156 @@ describe('registering a complaint', () => {
       .given([])
       .when({ ...register, occurredAt: '2026-11-23T05:00:00.000Z' })
       .thenThrows(DomainRuleViolation, (e) => e.code === 'complaint.occurred_in_future');
+  });
+});
+
+describe('resolving a complaint on the spot (当场处理)', () => {
+  it('registers and resolves it in one decision', () => {
+    spec
+      .given([])
+      .when({ ...register, resolvedOnTheSpot: { remedy: '当面致歉，并由值班经理优先办理。' } })
+      .then([
+        received,
+        {
+          type: 'ComplaintResolvedOnTheSpot',
+          data: { complaintId, remedy: '当面致歉，并由值班经理优先办理。', resolvedAt: at },
+        },
+      ]);
+  });
+
+  it('records the resolution even when the matter was out of scope or is still open elsewhere', () => {
+    spec
+      .given([])
+      .when({
+        ...register,
+        resolvedOnTheSpot: { remedy: '已解释' },
+        outOfScope: { terms: ['物业费'] },
+        sameMatter: { ...earlier, open: true, similarity: 0.8 },
+      })
+      .thenMatches((events) =>
+        expect(events.map((e) => e.type)).toEqual(['ComplaintReceived', 'ComplaintResolvedOnTheSpot']),
+      );
+  });
+
+  it('still flags a repeat of an ended complaint', () => {
+    spec
+      .given([])
+      .when({
+        ...register,
+        resolvedOnTheSpot: { remedy: '已解释' },
+        sameMatter: { ...earlier, open: false, similarity: 0.6 },
+      })
+      .thenMatches((events) =>
+        expect(events.map((e) => e.type)).toEqual([
+          'ComplaintReceived',
+          'RepeatComplaintFlagged',
+          'ComplaintResolvedOnTheSpot',
+        ]),
+      );
+  });
+});
+
+describe('the automatic checks', () => {
+  it('rejects a complaint outside the scope list, explaining why in the customer’s language', () => {
+    spec
+      .given([])
+      .when({ ...register, outOfScope: { terms: ['物业费'] } })
+      .then([
+        received,
+        {
+          type: 'ComplaintRejected',
+          data: {
+            complaintId,
+            reason: 'not_in_scope',
+            explanation: expect.stringContaining('“物业费”') as unknown as string,
+            automatic: true,
+            rejectedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it('rejects out of scope before looking at duplicates', () => {
+    spec
+      .given([])
+      .when({
+        ...register,
+        outOfScope: { subjectType: 'facility', terms: [] },
+        sameMatter: { ...earlier, open: true, similarity: 0.9 },
+      })
+      .thenMatches((events) => expect(events[1]?.type).toBe('ComplaintRejected'));
+  });
+
+  it('merges a duplicate of an open complaint into it', () => {
+    spec
+      .given([])
+      .when({ ...register, sameMatter: { ...earlier, open: true, similarity: 0.72 } })
+      .then([
+        received,
+        {
+          type: 'ComplaintMergedAsDuplicate',
+          data: {
+            complaintId,
+            duplicateOf: earlier.complaintId,
+            duplicateOfReference: earlier.reference,
+            similarity: 0.72,
+            mergedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it('registers a repeat of an ended complaint as a new complaint, flagged', () => {
+    spec
+      .given([])
+      .when({ ...register, sameMatter: { ...earlier, open: false, similarity: 0.51 } })
+      .then([
+        received,
+        {
+          type: 'RepeatComplaintFlagged',
+          data: {
+            complaintId,
+            repeatOf: earlier.complaintId,
+            repeatOfReference: earlier.reference,
+            similarity: 0.51,
+            flaggedAt: at,
+          },
+        },
+      ]);
+  });
+
+  it('keeps the checks’ inputs out of the recorded complaint', () => {
+    spec
+      .given([])
+      .when({
+        ...register,
+        acknowledgeWithinHours: 2,
+        sameMatter: { ...earlier, open: false, similarity: 0.5 },
+      })
+      .thenMatches((events) =>
+        expect(Object.keys(receivedData(events)).sort()).toEqual(Object.keys(received.data).sort()),
+      );
+  });
+});
+
+describe('the outcome of a registration', () => {
+  const decide = (command: RegisterComplaint) => intakeDecider.decide(command, intakeDecider.initialState());
+
+  it('reads each outcome from the recorded events', () => {
+    expect(registrationOutcome(decide(register))).toEqual({ status: 'received' });
+    expect(registrationOutcome(decide({ ...register, resolvedOnTheSpot: { remedy: '退款' } }))).toEqual({
+      status: 'resolved_on_the_spot',
+      remedy: '退款',
+    });
+    expect(registrationOutcome(decide({ ...register, outOfScope: { terms: ['房产税'] } }))).toMatchObject({
+      status: 'rejected',
+      explanation: expect.stringContaining('房产税'),
+    });
+    expect(
+      registrationOutcome(decide({ ...register, sameMatter: { ...earlier, open: true, similarity: 0.9 } })),
+    ).toEqual({ status: 'merged', duplicateOf: earlier });
+    expect(
+      registrationOutcome(decide({ ...register, sameMatter: { ...earlier, open: false, similarity: 0.9 } })),
+    ).toEqual({ status: 'received', repeatOf: earlier });
   });
 });
