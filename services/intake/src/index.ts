@@ -4,3 +4,8 @@ export {
   type Registration,
   type RegistrationResult,
 } from './complaints/complaint-registration.service';
+export {
+  type ActionOutcome,
+  type ActionResult,
+  ComplaintActions,
+} from './complaints/complaint-actions.service';

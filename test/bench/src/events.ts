@@ -1,7 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { type NewEvent, sealPersonalData } from '@kesu/kernel';
-import { type Channel, decideIntake, intakeStream, type SubjectType } from '@kesu/intake-domain';
+import {
+  type Channel,
+  decideIntake,
+  initialIntakeState,
+  intakeStream,
+  type SubjectType,
+} from '@kesu/intake-domain';
 
 const CHANNELS: readonly Channel[] = ['hotline', 'web', 'email', 'walk_in', 'gov_hotline_12345'];
 const SUBJECTS: readonly SubjectType[] = ['staff', 'service', 'product', 'billing', 'facility'];
@@ -46,7 +52,7 @@ export function complaint(n: number, tenantId = 'demo'): Complaint {
       emotion: 'upset',
       language: 'zh',
     },
-    { status: 'none' },
+    initialIntakeState(),
   );
   return {
     complaintId,

@@ -1,9 +1,10 @@
-import type { Channel, Emotion, Language, SubjectType } from '@kesu/intake-domain';
+import type { Channel, ChannelDetails, Emotion, Language, SubjectType } from '@kesu/intake-domain';
 
 /** A complaint the demo tenant starts with, and which agent takes it. */
 export interface SampleComplaint {
   readonly agent: 'agent1' | 'agent2';
   readonly channel: Channel;
+  readonly channelDetails?: ChannelDetails;
   readonly branchId: string;
   readonly complainant: { name: string; phone?: string; email?: string; customerId?: string };
   readonly subject: { type: SubjectType; name?: string };
@@ -41,6 +42,11 @@ export const sampleComplaints: readonly SampleComplaint[] = [
   {
     agent: 'agent1',
     channel: 'gov_hotline_12345',
+    channelDetails: {
+      externalOrderNo: '12345-20261120-0318',
+      transferredAt: '2026-11-20T09:15:00+08:00',
+      governmentDeadline: '2026-11-27T17:00:00+08:00',
+    },
     branchId: 'east-1',
     language: 'zh',
     emotion: 'angry',
@@ -53,6 +59,7 @@ export const sampleComplaints: readonly SampleComplaint[] = [
   {
     agent: 'agent1',
     channel: 'walk_in',
+    channelDetails: { receptionPoint: '人民路营业厅' },
     branchId: 'east-1',
     language: 'zh',
     emotion: 'calm',
@@ -63,6 +70,7 @@ export const sampleComplaints: readonly SampleComplaint[] = [
   {
     agent: 'agent1',
     channel: 'social_media',
+    channelDetails: { platform: '微博', account: '@小周' },
     branchId: 'east-2',
     language: 'zh',
     emotion: 'upset',
@@ -106,6 +114,7 @@ export const sampleComplaints: readonly SampleComplaint[] = [
   {
     agent: 'agent2',
     channel: 'letter',
+    channelDetails: { letterReceivedOn: '2026-11-18' },
     branchId: 'west-2',
     language: 'zh',
     emotion: 'calm',
@@ -116,6 +125,7 @@ export const sampleComplaints: readonly SampleComplaint[] = [
   {
     agent: 'agent2',
     channel: 'media',
+    channelDetails: { outlet: 'Local Evening News', link: 'https://news.example.org/2026/11/smart-meters' },
     branchId: 'west-1',
     language: 'en',
     emotion: 'angry',

@@ -1,39 +1,31 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import {
-  acknowledgementMessage,
-  type ComplaintReceived,
-  type ComplainantDetails,
+  checkScope,
   intakeDecider,
+  type IntakeEvent,
   intakeStream,
   type Language,
+  type RegisterComplaint,
+  textTokens,
 } from '@kesu/intake-domain';
-import { canonicalJson, DomainRuleViolation, EventTypeRegistry, sealPersonalData } from '@kesu/kernel';
-import {
-  CLOCK,
-  DOCUMENT_STORE,
-  EVENT_STORE,
-  KEY_STORE,
-  type Principal,
-  ValidationProblem,
-} from '@kesu/platform';
+import { canonicalJson, DomainRuleViolation, EventTypeRegistry, type RecordedEvent } from '@kesu/kernel';
+import { CLOCK, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, type Principal } from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
-import { DateTime } from 'luxon';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import { INTAKE_EVENTS } from '../intake-events';
+import { type IntakePolicy, IntakePolicies } from '../policy/intake-policy';
+import { SameMatterChecks } from '../same-matter/same-matter-checks';
+import { recordedChannelDetails } from './channel-details.dto';
+import { sealComplainant } from './complainant-sealing';
+import { assertNothingInFuture } from './received-in-time';
 import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
-import { INTAKE_EVENTS } from '../intake-events';
+import { type RegistrationResult, registrationResult } from './registration-result';
+
+export type { RegistrationResult } from './registration-result';
 
 const IDEMPOTENCY_NAMESPACE = '6f1f3c2e-3b7a-4d38-9a43-2f5c0e7d9b11';
-/** Time zone of reference numbers and customer-facing deadlines until tenants carry their own. */
-export const TENANT_TIME_ZONE = 'Asia/Shanghai';
-
-export interface RegistrationResult {
-  readonly complaintId: string;
-  readonly reference: string;
-  readonly status: 'received';
-  readonly acknowledgement: { readonly message: string; readonly respondBy: string };
-}
 
 /** The outcome: the response body, and whether this call recorded the complaint or replayed an earlier one. */
 export interface Registration {
@@ -48,10 +40,19 @@ export interface RegistrationRequest {
   readonly idempotencyKey?: string;
 }
 
-/** Registers complaints: seals the complainant's details, numbers the complaint and records it. */
+/**
+ * Registers complaints: seals the complainant's details, numbers the complaint, runs the automatic
+ * checks (scope list, same matter of the same complainant) and records the complaint with their
+ * outcome in one append; then indexes it and links a merged duplicate to its open complaint.
+ *
+ * Two identical complaints posted at the same instant may both be registered as new: each looks
+ * for the other before either is indexed. That is accepted (a later third one is merged into one
+ * of them); a client that retries sends an Idempotency-Key, which never registers twice.
+ */
 @Injectable()
 export class ComplaintRegistration {
-  private readonly references: ReferenceNumbers;
+  private readonly references = new Map<string, ReferenceNumbers>();
+  private readonly inFlight = new Map<string, Promise<Registration>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -59,18 +60,36 @@ export class ComplaintRegistration {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
-  ) {
-    this.references = new ReferenceNumbers(documents, TENANT_TIME_ZONE);
+    private readonly policies: IntakePolicies,
+    private readonly sameMatters: SameMatterChecks,
+  ) {}
+
+  /**
+   * Registers the complaint of one request. Concurrent retries of a keyed request in this process
+   * wait for the first instead of racing it, so they number nothing; across processes the stream's
+   * expected revision lets one win and the others replay it.
+   */
+  register(request: RegistrationRequest): Promise<Registration> {
+    if (request.idempotencyKey === undefined) return this.registerOnce(request);
+    const { principal, idempotencyKey, body } = request;
+    const key = `${principal.tenantId}:${principal.userId}:${idempotencyKey}:${canonicalJson(body)}`;
+    const pending = this.inFlight.get(key);
+    if (pending) return pending.then(({ result }) => ({ result, created: false }));
+    const registration = this.registerOnce(request).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, registration);
+    return registration;
   }
 
-  async register({ principal, body, requestId, idempotencyKey }: RegistrationRequest): Promise<Registration> {
+  private async registerOnce({
+    principal,
+    body,
+    requestId,
+    idempotencyKey,
+  }: RegistrationRequest): Promise<Registration> {
     const now = this.clock.now();
-    if (body.occurredAt && Date.parse(body.occurredAt) > now.getTime()) {
-      throw new ValidationProblem([
-        { field: 'occurredAt', message: 'occurredAt must not lie in the future' },
-      ]);
-    }
     const { tenantId } = principal;
+    const policy = this.policies.policyFor(tenantId);
+    assertNothingInFuture(body, now, policy.timeZone);
     const keyed = idempotencyKey !== undefined;
     const complaintId = keyed
       ? uuidv5(`${tenantId}:${principal.userId}:${idempotencyKey}`, IDEMPOTENCY_NAMESPACE)
@@ -81,22 +100,44 @@ export class ComplaintRegistration {
     const streamId = intakeStream(complaintId);
 
     if (keyed) {
-      const replay = await this.replay(streamId, causationId);
+      const replay = await this.replay(streamId, causationId, policy);
       if (replay) return { result: replay, created: false };
     }
-    // Either may write (a new person's key, a new block of numbers): together they share one commit.
-    const [complainant, reference] = await Promise.all([
-      this.seal(tenantId, body.complainant),
-      this.references.next(tenantId, now),
+    // Each may write (a new person's key, a new block of numbers): together they share one commit.
+    const [complainant, reference, keyHashes] = await Promise.all([
+      sealComplainant(this.keys, tenantId, body.complainant),
+      this.referencesIn(policy.timeZone).next(tenantId, now),
+      this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);
-    const command = {
-      type: 'RegisterComplaint' as const,
-      ...body,
-      complainant,
+    const subject = { type: body.subject.type, ...defined({ name: body.subject.name }) };
+    const tokens = textTokens(body.description);
+    const outOfScope = checkScope(policy.scope, { subject, description: body.description });
+    const sameMatter = outOfScope
+      ? undefined
+      : await this.sameMatters.find(policy, { tenantId, keyHashes, subject, tokens, receivedAt: now });
+    const command: RegisterComplaint = {
+      type: 'RegisterComplaint',
       complaintId,
       reference,
+      channel: body.channel,
+      branchId: body.branchId,
+      complainant,
+      subject,
+      description: body.description,
       receivedAt: now.toISOString(),
       language: body.language ?? detectLanguage(body.description),
+      acknowledgeWithinHours: policy.acknowledgeWithinHours,
+      ...defined({
+        channelDetails: recordedChannelDetails(body.channelDetails),
+        occurredAt: body.occurredAt,
+        location: body.location,
+        expectedRemedy: body.expectedRemedy,
+        emotion: body.emotion,
+        complainantCount: body.complainantCount,
+        resolvedOnTheSpot: body.resolvedOnTheSpot && { remedy: body.resolvedOnTheSpot.remedy },
+        outOfScope: outOfScope ?? undefined,
+        sameMatter,
+      }),
     };
     const metadata = {
       occurredAt: now.toISOString(),
@@ -115,10 +156,8 @@ export class ComplaintRegistration {
         command,
         metadata,
       );
-      return {
-        result: toResult(result.events[0]!.data as ComplaintReceived['data']),
-        created: !result.replayed,
-      };
+      if (!result.replayed) await this.sameMatters.registered(result.events, keyHashes, tokens);
+      return { result: this.resultOf(result.events, policy), created: !result.replayed };
     } catch (error) {
       if (keyed && error instanceof DomainRuleViolation && error.code === 'complaint.already_registered') {
         throw new UnprocessableEntityException(
@@ -129,44 +168,44 @@ export class ComplaintRegistration {
     }
   }
 
-  private async replay(streamId: string, causationId: string): Promise<RegistrationResult | null> {
-    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
-    if (!first) return null;
-    if (first.causationId !== causationId) {
+  private async replay(
+    streamId: string,
+    causationId: string,
+    policy: IntakePolicy,
+  ): Promise<RegistrationResult | null> {
+    const stored = await this.store.readStream(streamId);
+    if (stored.length === 0) return null;
+    if (stored[0]!.causationId !== causationId) {
       throw new UnprocessableEntityException(
         'The Idempotency-Key was already used with a different request body.',
       );
     }
-    return toResult(this.registry.upcast(first).data as ComplaintReceived['data']);
+    return this.resultOf(
+      stored.filter((event) => event.causationId === causationId),
+      policy,
+    );
   }
 
-  /** Seals the complainant's details with their own data key, so erasing the key erases them. */
-  private async seal(tenantId: string, details: ComplainantDetails) {
-    const subjectId = subjectOf(tenantId, details);
-    const key = await this.keys.getOrCreate(tenantId, subjectId);
-    return { subjectId, sealed: sealPersonalData(key, subjectId, { ...details }) };
+  private resultOf(recorded: readonly RecordedEvent[], policy: IntakePolicy): RegistrationResult {
+    return registrationResult(
+      recorded.map((event) => this.registry.toDomain<IntakeEvent>(event)),
+      policy,
+    );
+  }
+
+  private referencesIn(timeZone: string): ReferenceNumbers {
+    let numbers = this.references.get(timeZone);
+    if (!numbers) {
+      numbers = new ReferenceNumbers(this.documents, timeZone);
+      this.references.set(timeZone, numbers);
+    }
+    return numbers;
   }
 }
 
-function toResult(data: ComplaintReceived['data']): RegistrationResult {
-  const { respondBy } = data.acknowledgement;
-  return {
-    complaintId: data.complaintId,
-    reference: data.reference,
-    status: 'received',
-    acknowledgement: {
-      message: acknowledgementMessage(data.language, data.reference, respondBy, TENANT_TIME_ZONE),
-      respondBy: DateTime.fromISO(respondBy).setZone(TENANT_TIME_ZONE).toISO()!,
-    },
-  };
-}
-
-/** The same person gets the same subject: by customer id, else by contact, else by name. */
-function subjectOf(tenantId: string, details: ComplainantDetails): string {
-  if (details.customerId) return `customer-${details.customerId}`;
-  const contact =
-    details.phone?.replace(/[^0-9+]/g, '') || details.email?.toLowerCase() || details.name.trim();
-  return `contact-${createHash('sha256').update(`${tenantId}:${contact}`).digest('hex').slice(0, 32)}`;
+/** The fields whose value is not undefined (events store no `undefined`). */
+function defined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Chinese when the text has Han characters, English otherwise. */

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { intakeStream } from '@kesu/intake-domain';
+import { createApp, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
+import { type DocumentStore, type EventStore, type KeyStore, ManualClock } from '@kesu/ports';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { IntakeModule } from '../intake.module';
+
+/**
+ * Intake in process for registration specs: the intake module on the platform (guard, pipe,
+ * problem filter, relay and background workers) with the embedded adapters in a temp folder, and a
+ * manual clock.
+ */
+export interface IntakeTestApp {
+  readonly app: NestFastifyApplication;
+  readonly clock: ManualClock;
+  readonly store: EventStore;
+  readonly documents: DocumentStore;
+  readonly keys: KeyStore;
+  /** Posts a registration as a demo user (default agent1). */
+  register(
+    body: object,
+    options?: { as?: string; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  post(as: string, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** The events of a complaint's intake stream. */
+  streamOf(complaintId: string): ReturnType<EventStore['readStream']>;
+  typesOf(complaintId: string): Promise<string[]>;
+  /** Polls until `probe` answers something other than undefined (at most 10 s). */
+  eventually<T>(probe: () => Promise<T | undefined>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kesu-intake-registration-'));
+  const clock = new ManualClock(start);
+  class TestApp {}
+  Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'intake',
+        env: {},
+        clock,
+        config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
+      }),
+      IntakeModule,
+    ],
+  })(TestApp);
+  const app = await createApp(TestApp, { useLogger: false });
+  const http: FastifyInstance = app.getHttpAdapter().getInstance();
+  const store = app.get<EventStore>(EVENT_STORE);
+  const tokens = new Map<string, { token: string; at: number }>();
+  const tokenFor = async (username: string) => {
+    const cached = tokens.get(username);
+    if (cached && clock.now().getTime() - cached.at < 3_600_000) return cached.token;
+    const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
+    const token = (reply.json() as { accessToken: string }).accessToken;
+    tokens.set(username, { token, at: clock.now().getTime() });
+    return token;
+  };
+  const post = async (as: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
+    http.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${await tokenFor(as)}`, ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    });
+  const streamOf = (id: string) => store.readStream(intakeStream(id));
+  return {
+    app,
+    clock,
+    store,
+    documents: app.get(DOCUMENT_STORE),
+    keys: app.get(KEY_STORE),
+    register: (body, options = {}) =>
+      post(options.as ?? 'agent1', '/api/v1/complaints', body, options.headers),
+    post: (as, url, payload) => post(as, url, payload),
+    streamOf,
+    typesOf: async (id) => (await streamOf(id)).map((event) => event.type),
+    async eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const value = await probe();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

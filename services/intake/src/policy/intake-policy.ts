@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { Language, SubjectType } from '@kesu/intake-domain';
+
+/**
+ * A tenant's intake rules, as data: what it handles, how long it takes to acknowledge, who the
+ * customer can contact, and how duplicates and repeats are recognised.
+ */
+export interface IntakePolicy {
+  /** The tenant's scope list: complaints outside it are rejected automatically (`not_in_scope`). */
+  readonly scope: {
+    /** Subject types the tenant handles (all when absent). */
+    readonly subjectTypes?: readonly SubjectType[];
+    /** Terms that mark a matter the tenant does not handle (e.g. another authority's), zh and en. */
+    readonly outOfScopeTerms: readonly string[];
+  };
+  /** The acknowledgement target until the SLA service supplies the tenant's policy (default 24 h). */
+  readonly acknowledgeWithinHours: number;
+  /** The contact named in every acknowledgement, per language. */
+  readonly contact: Readonly<Record<Language, string>>;
+  /** How far back an earlier complaint of the same complainant is looked for (days). */
+  readonly duplicateWindowDays: number;
+  /** Text similarity (0–1) from which two complaints about the same subject are the same matter. */
+  readonly similarityThreshold: number;
+  /** The time zone of reference numbers and customer-facing dates. */
+  readonly timeZone: string;
+}
+
+export const DEFAULT_INTAKE_POLICY: IntakePolicy = {
+  scope: { outOfScopeTerms: [] },
+  acknowledgeWithinHours: 24,
+  contact: { zh: '客服热线 400-800-1234', en: 'customer care line 400-800-1234' },
+  duplicateWindowDays: 90,
+  similarityThreshold: 0.35,
+  timeZone: 'Asia/Shanghai',
+};
+
+/** The demo tenant: a telecom and utility operator that does not handle property or tax matters. */
+const TENANT_POLICIES: Readonly<Record<string, Partial<IntakePolicy>>> = {
+  demo: {
+    scope: {
+      outOfScopeTerms: ['物业费', '房产税', '个人所得税', 'property tax', 'income tax'],
+    },
+  },
+};
+
+/** The intake policy in force for each tenant. */
+@Injectable()
+export class IntakePolicies {
+  policyFor(tenantId: string): IntakePolicy {
+    return { ...DEFAULT_INTAKE_POLICY, ...TENANT_POLICIES[tenantId] };
+  }
+}

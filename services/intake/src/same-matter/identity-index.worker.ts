@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  type ComplainantDetails,
+  type ComplaintMergedAsDuplicateData,
+  type ComplaintReceivedData,
+  textTokens,
+} from '@kesu/intake-domain';
+import { type EventTypeRegistry, openPersonalData, type RecordedEvent } from '@kesu/kernel';
+import {
+  BackgroundWorkers,
+  DOCUMENT_STORE,
+  KEY_STORE,
+  MESSAGE_LOG,
+  Metrics,
+  watchConsumerLag,
+} from '@kesu/platform';
+import {
+  type Consumer,
+  type DocumentStore,
+  type KeyStore,
+  type MessageLog,
+  topicForCategory,
+} from '@kesu/ports';
+import { INTAKE_EVENTS } from '../intake-events';
+import { DuplicateLinks } from './duplicate-links';
+import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';
+import { IdentityKeys } from './identity-keys';
+
+/** The consumer group that keeps the identity index current. */
+export const IDENTITY_INDEX_GROUP = 'intake.identity-index';
+const TOPICS = [topicForCategory('intake')];
+
+/**
+ * Keeps the identity index in step with intake's published events: adds a complaint's entries when
+ * it is received (repairing a crash between the append and registration's own index write), moves
+ * its status on every status change, and links every merged duplicate to its open complaint. Each
+ * step is idempotent, so redelivered events change nothing.
+ */
+@Injectable()
+export class IdentityIndexWorker implements OnModuleInit {
+  private readonly logger = new Logger(IdentityIndexWorker.name);
+  private readonly index: IdentityIndex;
+  private consumer?: Consumer;
+
+  constructor(
+    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
+    @Inject(DOCUMENT_STORE) documents: DocumentStore,
+    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
+    private readonly identities: IdentityKeys,
+    private readonly links: DuplicateLinks,
+    private readonly workers: BackgroundWorkers,
+    private readonly metrics: Metrics,
+  ) {
+    this.index = new IdentityIndex(documents);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.index.ensureIndexes();
+    watchConsumerLag(this.metrics, this.log, IDENTITY_INDEX_GROUP, TOPICS);
+    this.workers.register({
+      name: IDENTITY_INDEX_GROUP,
+      start: () => {
+        this.consumer = this.log.consume({
+          group: IDENTITY_INDEX_GROUP,
+          topics: TOPICS,
+          handler: async (message) => this.apply(message.value as RecordedEvent),
+        });
+      },
+      stop: async () => {
+        await this.consumer?.stop();
+      },
+    });
+  }
+
+  /** Applies one published event to the index. */
+  async apply(published: RecordedEvent): Promise<void> {
+    if (!this.registry.has(published.type)) return;
+    const event = this.registry.upcast(published);
+    const status = statusAfter(event);
+    if (event.type === 'ComplaintReceived') {
+      await this.indexReceived(event, event.data as ComplaintReceivedData);
+    } else if (status) {
+      await this.index.setStatus(event.tenantId, event.correlationId, status, event.globalPosition);
+    }
+    if (event.type === 'ComplaintMergedAsDuplicate') {
+      const data = event.data as ComplaintMergedAsDuplicateData;
+      await this.links.link(event, data, { kind: 'service', id: 'intake' });
+    }
+  }
+
+  private async indexReceived(event: RecordedEvent, data: ComplaintReceivedData): Promise<void> {
+    const { subjectId, sealed } = data.complainant;
+    const key = await this.keys.get(event.tenantId, subjectId);
+    if (!key) {
+      this.logger.debug(`complaint ${data.complaintId}: complainant erased, not indexed`);
+      return;
+    }
+    const details = openPersonalData<ComplainantDetails>(key, subjectId, sealed);
+    const hashes = await this.identities.hashes(event.tenantId, details);
+    const complaint = indexedComplaint(data, textTokens(data.description));
+    await this.index.record(event.tenantId, hashes, complaint, 'received', event.globalPosition);
+  }
+}

@@ -1,0 +1,38 @@
+import { createHmac } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { type ComplainantDetails, identityKeys } from '@kesu/intake-domain';
+import { KEY_STORE } from '@kesu/platform';
+import type { KeyStore } from '@kesu/ports';
+
+/** The key-store subject of each tenant's secret for identity hashes (not a person). */
+export const IDENTITY_SECRET_SUBJECT = 'tenant-secret-intake-identity';
+
+/**
+ * Turns a complainant's identity keys (canonical phone, lower-cased e-mail, customer id) into keyed
+ * hashes: HMAC-SHA256 under a random 256-bit secret per tenant, kept in the key store. The index
+ * of earlier complaints stores only these hashes, never a contact: without the tenant's secret they
+ * cannot be reversed by trying every phone number, and erasing the secret voids them all.
+ */
+@Injectable()
+export class IdentityKeys {
+  private readonly secrets = new Map<string, Promise<Uint8Array>>();
+
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
+
+  async hashes(tenantId: string, details: ComplainantDetails): Promise<string[]> {
+    const plain = identityKeys(details);
+    if (plain.length === 0) return [];
+    const secret = await this.secret(tenantId);
+    return plain.map((key) => createHmac('sha256', secret).update(key, 'utf8').digest('base64url'));
+  }
+
+  private secret(tenantId: string): Promise<Uint8Array> {
+    let secret = this.secrets.get(tenantId);
+    if (!secret) {
+      secret = this.keys.getOrCreate(tenantId, IDENTITY_SECRET_SUBJECT);
+      secret.catch(() => this.secrets.delete(tenantId));
+      this.secrets.set(tenantId, secret);
+    }
+    return secret;
+  }
+}
