@@ -1,16 +1,46 @@
-import type { RecordedEvent } from '@kesu/kernel';
-import type {
-  Channel,
-  ComplaintReceivedData,
-  Emotion,
-  Language,
-  SealedComplainant,
-  SubjectType,
+import { assertNever, type RecordedEvent } from '@kesu/kernel';
+import {
+  type AppealDecidedData,
+  type Channel,
+  type ChannelDetails,
+  type ComplaintReceivedData,
+  type Emotion,
+  INTAKE_STATUSES,
+  type IntakeEvent,
+  intakeEventTypes,
+  type Language,
+  type RecordCorrections,
+  type RejectionReason,
+  type SealedComplainant,
+  type SubjectType,
 } from '@kesu/intake-domain';
+import { documentSearchTokens } from './search-tokens';
+
+// ---------------------------------------------------------------- view
 
 export type Severity = 'minor' | 'general' | 'major' | 'critical';
 export type Scope = 'individual' | 'collective';
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'paused';
+
+/** Where a complaint stands; intake's statuses until case work adds its own. */
+export const COMPLAINT_STATUSES = [...INTAKE_STATUSES] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+export const SEVERITIES: readonly Severity[] = ['minor', 'general', 'major', 'critical'];
+
+/** Another complaint this one points to, by id and by the reference people quote. */
+export interface ComplaintLink {
+  readonly complaintId: string;
+  readonly reference: string;
+}
+
+export interface Appeal {
+  readonly grounds: string;
+  readonly appealedAt: string;
+  readonly outcome?: AppealDecidedData['outcome'];
+  readonly explanation?: string;
+  readonly decidedAt?: string;
+}
 
 /** The current view of one complaint, as analysts and agents read it. */
 export interface ComplaintView {
@@ -18,10 +48,12 @@ export interface ComplaintView {
   readonly complaintId: string;
   readonly tenantId: string;
   readonly reference: string;
-  readonly status: string;
+  readonly status: ComplaintStatus;
   readonly channel: Channel;
+  readonly channelDetails: ChannelDetails | null;
   readonly branchId: string;
   readonly receivedAt: string;
+  /** The complainant as last (re-)sealed; the originals stay in the history. */
   readonly complainant: SealedComplainant;
   readonly subject: { readonly type: SubjectType; readonly name?: string };
   readonly description: string;
@@ -31,6 +63,29 @@ export interface ComplaintView {
   readonly emotion: Emotion | null;
   readonly complainantCount: number;
   readonly language: Language;
+  /** The complainant confirmed the record read back to them, as it stood or corrected (复述确认). */
+  readonly confirmed: boolean;
+  readonly confirmedAt: string | null;
+  readonly acceptedAt: string | null;
+  readonly resolution: {
+    readonly onTheSpot: boolean;
+    readonly remedy: string;
+    readonly resolvedAt: string;
+  } | null;
+  readonly rejection: {
+    readonly reason: RejectionReason;
+    readonly explanation: string;
+    readonly automatic: boolean;
+    readonly rejectedAt: string;
+  } | null;
+  readonly appeal: Appeal | null;
+  readonly withdrawal: { readonly reason: string; readonly withdrawnAt: string } | null;
+  /** The open complaint this one was merged into. */
+  readonly duplicateOf: ComplaintLink | null;
+  /** Ids of later complaints merged into this one. */
+  readonly duplicates: readonly string[];
+  /** The closed complaint this one repeats. */
+  readonly repeatOf: ComplaintLink | null;
   readonly classification: {
     readonly category: string;
     readonly severity: Severity;
@@ -40,51 +95,179 @@ export interface ComplaintView {
   readonly assignment: { readonly departmentId: string | null; readonly assigneeId: string | null } | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
+  /** What `q` finds it by: never personal data (see `searchTokensOf`). */
+  readonly searchTokens: readonly string[];
   /** How many events of the complaint's history the view has folded. */
   readonly eventCount: number;
   readonly updatedAt: string;
 }
 
 /** Event types the complaint view folds. */
-export const complaintViewHandles = ['ComplaintReceived'] as const;
+export const complaintViewHandles: readonly string[] = intakeEventTypes.map((entry) => entry.type);
+
+/**
+ * The text a complaint is found by, most telling first: reference, the government work-order number,
+ * subject, location, expected remedy, description. The complainant's details never.
+ */
+export function searchTokensOf(
+  view: Pick<
+    ComplaintView,
+    'reference' | 'channelDetails' | 'subject' | 'location' | 'expectedRemedy' | 'description'
+  >,
+): string[] {
+  return documentSearchTokens([
+    view.reference,
+    view.channelDetails?.externalOrderNo,
+    view.subject.name,
+    view.location,
+    view.expectedRemedy,
+    view.description,
+  ]);
+}
+
+// ---------------------------------------------------------------- evolve
 
 /**
  * Folds one event of a complaint's history into its view. Pure: the same function serves the
  * live projection, rebuilds, and the view as of an instant (a fold over the history up to then).
+ * Events of other types are counted, not interpreted.
  */
 export function evolveComplaintView(view: ComplaintView | null, event: RecordedEvent): ComplaintView | null {
+  if (!complaintViewHandles.includes(event.type)) return view && touched(view, event);
+  const intake = { type: event.type, data: event.data } as IntakeEvent;
+  if (intake.type === 'ComplaintReceived') return received(intake.data, event);
+  return view && touched(applyIntake(view, intake), event);
+}
+
+function received(data: ComplaintReceivedData, event: RecordedEvent): ComplaintView {
+  const view: Omit<ComplaintView, 'searchTokens'> = {
+    _id: data.complaintId,
+    complaintId: data.complaintId,
+    tenantId: event.tenantId,
+    reference: data.reference,
+    status: 'received',
+    channel: data.channel,
+    channelDetails: data.channelDetails ?? null,
+    branchId: data.branchId,
+    receivedAt: data.receivedAt,
+    complainant: data.complainant,
+    subject: data.subject,
+    description: data.description,
+    occurredAt: data.occurredAt ?? null,
+    location: data.location ?? null,
+    expectedRemedy: data.expectedRemedy ?? null,
+    emotion: data.emotion ?? null,
+    complainantCount: data.complainantCount,
+    language: data.language,
+    confirmed: false,
+    confirmedAt: null,
+    acceptedAt: null,
+    resolution: null,
+    rejection: null,
+    appeal: null,
+    withdrawal: null,
+    duplicateOf: null,
+    duplicates: [],
+    repeatOf: null,
+    classification: null,
+    assignment: null,
+    sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
+    satisfaction: null,
+    eventCount: 1,
+    updatedAt: event.recordedAt,
+  };
+  return { ...view, searchTokens: searchTokensOf(view) };
+}
+
+function applyIntake(
+  view: ComplaintView,
+  event: Exclude<IntakeEvent, { type: 'ComplaintReceived' }>,
+): ComplaintView {
   switch (event.type) {
-    case 'ComplaintReceived': {
-      const data = event.data as ComplaintReceivedData;
+    case 'RecordConfirmed':
+      return { ...view, confirmed: true, confirmedAt: event.data.confirmedAt };
+    case 'RecordCorrected': {
+      const corrected = { ...view, ...corrections(event.data.corrections) };
       return {
-        _id: data.complaintId,
-        complaintId: data.complaintId,
-        tenantId: event.tenantId,
-        reference: data.reference,
-        status: 'received',
-        channel: data.channel,
-        branchId: data.branchId,
-        receivedAt: data.receivedAt,
-        complainant: data.complainant,
-        subject: data.subject,
-        description: data.description,
-        occurredAt: data.occurredAt ?? null,
-        location: data.location ?? null,
-        expectedRemedy: data.expectedRemedy ?? null,
-        emotion: data.emotion ?? null,
-        complainantCount: data.complainantCount,
-        language: data.language,
-        classification: null,
-        assignment: null,
-        sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
-        satisfaction: null,
-        eventCount: 1,
-        updatedAt: event.recordedAt,
+        ...corrected,
+        confirmed: true,
+        confirmedAt: event.data.correctedAt,
+        searchTokens: searchTokensOf(corrected),
       };
     }
+    case 'ComplaintResolvedOnTheSpot': {
+      const { remedy, resolvedAt } = event.data;
+      return { ...view, status: 'resolved_on_the_spot', resolution: { onTheSpot: true, remedy, resolvedAt } };
+    }
+    case 'ComplaintAccepted':
+      return { ...view, status: 'accepted', acceptedAt: event.data.acceptedAt };
+    case 'ComplaintRejected': {
+      const { reason, explanation, automatic, rejectedAt } = event.data;
+      return { ...view, status: 'rejected', rejection: { reason, explanation, automatic, rejectedAt } };
+    }
+    case 'RejectionAppealed':
+      return {
+        ...view,
+        status: 'appealed',
+        appeal: { grounds: event.data.grounds, appealedAt: event.data.appealedAt },
+      };
+    case 'AppealDecided': {
+      const { outcome, explanation, decidedAt } = event.data;
+      const overturned = outcome === 'overturned';
+      return {
+        ...view,
+        status: overturned ? 'accepted' : 'rejected',
+        acceptedAt: overturned ? decidedAt : view.acceptedAt,
+        appeal: view.appeal && { ...view.appeal, outcome, explanation, decidedAt },
+      };
+    }
+    case 'ComplaintWithdrawn':
+      return {
+        ...view,
+        status: 'withdrawn',
+        withdrawal: { reason: event.data.reason, withdrawnAt: event.data.withdrawnAt },
+      };
+    case 'ComplaintMergedAsDuplicate':
+      return {
+        ...view,
+        status: 'merged',
+        duplicateOf: { complaintId: event.data.duplicateOf, reference: event.data.duplicateOfReference },
+      };
+    case 'DuplicateLinked': {
+      const id = event.data.duplicateComplaintId;
+      return view.duplicates.includes(id) ? view : { ...view, duplicates: [...view.duplicates, id] };
+    }
+    case 'RepeatComplaintFlagged':
+      return {
+        ...view,
+        repeatOf: { complaintId: event.data.repeatOf, reference: event.data.repeatOfReference },
+      };
     default:
-      return view === null ? null : { ...view, eventCount: view.eventCount + 1, updatedAt: event.recordedAt };
+      return assertNever(event);
   }
+}
+
+/** What a read-back may correct (RecordCorrections); anything else in the event is left alone. */
+const CORRECTABLE = [
+  'complainant',
+  'subject',
+  'description',
+  'occurredAt',
+  'location',
+  'expectedRemedy',
+  'emotion',
+  'complainantCount',
+] as const satisfies ReadonlyArray<keyof RecordCorrections>;
+
+/** The corrected fields that were given; a field left out keeps its value. */
+function corrections(given: RecordCorrections): RecordCorrections {
+  return Object.fromEntries(
+    CORRECTABLE.filter((field) => given[field] !== undefined).map((field) => [field, given[field]]),
+  ) as RecordCorrections;
+}
+
+function touched(view: ComplaintView, event: RecordedEvent): ComplaintView {
+  return { ...view, eventCount: view.eventCount + 1, updatedAt: event.recordedAt };
 }
 
 /** The view as it stood at `instant`: a fold over the events recorded up to then. */

@@ -1,1 +1,2 @@
 export * from './complaint-view';
+export * from './search-tokens';

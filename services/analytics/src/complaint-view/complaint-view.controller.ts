@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { CurrentPrincipal, IsInstant, type Principal } from '@kesu/platform';
 import { IsOptional } from 'class-validator';
+import { ComplaintListQuery } from './complaint-list.query';
+import { ComplaintListing } from './complaint-list.service';
 import { ComplaintReader } from './complaint-reader.service';
-import type { ComplaintResponse } from './complaint-view.response';
+import type { ComplaintPage, ComplaintResponse } from './complaint-view.response';
 
 export class ComplaintViewQuery {
   /** An instant: the view as it stood then. */
@@ -13,7 +15,15 @@ export class ComplaintViewQuery {
 
 @Controller('api/v1/complaints')
 export class ComplaintViewController {
-  constructor(private readonly reader: ComplaintReader) {}
+  constructor(
+    private readonly reader: ComplaintReader,
+    private readonly listing: ComplaintListing,
+  ) {}
+
+  @Get()
+  list(@Query() query: ComplaintListQuery, @CurrentPrincipal() principal: Principal): Promise<ComplaintPage> {
+    return this.listing.list(principal, query);
+  }
 
   @Get(':id')
   view(

@@ -11,7 +11,16 @@ import {
 import { ANALYTICS_EVENTS } from '../analytics-events';
 import { COMPLAINT_VIEWS, complaintViewProjection } from './complaint-view.projection';
 
-/** Runs the complaint view projection while the service is up. */
+/** The list's filters, each with its newest-first order (`GET /api/v1/complaints`). */
+export const COMPLAINT_LIST_INDEXES = [
+  ['tenantId', 'receivedAt'],
+  ['tenantId', 'branchId', 'receivedAt'],
+  ['tenantId', 'status', 'receivedAt'],
+  ['tenantId', 'classification.category', 'receivedAt'],
+  ['tenantId', 'classification.severity', 'receivedAt'],
+] as const;
+
+/** Runs the complaint view projection while the service is up, with the indexes its readers use. */
 @Injectable()
 export class ComplaintViewWorker implements OnModuleInit {
   private consumer?: Consumer;
@@ -26,9 +35,8 @@ export class ComplaintViewWorker implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const views = this.documents.collection(COMPLAINT_VIEWS);
-    await views.ensureIndex(['tenantId', 'receivedAt']);
-    await views.ensureIndex(['tenantId', 'branchId', 'receivedAt']);
-    await views.ensureIndex(['tenantId', 'status', 'receivedAt']);
+    for (const fields of COMPLAINT_LIST_INDEXES) await views.ensureIndex(fields);
+    await views.ensureIndex(['tenantId', 'searchTokens'], { multikey: true });
     const { name, topics } = complaintViewProjection;
     watchConsumerLag(this.metrics, this.log, projectionGroup(name), topics);
     this.workers.register({
