@@ -157,8 +157,11 @@ function documentedRoutes(): Route[] {
  * aggregates the request changes, or whose read model answers it.
  */
 const WORK_ACTIONS: Readonly<Record<string, string>> = {
-  accept: 'assignment',
-  reject: 'assignment',
+  confirmations: 'intake',
+  accept: 'intake',
+  reject: 'intake',
+  appeals: 'intake',
+  withdraw: 'intake',
   classify: 'classification',
   assign: 'assignment',
   transfer: 'assignment',
@@ -569,9 +572,10 @@ function topicProblems(script: string, asyncapi: Json, catalog: Json): string[] 
   for (const topic of documented) {
     if (!created.includes(topic)) problems.push(`${topic} is in asyncapi.yaml but not created`);
   }
-  for (const entry of catalog.events as Array<{ service: string; topic: string }>) {
-    const topic = topicForCategory(entry.service);
-    if (!created.includes(topic)) problems.push(`${topic} (catalog: ${entry.service}) is not created`);
+  const categories = new Set((catalog.events as Array<{ service: string }>).map((entry) => entry.service));
+  for (const category of categories) {
+    const topic = topicForCategory(category);
+    if (!created.includes(topic)) problems.push(`${topic} (catalog: ${category}) is not created`);
   }
   return problems;
 }

@@ -11,6 +11,13 @@ const complaint = {
   emotion: 'angry',
 };
 
+let callers = 0;
+/** The complaint from a caller of its own, so that it is nobody's duplicate. */
+const fromNewCaller = (body: Record<string, unknown> = complaint) => ({
+  ...body,
+  complainant: { name: '王女士', phone: `1350000${String(++callers).padStart(4, '0')}` },
+});
+
 const eventCount = (host: HostProcess) =>
   host.sql((db) => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n);
 
@@ -137,14 +144,15 @@ describe('a complaint from registration to its audited history', () => {
 
   it('answers a repeated Idempotency-Key with the first result and never a second complaint', async () => {
     const headers = { 'idempotency-key': `e2e-${Date.now()}` };
+    const body = fromNewCaller();
     const first = await host.request('POST', '/api/v1/complaints', {
       token: agent1,
-      body: complaint,
+      body,
       headers,
     });
     const again = await host.request('POST', '/api/v1/complaints', {
       token: agent1,
-      body: complaint,
+      body,
       headers,
     });
     expect(again.status).toBe(201);
@@ -152,7 +160,7 @@ describe('a complaint from registration to its audited history', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     const changed = await host.request('POST', '/api/v1/complaints', {
       token: agent1,
-      body: { ...complaint, description: '另一件事' },
+      body: { ...body, description: '另一件事' },
       headers,
     });
     expect(changed.status).toBe(422);
@@ -170,7 +178,10 @@ describe('a complaint from registration to its audited history', () => {
   });
 
   it('keeps complaints inside the caller’s tenant and branch scope', async () => {
-    const created = await host.request('POST', '/api/v1/complaints', { token: agent1, body: complaint });
+    const created = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: fromNewCaller(),
+    });
     const id = created.body.complaintId;
     await host.eventually(async () =>
       (await host.request('GET', `/api/v1/complaints/${id}`, { token: agent1 })).status === 200
@@ -197,7 +208,10 @@ describe('a complaint from registration to its audited history', () => {
   });
 
   it('detects an event altered on disk', async () => {
-    const created = await host.request('POST', '/api/v1/complaints', { token: agent1, body: complaint });
+    const created = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: fromNewCaller(),
+    });
     const id = created.body.complaintId;
     host.sql((db) =>
       db
@@ -212,6 +226,63 @@ describe('a complaint from registration to its audited history', () => {
       eventsChecked: 0,
       brokenAt: { streamId: `intake-complaint-${id}`, revision: 0 },
     });
+  });
+
+  it('merges a second call about an open matter and flags a repeat of an ended one', async () => {
+    const register = (body: Record<string, unknown>) =>
+      host.request('POST', '/api/v1/complaints', { token: agent1, body });
+    const caller = { name: '孙女士', phone: '13912340001' };
+    const broadband = { type: 'service', name: '宽带维修' };
+    const first = await register({
+      ...complaint,
+      complainant: caller,
+      subject: broadband,
+      description: '约好周六上午上门维修宽带，维修师傅没来，也没打电话通知，白等了一上午。',
+    });
+    const again = await register({
+      ...complaint,
+      complainant: { ...caller, phone: '+86 139-1234-0001' },
+      subject: broadband,
+      description: '宽带维修师傅又爽约了，说好上门维修一直没来。',
+    });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({
+      status: 'merged',
+      duplicateOf: { complaintId: first.body.complaintId, reference: first.body.reference },
+    });
+    expect(again.body.acknowledgement.message).toContain(first.body.reference);
+    const history = await host.request('GET', `/api/v1/complaints/${first.body.complaintId}/history`, {
+      token: agent1,
+    });
+    expect(history.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'ComplaintReceived',
+      'DuplicateLinked',
+    ]);
+
+    const customer = { name: 'Grace Wu', email: 'grace.wu@example.com' };
+    const meter = { type: 'product', name: 'smart meter' };
+    const resolved = await register({
+      ...complaint,
+      channel: 'email',
+      complainant: customer,
+      subject: meter,
+      description:
+        'Since the new smart meter was installed my electricity bill doubled; the meter is over-counting.',
+      resolvedOnTheSpot: { remedy: 'Meter recalibrated remotely and the overcharge refunded.' },
+    });
+    expect(resolved.body.status).toBe('resolved_on_the_spot');
+    const repeat = await register({
+      ...complaint,
+      channel: 'email',
+      complainant: { ...customer, email: 'Grace.Wu@example.com' },
+      subject: meter,
+      description: 'The smart meter is still over-counting, my electricity bill is twice what it used to be.',
+    });
+    expect(repeat.body).toMatchObject({
+      status: 'received',
+      repeatOf: { complaintId: resolved.body.complaintId, reference: resolved.body.reference },
+    });
+    expect(repeat.body.acknowledgement.message).toContain('repeat complaint');
   });
 
   it('serves health, readiness and metrics without a token', async () => {
