@@ -17,7 +17,7 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     ComplaintRegistration,
     ComplaintActions,
     intakeEventsProvider,
-    IntakePolicies,
+    { provide: IntakePolicies, useFactory: () => IntakePolicies.fromEnvironment(process.env) },
     IdentityKeys,
     DuplicateLinks,
     IdentityIndexWorker,

@@ -43,10 +43,43 @@ const TENANT_POLICIES: Readonly<Record<string, Partial<IntakePolicy>>> = {
   },
 };
 
-/** The intake policy in force for each tenant. */
+/**
+ * The intake policy in force for each tenant: the tenant's own rules over the defaults, which the
+ * environment may change (ACKNOWLEDGE_WITHIN_HOURS, DUPLICATE_WINDOW_DAYS).
+ */
 @Injectable()
 export class IntakePolicies {
-  policyFor(tenantId: string): IntakePolicy {
-    return { ...DEFAULT_INTAKE_POLICY, ...TENANT_POLICIES[tenantId] };
+  private defaults: IntakePolicy = DEFAULT_INTAKE_POLICY;
+
+  /** The defaults with the environment's overrides; a malformed value throws, naming its variable. */
+  static fromEnvironment(env: Readonly<Record<string, string | undefined>>): IntakePolicies {
+    const policies = new IntakePolicies();
+    policies.defaults = {
+      ...DEFAULT_INTAKE_POLICY,
+      acknowledgeWithinHours:
+        positiveNumber(env, 'ACKNOWLEDGE_WITHIN_HOURS', 24 * 30) ??
+        DEFAULT_INTAKE_POLICY.acknowledgeWithinHours,
+      duplicateWindowDays:
+        positiveNumber(env, 'DUPLICATE_WINDOW_DAYS', 3650) ?? DEFAULT_INTAKE_POLICY.duplicateWindowDays,
+    };
+    return policies;
   }
+
+  policyFor(tenantId: string): IntakePolicy {
+    return { ...this.defaults, ...TENANT_POLICIES[tenantId] };
+  }
+}
+
+function positiveNumber(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  max: number,
+): number | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  const value = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || value <= 0 || value > max) {
+    throw new Error(`${name} must be a number above 0 and at most ${max}, got "${raw}"`);
+  }
+  return value;
 }
