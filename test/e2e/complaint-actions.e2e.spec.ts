@@ -112,6 +112,11 @@ describe('intake’s work on a complaint, from the read-back to the appeal, thro
       reason: 'not_in_scope',
       explanation,
       automatic: false,
+      rejectedBy: 'user-handler1',
+    });
+    expect(intake.find((e: { type: string }) => e.type === 'AppealDecided').data).toMatchObject({
+      ...decision,
+      decidedBy: 'user-supervisor1',
     });
     expect(verifyChains(history.body.events)).toEqual({
       valid: true,

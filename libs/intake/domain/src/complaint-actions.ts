@@ -44,6 +44,8 @@ export interface RejectComplaint {
   readonly explanation: string;
   /** Decided by a rule rather than by a person (default false). */
   readonly automatic?: boolean;
+  /** The user (id) who rejects it; none for an automatic rejection. */
+  readonly rejectedBy?: string;
   readonly at: string;
 }
 
@@ -58,6 +60,8 @@ export interface DecideAppeal {
   readonly outcome: AppealOutcome;
   /** Sent to the customer. */
   readonly explanation: string;
+  /** The user (id) who decides: never the one who rejected the complaint (four-eyes principle). */
+  readonly decidedBy: string;
   readonly at: string;
 }
 
@@ -105,19 +109,7 @@ export function decideComplaintAction(command: ComplaintAction, state: IntakeSta
     case 'AppealRejection':
       return appealRejection(command, state, complaintId);
     case 'DecideAppeal':
-      requireStatus(state, ['appealed'], 'decided on appeal');
-      requireText(command.explanation, 'complaint.explanation_required', 'the explanation to the customer');
-      return [
-        {
-          type: 'AppealDecided',
-          data: {
-            complaintId,
-            outcome: command.outcome,
-            explanation: command.explanation,
-            decidedAt: command.at,
-          },
-        },
-      ];
+      return decideAppeal(command, state, complaintId);
     case 'WithdrawComplaint':
       return withdrawComplaint(command, state, complaintId);
     case 'LinkDuplicate':
@@ -161,6 +153,7 @@ function rejectComplaint(command: RejectComplaint, state: IntakeState, complaint
         reason: command.reason,
         explanation: command.explanation,
         automatic: command.automatic ?? false,
+        ...(command.rejectedBy ? { rejectedBy: command.rejectedBy } : {}),
         rejectedAt: command.at,
       },
     },
@@ -184,6 +177,35 @@ function appealRejection(command: AppealRejection, state: IntakeState, complaint
   requireText(command.grounds, 'complaint.grounds_required', 'the grounds of the appeal');
   return [
     { type: 'RejectionAppealed', data: { complaintId, grounds: command.grounds, appealedAt: command.at } },
+  ];
+}
+
+/**
+ * Decides an appeal. Four-eyes principle: whoever rejected the complaint may not decide the appeal
+ * against their own decision, whatever their role.
+ */
+function decideAppeal(command: DecideAppeal, state: IntakeState, complaintId: string): IntakeEvent[] {
+  requireStatus(state, ['appealed'], 'decided on appeal');
+  requireText(command.decidedBy, 'appeal.decider_required', 'who decides the appeal');
+  if (state.rejectedBy !== undefined && state.rejectedBy === command.decidedBy) {
+    throw new DomainRuleViolation(
+      'appeal.same_person',
+      `the appeal against the rejection of complaint ${state.reference} must be decided by someone ` +
+        'other than the person who rejected it (four-eyes principle)',
+    );
+  }
+  requireText(command.explanation, 'complaint.explanation_required', 'the explanation to the customer');
+  return [
+    {
+      type: 'AppealDecided',
+      data: {
+        complaintId,
+        outcome: command.outcome,
+        explanation: command.explanation,
+        decidedBy: command.decidedBy,
+        decidedAt: command.at,
+      },
+    },
   ];
 }
 

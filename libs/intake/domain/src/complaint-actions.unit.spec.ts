@@ -1,4 +1,4 @@
-import { DomainRuleViolation } from '@kesu/kernel';
+import { DomainRuleViolation, fold } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
 import type { IntakeEvent, RejectionReason } from './complaint';
 import type { ComplaintAction } from './complaint-actions';
@@ -6,6 +6,8 @@ import { intakeDecider } from './intake-decider';
 
 const complaintId = '0193a5f0-0000-7000-8000-000000000001';
 const at = '2026-11-23T03:00:00.000Z';
+const handler = 'user-handler1';
+const supervisor = 'user-supervisor1';
 
 const received: IntakeEvent = {
   type: 'ComplaintReceived',
@@ -27,16 +29,33 @@ const confirmed: IntakeEvent = { type: 'RecordConfirmed', data: { complaintId, c
 const accepted: IntakeEvent = { type: 'ComplaintAccepted', data: { complaintId, acceptedAt: at } };
 const rejectedFor = (reason: RejectionReason): IntakeEvent => ({
   type: 'ComplaintRejected',
-  data: { complaintId, reason, explanation: '不属于本公司业务范围。', automatic: false, rejectedAt: at },
+  data: {
+    complaintId,
+    reason,
+    explanation: '不属于本公司业务范围。',
+    automatic: false,
+    rejectedBy: handler,
+    rejectedAt: at,
+  },
 });
 const rejected = rejectedFor('not_in_scope');
+const automaticRejection: IntakeEvent = {
+  type: 'ComplaintRejected',
+  data: {
+    complaintId,
+    reason: 'not_in_scope',
+    explanation: '不属于本公司业务范围。',
+    automatic: true,
+    rejectedAt: at,
+  },
+};
 const appealed: IntakeEvent = {
   type: 'RejectionAppealed',
   data: { complaintId, grounds: '营业厅属于贵公司。', appealedAt: at },
 };
 const decided = (outcome: 'upheld' | 'overturned'): IntakeEvent => ({
   type: 'AppealDecided',
-  data: { complaintId, outcome, explanation: '经复核……', decidedAt: at },
+  data: { complaintId, outcome, explanation: '经复核……', decidedBy: supervisor, decidedAt: at },
 });
 const withdrawn: IntakeEvent = {
   type: 'ComplaintWithdrawn',
@@ -76,6 +95,7 @@ const reject: ComplaintAction = {
   type: 'RejectComplaint',
   reason: 'not_in_scope',
   explanation: '不属于本公司业务范围。',
+  rejectedBy: handler,
   at,
 };
 const appeal: ComplaintAction = { type: 'AppealRejection', grounds: '营业厅属于贵公司。', at };
@@ -83,6 +103,7 @@ const decide: ComplaintAction = {
   type: 'DecideAppeal',
   outcome: 'overturned',
   explanation: '予以受理。',
+  decidedBy: supervisor,
   at,
 };
 const withdraw: ComplaintAction = { type: 'WithdrawComplaint', reason: '客户已自行解决。', at };
@@ -263,11 +284,79 @@ describe('appealing a rejection', () => {
       .then([
         {
           type: 'AppealDecided',
-          data: { complaintId, outcome: 'overturned', explanation: '予以受理。', decidedAt: at },
+          data: {
+            complaintId,
+            outcome: 'overturned',
+            explanation: '予以受理。',
+            decidedBy: supervisor,
+            decidedAt: at,
+          },
         },
       ]);
     spec.given(STATES['accepted on appeal']!).when(reject).thenThrows(DomainRuleViolation);
     spec.given(STATES['rejected for good']!).when(withdraw).thenThrows(DomainRuleViolation);
+  });
+
+  it('keeps who rejected the complaint; an automatic rejection names no one', () => {
+    spec
+      .given([received])
+      .when({ ...reject, reason: 'duplicate', automatic: true, rejectedBy: undefined })
+      .thenMatches(([event]) => expect(event?.data).not.toHaveProperty('rejectedBy'));
+    expect(fold(intakeDecider, [received, rejected]).rejectedBy).toBe(handler);
+    expect(fold(intakeDecider, [received, automaticRejection]).rejectedBy).toBeUndefined();
+  });
+
+  describe('four-eyes principle: the appeal is decided by someone other than who rejected', () => {
+    it('refuses the decision of the person who rejected the complaint, whatever the outcome', () => {
+      for (const outcome of ['overturned', 'upheld'] as const) {
+        spec
+          .given(STATES.appealed!)
+          .when({ ...decide, outcome, decidedBy: handler })
+          .thenThrows(
+            DomainRuleViolation,
+            (e) =>
+              e.code === 'appeal.same_person' &&
+              e.message ===
+                'the appeal against the rejection of complaint KS-20261123-000001 must be decided by ' +
+                  'someone other than the person who rejected it (four-eyes principle)',
+          );
+      }
+    });
+
+    it('takes the decision of someone else, recording who decided', () => {
+      spec
+        .given(STATES.appealed!)
+        .when({ ...decide, outcome: 'upheld', decidedBy: 'user-director1' })
+        .thenMatches(([event]) =>
+          expect(event?.data).toMatchObject({ outcome: 'upheld', decidedBy: 'user-director1' }),
+        );
+    });
+
+    it('has no one to exclude after an automatic rejection, or one recorded without its author', () => {
+      const legacy: IntakeEvent = {
+        type: 'ComplaintRejected',
+        data: {
+          complaintId,
+          reason: 'no_factual_basis',
+          explanation: '查无此事。',
+          automatic: false,
+          rejectedAt: at,
+        },
+      };
+      for (const rejection of [automaticRejection, legacy]) {
+        spec
+          .given([received, rejection, appealed])
+          .when({ ...decide, decidedBy: handler })
+          .thenMatches((events) => expect(events).toHaveLength(1));
+      }
+    });
+
+    it('needs to know who decides', () => {
+      spec
+        .given(STATES.appealed!)
+        .when({ ...decide, decidedBy: ' ' })
+        .thenThrows(DomainRuleViolation, forbidden('appeal.decider_required'));
+    });
   });
 
   it('needs an explanation for the decision', () => {

@@ -149,6 +149,11 @@ export interface ComplaintRejectedData {
   readonly explanation: string;
   /** Decided by a rule (scope list, exact duplicate) rather than by a person. */
   readonly automatic: boolean;
+  /**
+   * The user (id) who rejected it, who may not also decide an appeal against it (four-eyes
+   * principle). None for an automatic rejection, nor on rejections recorded before it was kept.
+   */
+  readonly rejectedBy?: string;
   readonly rejectedAt: string;
 }
 
@@ -164,6 +169,11 @@ export interface AppealDecidedData {
   /** `overturned`: the complaint is accepted after all; `upheld`: the rejection stands, for good. */
   readonly outcome: 'upheld' | 'overturned';
   readonly explanation: string;
+  /**
+   * The user (id) who decided the appeal: never the one who rejected the complaint. None on
+   * decisions recorded before it was kept.
+   */
+  readonly decidedBy?: string;
   readonly decidedAt: string;
 }
 
@@ -269,6 +279,8 @@ export interface IntakeState {
   readonly appealed: boolean;
   /** Why it was rejected, while it is (or was last) rejected. */
   readonly rejectionReason?: RejectionReason;
+  /** Who (user id) rejected it, when a person did and it was recorded; they may not decide the appeal. */
+  readonly rejectedBy?: string;
   readonly duplicates: readonly string[];
   readonly repeatOf?: string;
 }
@@ -299,7 +311,12 @@ export function evolveIntake(state: IntakeState, event: IntakeEvent): IntakeStat
     case 'ComplaintAccepted':
       return { ...state, status: 'accepted' };
     case 'ComplaintRejected':
-      return { ...state, status: 'rejected', rejectionReason: event.data.reason };
+      return {
+        ...state,
+        status: 'rejected',
+        rejectionReason: event.data.reason,
+        rejectedBy: event.data.rejectedBy,
+      };
     case 'RejectionAppealed':
       return { ...state, status: 'appealed', appealed: true };
     case 'AppealDecided':

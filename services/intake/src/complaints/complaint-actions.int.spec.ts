@@ -42,7 +42,7 @@ beforeAll(async () => {
   http = app.getHttpAdapter().getInstance();
   store = app.get(EVENT_STORE);
   keys = app.get(KEY_STORE);
-  for (const username of ['agent1', 'agent2', 'handler1', 'supervisor1', 'analyst1']) {
+  for (const username of ['admin', 'agent1', 'agent2', 'handler1', 'supervisor1', 'analyst1']) {
     const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
     tokens[username] = reply.json().accessToken;
   }
@@ -187,7 +187,11 @@ describe('the happy paths', () => {
       revision: 1,
       message: REJECTION.explanation,
     });
-    expect((await streamOf(id))[1]!.data).toMatchObject({ ...REJECTION, automatic: false });
+    expect((await streamOf(id))[1]!.data).toMatchObject({
+      ...REJECTION,
+      automatic: false,
+      rejectedBy: 'user-handler1',
+    });
   });
 
   it('takes an appeal and its decision: overturned accepts, upheld makes the rejection final', async () => {
@@ -204,6 +208,7 @@ describe('the happy paths', () => {
       revision: 3,
       message: decision.explanation,
     });
+    expect((await streamOf(id))[3]!.data).toMatchObject({ ...decision, decidedBy: 'user-supervisor1' });
 
     const other = await complaintThat(['handler1', 'reject', REJECTION], ['agent1', 'appeals', GROUNDS]);
     const upheld = await act('supervisor1', other, 'appeals/decision', {
@@ -290,6 +295,43 @@ describe('transitions the lifecycle forbids (409)', () => {
     ]);
     expect(replies.map((r) => r.statusCode).sort()).toEqual([202, 409, 409]);
     expect(await typesOf(id)).toHaveLength(2);
+  });
+});
+
+describe('four-eyes principle: the appeal is decided by someone other than who rejected', () => {
+  it('refuses the decision of the person who rejected (409), whatever their role; a supervisor decides', async () => {
+    const id = await complaintThat(['admin', 'reject', REJECTION], ['agent1', 'appeals', GROUNDS]);
+    const before = await streamOf(id);
+    for (const outcome of ['overturned', 'upheld']) {
+      const reply = await act('admin', id, 'appeals/decision', {
+        outcome,
+        explanation: '经复核，予以受理。',
+      });
+      expect(reply.statusCode).toBe(409);
+      expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(reply.json()).toMatchObject({
+        type: 'urn:kesu:problem:domain-rule-violation',
+        status: 409,
+        code: 'appeal.same_person',
+        detail: expect.stringMatching(
+          /^the appeal against the rejection of complaint KS-\d{8}-\d{6} must be decided by someone other than the person who rejected it/,
+        ),
+      });
+    }
+    expect(await streamOf(id)).toEqual(before);
+
+    const decided = await act('supervisor1', id, 'appeals/decision', {
+      outcome: 'overturned',
+      explanation: '经复核，予以受理。',
+    });
+    expect(decided.statusCode).toBe(202);
+    expect(decided.json()).toMatchObject({ status: 'accepted', revision: 3 });
+    const [, rejection, , decision] = await streamOf(id);
+    expect(rejection).toMatchObject({ data: { rejectedBy: 'user-admin' }, actor: { id: 'user-admin' } });
+    expect(decision).toMatchObject({
+      data: { outcome: 'overturned', decidedBy: 'user-supervisor1' },
+      actor: { id: 'user-supervisor1' },
+    });
   });
 });
 

@@ -87,7 +87,12 @@ export class ComplaintActions {
   }
 
   reject(request: ActionRequest, body: RejectComplaintDto): Promise<ActionOutcome> {
-    return this.perform(request, 'RejectComplaint', body, (at) => ({ type: 'RejectComplaint', ...body, at }));
+    return this.perform(request, 'RejectComplaint', body, (at) => ({
+      type: 'RejectComplaint',
+      ...body,
+      rejectedBy: request.principal.userId,
+      at,
+    }));
   }
 
   appeal(request: ActionRequest, body: AppealRejectionDto): Promise<ActionOutcome> {
@@ -95,7 +100,12 @@ export class ComplaintActions {
   }
 
   decideAppeal(request: ActionRequest, body: DecideAppealDto): Promise<ActionOutcome> {
-    return this.perform(request, 'DecideAppeal', body, (at) => ({ type: 'DecideAppeal', ...body, at }));
+    return this.perform(request, 'DecideAppeal', body, (at) => ({
+      type: 'DecideAppeal',
+      ...body,
+      decidedBy: request.principal.userId,
+      at,
+    }));
   }
 
   withdraw(request: ActionRequest, body: WithdrawComplaintDto): Promise<ActionOutcome> {
