@@ -8,6 +8,7 @@ import { join } from 'node:path';
 type Tally = { _id: string; events: number; types: string[] } & Projected;
 const tally: Projection<Tally> = {
   name: 'tally',
+  version: 1,
   collection: 'tallies',
   topics: ['complaints.intake.v1', 'complaints.sla.v1'],
   handles: ['ComplaintReceived', 'SlaStarted'],
@@ -109,8 +110,12 @@ describe('event store → relay → message log → projection', () => {
         'any',
       );
     }
-    expect(await rebuildProjection(tally, storage.eventStore, storage.documents, registry, 7)).toBe(50);
-    expect(await rebuildProjection(tally, storage.eventStore, storage.documents, registry, 7)).toBe(50);
+    expect(
+      await rebuildProjection(tally, storage.eventStore, storage.documents, registry, { batchSize: 7 }),
+    ).toBe(50);
+    expect(
+      await rebuildProjection(tally, storage.eventStore, storage.documents, registry, { batchSize: 7 }),
+    ).toBe(50);
     const doc = await storage.documents.collection<Tally>('tallies').get('k0');
     expect(doc?.events).toBe(10);
     await storage.close();

@@ -49,6 +49,23 @@ describe('health and metrics', () => {
     });
   });
 
+  it('is not ready while a condition a service added is not ok, and says why', async () => {
+    let state = 'rebuilding version 2: 5000 events folded';
+    t.app.get(Readiness).addCondition('projection.tally', () => state);
+    const rebuilding = await t.inject({ method: 'GET', url: '/health/ready' });
+    expect(rebuilding.statusCode).toBe(503);
+    expect(rebuilding.json().checks).toEqual({
+      eventStore: 'ok',
+      messageLog: 'ok',
+      'projection.tally': 'rebuilding version 2: 5000 events folded',
+    });
+    state = 'ok';
+    const ready = await t.inject({ method: 'GET', url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json().checks['projection.tally']).toBe('ok');
+    expect(() => t.app.get(Readiness).addCondition('projection.tally', () => 'ok')).toThrow(/exists already/);
+  });
+
   it('is not ready once shutdown has begun', async () => {
     t.app.get(Readiness).markShuttingDown();
     const response = await t.inject({ method: 'GET', url: '/health/ready' });

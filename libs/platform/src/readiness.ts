@@ -8,18 +8,23 @@ export interface ReadinessReport {
   readonly checks: Readonly<Record<string, string>>;
 }
 
+/** A condition a service adds to readiness: `ok`, or why the process should not receive traffic yet. */
+export type ReadinessCondition = () => string;
+
 const HEALTH_TOPIC = 'platform.health.v1';
 const HEALTH_GROUP = 'platform.health';
 const CHECK_TIMEOUT_MS = 2000;
 
 /**
- * Whether the process should receive traffic: the event store and the message log answer, and
- * shutdown has not begun (marked by the signal handler, or at the latest before shutdown hooks).
+ * Whether the process should receive traffic: the event store and the message log answer, every
+ * condition services added is `ok` (e.g. a read model is not being rebuilt), and shutdown has not
+ * begun (marked by the signal handler, or at the latest before shutdown hooks).
  */
 @Injectable()
 export class Readiness implements BeforeApplicationShutdown {
   private shuttingDown = false;
   private topicReady?: Promise<void>;
+  private readonly conditions = new Map<string, ReadinessCondition>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -33,6 +38,14 @@ export class Readiness implements BeforeApplicationShutdown {
 
   get isShuttingDown(): boolean {
     return this.shuttingDown;
+  }
+
+  /** Adds a named condition, reported among the checks; the process is ready only while it is `ok`. */
+  addCondition(name: string, condition: ReadinessCondition): void {
+    if (name === 'eventStore' || name === 'messageLog' || this.conditions.has(name)) {
+      throw new Error(`readiness condition ${name} exists already`);
+    }
+    this.conditions.set(name, condition);
   }
 
   beforeApplicationShutdown(): void {
@@ -52,7 +65,17 @@ export class Readiness implements BeforeApplicationShutdown {
         await this.log.offsets(HEALTH_GROUP, HEALTH_TOPIC);
       }),
     ]);
-    return { ready: eventStore === 'ok' && messageLog === 'ok', checks: { eventStore, messageLog } };
+    const checks: Record<string, string> = { eventStore, messageLog };
+    for (const [name, condition] of this.conditions) checks[name] = evaluate(condition);
+    return { ready: Object.values(checks).every((check) => check === 'ok'), checks };
+  }
+}
+
+function evaluate(condition: ReadinessCondition): string {
+  try {
+    return condition();
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }
 

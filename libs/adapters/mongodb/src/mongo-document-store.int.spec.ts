@@ -121,6 +121,7 @@ describeWithEngine('MONGO_URL', 'MongoDB', 'MongoDocumentStore contract', (url) 
       type Tally = Document & Projected & { events: number };
       const tally: Projection<Tally> = {
         name: 'tally',
+        version: 1,
         collection: 'tallies',
         topics: ['t'],
         handles: ['Counted'],
@@ -135,8 +136,18 @@ describeWithEngine('MONGO_URL', 'MongoDB', 'MongoDocumentStore contract', (url) 
       expect(await applyToProjection(tally, tallies, registry, events)).toBe(2);
       expect(await applyToProjection(tally, tallies, registry, events)).toBe(0);
       expect(await applyToProjection(tally, tallies, registry, [event('c1', 3), event('c1', 4)])).toBe(1);
-      expect(await tallies.get('c1')).toEqual({ _id: 'c1', events: 3, lastPosition: 4 });
-      expect(await tallies.get('c2')).toEqual({ _id: 'c2', events: 1, lastPosition: 2 });
+      expect(await tallies.get('c1')).toEqual({
+        _id: 'c1',
+        events: 3,
+        lastPosition: 4,
+        projectionVersion: 1,
+      });
+      expect(await tallies.get('c2')).toEqual({
+        _id: 'c2',
+        events: 1,
+        lastPosition: 2,
+        projectionVersion: 1,
+      });
     });
   });
 });

@@ -6,9 +6,15 @@ export type ComplaintViewDocument = ComplaintView & Projected;
 
 export const COMPLAINT_VIEWS = 'complaint_views';
 
-/** The current view of each complaint, kept from every service's events. */
+/**
+ * The current view of each complaint, kept from every service's events. Raise `version` with every
+ * change to what `evolveComplaintView` produces: the worker then rebuilds the views at start-up.
+ * 1: the first view (stored without a version, read as older than 1); 2: channel details, work
+ * actions, duplicates and `searchTokens`.
+ */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
+  version: 2,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake')],
   handles: complaintViewHandles,

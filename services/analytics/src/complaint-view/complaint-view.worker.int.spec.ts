@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Logger, Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createEmbeddedStorage } from '@kesu/adapter-embedded';
+import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-domain';
+import { sealPersonalData } from '@kesu/kernel';
+import { createApp, DOCUMENT_STORE, PlatformModule } from '@kesu/platform';
+import {
+  type Document,
+  type DocumentStore,
+  PROJECTION_VERSIONS,
+  type ProjectionVersionRecord,
+} from '@kesu/ports';
+import { v7 as uuidv7 } from 'uuid';
+import { AnalyticsModule } from '../analytics.module';
+import { COMPLAINT_VIEWS, type ComplaintViewDocument } from './complaint-view.projection';
+
+/*
+ * A DATA_DIR left by the release before fold versions: intake's events and complaint views without
+ * `searchTokens` or a version, at the head of the log. The analytics service rebuilds them at start,
+ * before it consumes, and says so; started again, it rebuilds nothing.
+ */
+
+let dataDir: string;
+const complaintIds: string[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kesu-analytics-worker-'));
+  const storage = createEmbeddedStorage({ dataDir });
+  for (const [i, description] of ['营业员态度恶劣，排队两个小时。', 'The meter reading doubled.'].entries()) {
+    const complaintId = uuidv7();
+    complaintIds.push(complaintId);
+    const subjectId = `customer-W-${i}`;
+    const key = await storage.keys.getOrCreate('demo', subjectId);
+    const received: ComplaintReceivedData = {
+      complaintId,
+      reference: `KS-20261120-00000${i + 1}`,
+      channel: 'hotline',
+      branchId: 'east-1',
+      complainant: { subjectId, sealed: sealPersonalData(key, subjectId, { name: '王女士' }) },
+      subject: { type: 'service' },
+      description,
+      complainantCount: 1,
+      language: i === 0 ? 'zh' : 'en',
+      receivedAt: '2026-11-20T01:00:00.000Z',
+      acknowledgement: { respondBy: '2026-11-21T01:00:00.000Z' },
+    };
+    const { position } = await storage.eventStore.appendToStream(
+      intakeStream(complaintId),
+      [
+        {
+          eventId: uuidv7(),
+          type: 'ComplaintReceived',
+          schemaVersion: 1,
+          data: received,
+          occurredAt: received.receivedAt,
+          tenantId: 'demo',
+          branchId: 'east-1',
+          correlationId: complaintId,
+          causationId: `request-${i}`,
+          actor: { kind: 'user', id: 'user-agent1', roles: ['agent'] },
+        },
+      ],
+      'no_stream',
+    );
+    // What the release before stored: the first view's fields, no searchTokens, no projectionVersion.
+    await storage.documents.collection<Document & Record<string, unknown>>(COMPLAINT_VIEWS).put({
+      _id: complaintId,
+      complaintId,
+      tenantId: 'demo',
+      branchId: 'east-1',
+      status: 'received',
+      description,
+      receivedAt: received.receivedAt,
+      lastPosition: position,
+    });
+  }
+  await storage.close();
+});
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function startAnalytics(): Promise<NestFastifyApplication> {
+  class TestApp {}
+  Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'analytics-test',
+        env: {},
+        relay: false,
+        config: { dataDir, logLevel: 'silent' },
+      }),
+      AnalyticsModule,
+    ],
+  })(TestApp);
+  return createApp(TestApp);
+}
+
+async function readyChecks(app: NestFastifyApplication): Promise<Record<string, string>> {
+  const http = app.getHttpAdapter().getInstance();
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const reply = await http.inject({ method: 'GET', url: '/health/ready' });
+    if (reply.statusCode === 200 || Date.now() > deadline) return reply.json().checks;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('the complaint view worker at start-up', () => {
+  it('rebuilds views an older fold stored before it consumes, and reports it', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    const app = await startAnalytics();
+    try {
+      expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
+      const documents = app.get<DocumentStore>(DOCUMENT_STORE);
+      const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
+      for (const id of complaintIds) {
+        expect(await views.get(id)).toMatchObject({
+          projectionVersion: 2,
+          searchTokens: expect.arrayContaining([expect.any(String)]),
+          complainant: expect.any(Object),
+        });
+      }
+      expect(
+        await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
+      ).toMatchObject({ version: 2, events: 2, rebuild: null });
+      const messages = logged.mock.calls.map(([message]) => String(message));
+      expect(messages).toContainEqual(
+        'complaint-view: views no version recorded; rebuilding version 2 before consuming',
+      );
+      expect(messages).toContainEqual(
+        expect.stringMatching(/^complaint-view: rebuilt version 2 from 2 events in .* 0 stale views deleted/),
+      );
+    } finally {
+      await app.close();
+      logged.mockRestore();
+    }
+  });
+
+  it('rebuilds nothing when started again', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'log');
+    const app = await startAnalytics();
+    try {
+      expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
+      const messages = logged.mock.calls.map(([message]) => String(message));
+      expect(messages).toContainEqual('complaint-view: the views are version 2, no rebuild; consuming');
+      expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
+    } finally {
+      await app.close();
+      logged.mockRestore();
+    }
+  });
+});
