@@ -6,3 +6,4 @@ export * from './metrics';
 export * from './random';
 export * from './text-features';
 export * from './vectoriser';
+export * from './classification';
