@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import type { CollectiveIncidentDetectedData } from './classification';
+import { normaliseForMatching } from './rules-engine';
+
+/** A recently classified complaint of one tenant, as collective detection needs it. */
+export interface RecentComplaint {
+  readonly complaintId: string;
+  readonly branchId: string;
+  readonly category: string;
+  readonly subjectName?: string;
+  /** Tokens of the description, e.g. from {@link descriptionTokens}. */
+  readonly tokens: readonly string[];
+  readonly receivedAt: string;
+  readonly complainantCount: number;
+}
+
+export interface CollectiveDetectionOptions {
+  /** Complaints about one target within the window that make an incident (default 5). */
+  readonly minComplaints?: number;
+  /** The window, in milliseconds (default 2 h). */
+  readonly windowMs?: number;
+  /** complainantCount of one complaint that alone makes an incident (default 5). */
+  readonly minComplainants?: number;
+  /** Jaccard similarity of description tokens above which two complaints share a target (default 0.3). */
+  readonly minSimilarity?: number;
+}
+
+export const DEFAULT_COLLECTIVE_DETECTION = {
+  minComplaints: 5,
+  windowMs: 2 * 60 * 60 * 1000,
+  minComplainants: 5,
+  minSimilarity: 0.3,
+} as const;
+
+export interface CollectiveCluster {
+  readonly incidentId: string;
+  readonly tenantId: string;
+  readonly branchId: string;
+  readonly category: string;
+  /** What they have in common, readable: branch, category and subject or shared terms. */
+  readonly target: string;
+  /** The stable key the incident id is derived from: `branchId|category|subject`. */
+  readonly targetKey: string;
+  readonly complaintIds: readonly string[];
+  readonly complainantCount: number;
+  /** receivedAt of the earliest complaint in the cluster. */
+  readonly windowStart: string;
+  /** receivedAt of the latest complaint in the cluster. */
+  readonly windowEnd: string;
+  /** Many complaints in a window, or one complaint made by many people. */
+  readonly reason: 'many_complaints' | 'many_complainants';
+  /** Description tokens shared by at least half of the complaints (most frequent first, at most 8). */
+  readonly sharedTerms: readonly string[];
+}
+
+/**
+ * Tokens for similarity: Han character bigrams (a single Han character on its own) and Latin words or
+ * numbers of two or more characters, after NFKC and lower-casing; masked runs (`***`, `XXXX`) dropped.
+ */
+export function descriptionTokens(text: string): string[] {
+  const normalised = normaliseForMatching(text);
+  const tokens = new Set<string>();
+  for (const run of normalised.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) tokens.add(chars[0]);
+    for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i] + chars[i + 1]);
+  }
+  for (const word of normalised.match(/[\p{Script=Latin}\p{N}]{2,}/gu) ?? [])
+    if (!/^x+$/.test(word)) tokens.add(word);
+  return [...tokens];
+}
+
+/** Jaccard similarity of two token lists. */
+export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  let shared = 0;
+  for (const t of sa) if (sb.has(t)) shared++;
+  return shared / (sa.size + sb.size - shared);
+}
+
+/** Deterministic incident id from tenant, target key and window start (SHA-256, UUID-shaped). */
+export function collectiveIncidentId(tenantId: string, targetKey: string, windowStart: string): string {
+  const h = createHash('sha256').update(`${tenantId}\n${targetKey}\n${windowStart}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}
+
+const subjectKey = (c: RecentComplaint): string => normaliseForMatching(c.subjectName ?? '');
+const time = (c: RecentComplaint): number => Date.parse(c.receivedAt);
+
+/**
+ * Finds collective incidents among a tenant's recent classified complaints:
+ * - `many_complaints`: at least `minComplaints` complaints with the same branch and category about a
+ *   similar target (the same subject name, or description tokens with Jaccard ≥ `minSimilarity`,
+ *   linked transitively) received within `windowMs` of the cluster's first complaint;
+ * - `many_complainants`: one complaint with complainantCount ≥ `minComplainants` that is not already
+ *   part of a `many_complaints` cluster.
+ * Deterministic: the same input gives the same clusters and incident ids in the same order (by window
+ * start, then target). Pass complaints of at least the last two windows so that a growing incident keeps
+ * its first complaint and therefore its id.
+ */
+export function detectCollectiveIncidents(
+  tenantId: string,
+  complaints: readonly RecentComplaint[],
+  options: CollectiveDetectionOptions = {},
+): CollectiveCluster[] {
+  const o = { ...DEFAULT_COLLECTIVE_DETECTION, ...options };
+  const sorted = [...complaints]
+    .filter((c) => !Number.isNaN(time(c)))
+    .sort((a, b) => time(a) - time(b) || a.complaintId.localeCompare(b.complaintId));
+  const clusters: CollectiveCluster[] = [];
+  const clustered = new Set<string>();
+
+  const groups = new Map<string, RecentComplaint[]>();
+  for (const c of sorted) {
+    const key = `${c.branchId}\u0000${c.category}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+
+  for (const group of groups.values()) {
+    // link similar complaints within the window (union-find), then cut each component into windows
+    const parent = group.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length && time(group[j]) - time(group[i]) <= o.windowMs; j++) {
+        const a = group[i];
+        const b = group[j];
+        const sameSubject = subjectKey(a) !== '' && subjectKey(a) === subjectKey(b);
+        if (sameSubject || tokenSimilarity(a.tokens, b.tokens) >= o.minSimilarity) parent[find(j)] = find(i);
+      }
+    const components = new Map<number, RecentComplaint[]>();
+    group.forEach((c, i) => {
+      const root = find(i);
+      const list = components.get(root);
+      if (list) list.push(c);
+      else components.set(root, [c]);
+    });
+    for (const members of components.values()) {
+      let start = 0;
+      while (start < members.length) {
+        let end = start;
+        while (end + 1 < members.length && time(members[end + 1]) - time(members[start]) <= o.windowMs) end++;
+        if (end - start + 1 >= o.minComplaints) {
+          const window = members.slice(start, end + 1);
+          clusters.push(makeCluster(tenantId, window, 'many_complaints'));
+          for (const c of window) clustered.add(c.complaintId);
+          start = end + 1;
+        } else start++;
+      }
+    }
+  }
+
+  for (const c of sorted)
+    if (c.complainantCount >= o.minComplainants && !clustered.has(c.complaintId))
+      clusters.push(makeCluster(tenantId, [c], 'many_complainants'));
+
+  return clusters.sort(
+    (a, b) => a.windowStart.localeCompare(b.windowStart) || a.targetKey.localeCompare(b.targetKey),
+  );
+}
+
+function makeCluster(
+  tenantId: string,
+  members: readonly RecentComplaint[],
+  reason: CollectiveCluster['reason'],
+): CollectiveCluster {
+  const first = members[0];
+  const last = members[members.length - 1];
+  const subjects = new Map<string, number>();
+  for (const m of members) {
+    const s = subjectKey(m);
+    if (s) subjects.set(s, (subjects.get(s) ?? 0) + 1);
+  }
+  const subject =
+    [...subjects.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+  const counts = new Map<string, number>();
+  for (const m of members) for (const t of new Set(m.tokens)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  const sharedTerms = [...counts.entries()]
+    .filter(([, n]) => members.length === 1 || n * 2 >= members.length)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, 8)
+    .map(([t]) => t);
+  const targetKey = `${first.branchId}|${first.category}|${subject}`;
+  const about = subject ? `subject "${subject}"` : `terms: ${sharedTerms.join(' ') || '-'}`;
+  return {
+    incidentId: collectiveIncidentId(tenantId, targetKey, first.receivedAt),
+    tenantId,
+    branchId: first.branchId,
+    category: first.category,
+    target: `branch ${first.branchId}, category ${first.category}, ${about}`,
+    targetKey,
+    complaintIds: members.map((m) => m.complaintId),
+    complainantCount: members.reduce((n, m) => n + Math.max(1, m.complainantCount), 0),
+    windowStart: first.receivedAt,
+    windowEnd: last.receivedAt,
+    reason,
+    sharedTerms,
+  };
+}
+
+/** The event data of a detected cluster. */
+export function collectiveIncidentData(
+  cluster: CollectiveCluster,
+  detectedAt: string,
+): CollectiveIncidentDetectedData {
+  return {
+    incidentId: cluster.incidentId,
+    tenantId: cluster.tenantId,
+    branchId: cluster.branchId,
+    target: cluster.target,
+    complaintIds: cluster.complaintIds,
+    complainantCount: cluster.complainantCount,
+    windowStart: cluster.windowStart,
+    detectedAt,
+  };
+}

@@ -1,0 +1,144 @@
+import {
+  collectiveIncidentData,
+  collectiveIncidentId,
+  descriptionTokens,
+  detectCollectiveIncidents,
+  tokenSimilarity,
+  type RecentComplaint,
+} from './collective-detection';
+
+const T0 = Date.parse('2024-05-01T08:00:00.000Z');
+const at = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
+
+const complaint = (
+  id: string,
+  minutes: number,
+  description: string,
+  over: Partial<RecentComplaint> = {},
+): RecentComplaint => ({
+  complaintId: id,
+  branchId: 'b-1',
+  category: 'metering',
+  tokens: descriptionTokens(description),
+  receivedAt: at(minutes),
+  complainantCount: 1,
+  ...over,
+});
+
+const meterTexts = [
+  '新装智能电表计量不准，电费翻倍',
+  '小区新装的智能电表计量不准',
+  '智能电表计量不准，这个月电费太高',
+  '新装智能电表走得快，计量不准',
+  '新装智能电表计量不准，要求换回机械表',
+];
+
+describe('descriptionTokens and tokenSimilarity', () => {
+  it('gives Han bigrams and Latin words, dropping masks', () => {
+    expect(descriptionTokens('电表不准 Smart meter XXXX 12')).toEqual([
+      '电表',
+      '表不',
+      '不准',
+      'smart',
+      'meter',
+      '12',
+    ]);
+  });
+
+  it('is Jaccard similarity', () => {
+    expect(tokenSimilarity(['a', 'b'], ['b', 'c'])).toBeCloseTo(1 / 3);
+    expect(tokenSimilarity([], [])).toBe(0);
+  });
+});
+
+describe('detectCollectiveIncidents', () => {
+  it('finds five similar complaints about one target within two hours', () => {
+    const complaints = meterTexts.map((t, i) => complaint(`c${i}`, i * 20, t));
+    const [cluster, ...rest] = detectCollectiveIncidents('t-1', complaints);
+    expect(rest).toEqual([]);
+    expect(cluster).toMatchObject({
+      tenantId: 't-1',
+      branchId: 'b-1',
+      category: 'metering',
+      complaintIds: ['c0', 'c1', 'c2', 'c3', 'c4'],
+      complainantCount: 5,
+      windowStart: at(0),
+      windowEnd: at(80),
+      reason: 'many_complaints',
+    });
+    expect(cluster.sharedTerms).toEqual(expect.arrayContaining(['电表', '计量']));
+    expect(cluster.target).toContain('metering');
+    expect(cluster.incidentId).toBe(collectiveIncidentId('t-1', cluster.targetKey, at(0)));
+  });
+
+  it('needs the minimum count within the window', () => {
+    const four = meterTexts.slice(0, 4).map((t, i) => complaint(`c${i}`, i * 10, t));
+    expect(detectCollectiveIncidents('t-1', four)).toEqual([]);
+    const spread = meterTexts.map((t, i) => complaint(`c${i}`, i * 40, t)); // 160 min > 2 h
+    expect(detectCollectiveIncidents('t-1', spread)).toEqual([]);
+    expect(detectCollectiveIncidents('t-1', spread, { windowMs: 3 * 3_600_000 })).toHaveLength(1);
+  });
+
+  it('does not mix branches, categories or unrelated texts', () => {
+    const mixed = [
+      ...meterTexts.slice(0, 3).map((t, i) => complaint(`a${i}`, i, t)),
+      complaint('x1', 5, meterTexts[3], { branchId: 'b-2' }),
+      complaint('x2', 6, meterTexts[4], { category: 'billing' }),
+      complaint('x3', 7, '营业厅工作人员态度恶劣'),
+      complaint('x4', 8, '停车场收费不合理'),
+    ];
+    expect(detectCollectiveIncidents('t-1', mixed)).toEqual([]);
+  });
+
+  it('links complaints by the same subject name even with different texts', () => {
+    const complaints = ['电梯坏了', '困在电梯里半小时', 'lift broken again', '电梯异响', '电梯门夹人'].map(
+      (t, i) => complaint(`e${i}`, i, t, { category: 'elevator', subjectName: ' 3号楼电梯 ' }),
+    );
+    const [cluster] = detectCollectiveIncidents('t-1', complaints);
+    expect(cluster.complaintIds).toHaveLength(5);
+    expect(cluster.targetKey).toBe('b-1|elevator|3号楼电梯');
+    expect(cluster.target).toContain('3号楼电梯');
+  });
+
+  it('flags one complaint made by many people', () => {
+    const c = complaint('c20', 0, '新装智能电表计量不准，二十多位居民到营业厅抗议，说不解决就去信访', {
+      complainantCount: 20,
+    });
+    const [cluster] = detectCollectiveIncidents('t-1', [
+      c,
+      complaint('c2', 5, '路灯坏了', { complainantCount: 4 }),
+    ]);
+    expect(cluster).toMatchObject({
+      complaintIds: ['c20'],
+      complainantCount: 20,
+      reason: 'many_complainants',
+    });
+    expect(detectCollectiveIncidents('t-1', [c])).toHaveLength(1);
+  });
+
+  it('is deterministic regardless of input order and the id depends on tenant', () => {
+    const complaints = meterTexts.map((t, i) => complaint(`c${i}`, i * 20, t));
+    const a = detectCollectiveIncidents('t-1', complaints);
+    const b = detectCollectiveIncidents('t-1', [...complaints].reverse());
+    expect(b).toEqual(a);
+    expect(detectCollectiveIncidents('t-2', complaints)[0].incidentId).not.toBe(a[0].incidentId);
+    expect(a[0].incidentId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  });
+
+  it('maps a cluster to CollectiveIncidentDetected data', () => {
+    const [cluster] = detectCollectiveIncidents(
+      't-1',
+      meterTexts.map((t, i) => complaint(`c${i}`, i, t)),
+    );
+    expect(collectiveIncidentData(cluster, at(100))).toEqual({
+      incidentId: cluster.incidentId,
+      tenantId: 't-1',
+      branchId: 'b-1',
+      target: cluster.target,
+      complaintIds: cluster.complaintIds,
+      complainantCount: 5,
+      windowStart: at(0),
+      detectedAt: at(100),
+    });
+  });
+});

@@ -1,0 +1,1662 @@
+import { TAXONOMY_PACKS, type Category, type Taxonomy, type TaxonomyPack } from './classification';
+import type { ValidationProblem } from './rules-engine';
+
+/** Every pack has it; the keyword classifier falls back to it when nothing matches. */
+export const FALLBACK_CATEGORY = 'other';
+
+type Sub = readonly [code: string, zh: string, en: string, keywords: readonly string[], department?: string];
+type Top = readonly [
+  code: string,
+  zh: string,
+  en: string,
+  keywords: readonly string[],
+  department: string,
+  subs?: readonly Sub[],
+];
+
+/** Builds a two-level tree: subcategory codes are `parent.sub`, departments default to the parent's. */
+function build(tops: readonly Top[]): Category[] {
+  const categories: Category[] = [];
+  for (const [code, zh, en, keywords, departmentId, subs = []] of tops) {
+    categories.push({ code, name: { zh, en }, keywords, departmentId });
+    for (const [sub, szh, sen, skeywords, sdept] of subs)
+      categories.push({
+        code: `${code}.${sub}`,
+        parent: code,
+        name: { zh: szh, en: sen },
+        keywords: skeywords,
+        departmentId: sdept ?? departmentId,
+      });
+  }
+  return categories;
+}
+
+const OTHER: Top = ['other', '其他', 'Other', [], 'customer_service'];
+
+// ---------------------------------------------------------------- general (the seeds' categories)
+
+const GENERAL: readonly Top[] = [
+  [
+    'service_attitude',
+    '服务态度',
+    'Service attitude',
+    [
+      '服务态度',
+      '态度',
+      '恶劣',
+      '冷漠',
+      '不耐烦',
+      '爱理不理',
+      'rude',
+      'attitude',
+      'impolite',
+      'disrespectful',
+    ],
+    'customer_service',
+    [
+      [
+        'rude_staff',
+        '态度恶劣',
+        'Rude or hostile staff',
+        [
+          '态度恶劣',
+          '态度差',
+          '骂',
+          '辱骂',
+          '吼',
+          '凶',
+          '挂我电话',
+          '挂电话',
+          'hung up',
+          'yelled',
+          'insulted',
+          'rude',
+        ],
+      ],
+      [
+        'indifference',
+        '冷漠推诿',
+        'Indifference or passing the buck',
+        ['推诿', '踢皮球', '不理', '敷衍', 'ignored', 'brushed off', 'dismissive'],
+      ],
+    ],
+  ],
+  [
+    'service_efficiency',
+    '服务效率',
+    'Service efficiency',
+    ['效率', '太慢', '拖延', '排队', '等了', '等待', 'slow', 'delay*', 'waited', 'waiting'],
+    'operations',
+    [
+      [
+        'waiting',
+        '等候时间长',
+        'Long waiting time',
+        ['排队', '等了很久', '等候', 'queue', 'waited for hours', 'on hold'],
+      ],
+      [
+        'no_response',
+        '无人处理',
+        'No response or follow-up',
+        ['没人处理', '无人处理', '没有回复', '没回音', 'no response', 'never called back', 'no reply'],
+      ],
+    ],
+  ],
+  [
+    'product_quality',
+    '产品质量',
+    'Product quality',
+    [
+      '质量',
+      '质量问题',
+      '坏了',
+      '故障',
+      '损坏',
+      '假货',
+      '变质',
+      'defect*',
+      'broken',
+      'faulty',
+      'quality',
+      'counterfeit',
+    ],
+    'quality',
+    [
+      [
+        'defect',
+        '产品缺陷',
+        'Defective product',
+        ['缺陷', '坏了', '故障', '不能用', '用不了', 'defect*', 'broken', 'stopped working'],
+      ],
+      [
+        'counterfeit',
+        '假冒伪劣',
+        'Counterfeit or substandard',
+        ['假货', '假冒', '伪劣', '以次充好', 'counterfeit', 'fake'],
+      ],
+      [
+        'expired',
+        '过期变质',
+        'Expired or spoiled',
+        ['过期', '变质', '发霉', 'expired', 'spoiled', 'mouldy', 'moldy'],
+      ],
+    ],
+  ],
+  [
+    'fees_price',
+    '收费/价格',
+    'Fees, billing and price',
+    [
+      '收费',
+      '价格',
+      '费用',
+      '多收',
+      '乱收费',
+      '账单',
+      '电费',
+      '水费',
+      'price',
+      'fee',
+      'fees',
+      'billing',
+      'bill',
+      'charge*',
+    ],
+    'finance',
+    [
+      [
+        'overcharge',
+        '多收费',
+        'Overcharge',
+        [
+          '多收',
+          '多扣',
+          '乱收费',
+          '重复收费',
+          '计量不准',
+          '电费高',
+          'overcharg*',
+          'charged twice',
+          'double charged',
+        ],
+      ],
+      [
+        'price',
+        '价格不合理',
+        'Unreasonable price',
+        ['太贵', '价格不合理', '涨价', '标价', 'too expensive', 'price increase', 'overpriced'],
+      ],
+      ['refund', '退费', 'Refund', ['退费', '退款', '退钱', 'refund*']],
+    ],
+  ],
+  [
+    'safety',
+    '安全',
+    'Safety',
+    [
+      '安全',
+      '安全隐患',
+      '危险',
+      '受伤',
+      '火灾',
+      '触电',
+      '漏电',
+      '漏气',
+      'safety',
+      'unsafe',
+      'hazard*',
+      'injur*',
+      'fire',
+    ],
+    'safety',
+    [
+      [
+        'personal_injury',
+        '人身伤害',
+        'Personal injury',
+        ['受伤', '摔伤', '烫伤', '骨折', '流血', 'injur*', 'fell', 'hurt'],
+      ],
+      [
+        'hazard',
+        '安全隐患',
+        'Safety hazard',
+        ['安全隐患', '漏电', '漏气', '燃气', '消防', 'hazard*', 'gas leak', 'fire exit'],
+      ],
+      [
+        'security',
+        '治安/财物安全',
+        'Security and theft',
+        ['被盗', '失窃', '丢失', '监控', '保安', 'theft', 'stolen', 'security guard'],
+      ],
+    ],
+  ],
+  [
+    'facilities_equipment',
+    '设施设备',
+    'Facilities and equipment',
+    [
+      '设施',
+      '设备',
+      '电梯',
+      '空调',
+      '门禁',
+      '停车',
+      '维修',
+      '坏了',
+      'facility',
+      'facilities',
+      'equipment',
+      'elevator',
+      'lift',
+      'repair*',
+    ],
+    'facilities',
+    [
+      ['elevator', '电梯', 'Elevator', ['电梯', '困梯', 'elevator', 'lift']],
+      [
+        'maintenance',
+        '维修',
+        'Maintenance and repair',
+        ['维修', '报修', '修理', '漏水', 'repair*', 'maintenance', 'leak*'],
+      ],
+      ['parking', '停车', 'Parking', ['停车', '车位', '停车场', 'parking']],
+    ],
+  ],
+  [
+    'hygiene',
+    '卫生',
+    'Hygiene',
+    [
+      '卫生',
+      '脏',
+      '垃圾',
+      '异味',
+      '臭',
+      '蟑螂',
+      '老鼠',
+      '苍蝇',
+      'dirty',
+      'hygiene',
+      'unclean',
+      'smell*',
+      'cockroach*',
+      'rats',
+    ],
+    'sanitation',
+    [
+      [
+        'cleanliness',
+        '环境卫生',
+        'Cleanliness',
+        ['脏', '垃圾', '清洁', '打扫', 'dirty', 'garbage', 'trash', 'cleaning'],
+      ],
+      [
+        'pests',
+        '虫鼠害',
+        'Pests',
+        ['蟑螂', '老鼠', '苍蝇', '蚊子', 'cockroach*', 'rats', 'mice', 'bed bugs', 'pest*'],
+      ],
+    ],
+  ],
+  [
+    'communication',
+    '沟通',
+    'Communication',
+    [
+      '沟通',
+      '解释',
+      '告知',
+      '没有通知',
+      '说法不一',
+      '答复',
+      'explain*',
+      'informed',
+      'communication',
+      'notice',
+      'misinform*',
+    ],
+    'customer_service',
+    [
+      [
+        'not_informed',
+        '未告知',
+        'Not informed',
+        ['未告知', '没有告知', '没有通知', '没通知', '没说清楚', 'not informed', 'no notice', 'never told'],
+      ],
+      [
+        'misleading',
+        '误导',
+        'Misleading information',
+        ['误导', '说法不一', '承诺', '欺骗', 'mislead*', 'misled', 'promised', 'false information'],
+      ],
+    ],
+  ],
+  [
+    'delivery',
+    '送货',
+    'Delivery',
+    [
+      '送货',
+      '配送',
+      '快递',
+      '物流',
+      '发货',
+      '到货',
+      'delivery',
+      'delivered',
+      'shipping',
+      'courier',
+      'package',
+    ],
+    'logistics',
+    [
+      [
+        'late',
+        '送货延误',
+        'Late delivery',
+        ['没送到', '延迟', '迟迟', '还没到', 'late delivery', 'not delivered', 'never arrived'],
+      ],
+      ['damaged', '货损', 'Damaged in transit', ['破损', '压坏', '摔坏', 'damaged', 'crushed']],
+      [
+        'wrong_item',
+        '错发漏发',
+        'Wrong or missing items',
+        ['发错', '漏发', '少发', 'wrong item', 'missing item*'],
+      ],
+    ],
+  ],
+  [
+    'staff_conduct',
+    '劳动纪律',
+    'Staff conduct and discipline',
+    [
+      '劳动纪律',
+      '上班时间',
+      '玩手机',
+      '脱岗',
+      '迟到',
+      '早退',
+      '吃拿卡要',
+      '索要',
+      '收红包',
+      'misconduct',
+      'bribe',
+      'on duty',
+      'playing on phone',
+    ],
+    'human_resources',
+    [
+      [
+        'absence',
+        '脱岗/迟到早退',
+        'Absence from post',
+        ['脱岗', '离岗', '迟到', '早退', '不在岗', 'absent', 'not at the desk'],
+      ],
+      [
+        'bribery',
+        '吃拿卡要',
+        'Bribes and improper demands',
+        ['吃拿卡要', '索要', '红包', '好处费', 'bribe*', 'kickback'],
+      ],
+    ],
+  ],
+  [
+    'policy',
+    '政策',
+    'Policy',
+    [
+      '政策',
+      '规定',
+      '制度',
+      '条款',
+      '不合理规定',
+      'policy',
+      'policies',
+      'rule',
+      'rules',
+      'terms and conditions',
+    ],
+    'management',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- telecom (COCC labels as top-level codes)
+
+const TELECOM: readonly Top[] = [
+  [
+    'network',
+    '网络问题',
+    'Network',
+    [
+      '网络',
+      '信号',
+      '上网',
+      '网速',
+      '断网',
+      '没信号',
+      '通话中断',
+      '4g',
+      '5g',
+      'wifi',
+      'signal',
+      'network',
+      'coverage',
+      'dropped call*',
+      'internet',
+    ],
+    'network_operations',
+    [
+      [
+        'coverage',
+        '信号覆盖',
+        'Coverage',
+        ['信号差', '没信号', '无信号', '信号弱', '覆盖', 'no signal', 'coverage', 'weak signal'],
+      ],
+      ['speed', '网速', 'Data speed', ['网速慢', '网速', '上网慢', '卡顿', 'slow internet', 'data speed']],
+      ['broadband', '宽带', 'Broadband', ['宽带', '光纤', '光猫', 'broadband', 'fiber', 'fibre', 'router']],
+    ],
+  ],
+  [
+    'billing',
+    '费用问题',
+    'Fees and billing',
+    [
+      '费用',
+      '话费',
+      '扣费',
+      '流量费',
+      '月租',
+      '账单',
+      '余额',
+      '欠费',
+      '多扣',
+      'bill',
+      'billing',
+      'charge*',
+      'fee',
+      'fees',
+    ],
+    'billing',
+    [
+      [
+        'overcharge',
+        '多扣费',
+        'Overcharge',
+        ['多扣', '乱扣费', '扣费不明', '重复扣费', '流量费', 'overcharg*', 'charged twice'],
+      ],
+      ['package_price', '套餐资费', 'Plan pricing', ['套餐', '资费', '月租', 'plan price', 'tariff']],
+    ],
+  ],
+  [
+    'business_handling',
+    '业务办理问题',
+    'Business handling',
+    [
+      '办理',
+      '开户',
+      '销户',
+      '过户',
+      '补卡',
+      '携号转网',
+      '充值',
+      '交费',
+      '缴费',
+      '未到帐',
+      '未到账',
+      '变更',
+      'port out',
+      'sim',
+      'cancel*',
+      'top-up',
+      'account',
+    ],
+    'business_hall',
+    [
+      [
+        'top_up',
+        '充值缴费',
+        'Top-up and payment',
+        ['充值', '交费', '缴费', '未到帐', '未到账', 'top-up', 'payment not credited'],
+      ],
+      [
+        'cancellation',
+        '销户/携转',
+        'Cancellation and porting',
+        ['销户', '携号转网', '停机', '拆机', 'cancel*', 'port out'],
+      ],
+    ],
+  ],
+  [
+    'business_usage',
+    '业务使用问题',
+    'Service usage',
+    [
+      '使用',
+      '无法使用',
+      '不能用',
+      '功能',
+      '短信',
+      '彩铃',
+      '来电显示',
+      '国际漫游',
+      '漫游',
+      '流量',
+      'app',
+      'voicemail',
+      'roaming',
+      'text message*',
+    ],
+    'product_support',
+  ],
+  [
+    'information_security',
+    '信息安全问题',
+    'Information security',
+    [
+      '垃圾短信',
+      '骚扰电话',
+      '诈骗',
+      '屏蔽',
+      '举报',
+      '信息泄露',
+      '个人信息',
+      '实名',
+      'spam',
+      'scam',
+      'fraud*',
+      'harass*',
+      'data breach',
+      'privacy',
+    ],
+    'information_security',
+    [
+      [
+        'spam',
+        '垃圾短信/骚扰',
+        'Spam and harassing calls',
+        ['垃圾短信', '骚扰电话', '骚扰短信', '屏蔽', 'spam', 'robocall*'],
+      ],
+      [
+        'privacy',
+        '信息泄露',
+        'Personal data leak',
+        ['信息泄露', '泄露', '个人信息', 'privacy', 'data breach', 'leak*'],
+      ],
+    ],
+  ],
+  [
+    'marketing',
+    '营销活动问题',
+    'Marketing campaigns',
+    [
+      '营销',
+      '活动',
+      '促销',
+      '送话费',
+      '赠送',
+      '优惠',
+      '合约',
+      '存费送费',
+      '返还',
+      'promotion',
+      'promo',
+      'offer',
+      'reward',
+      'bonus',
+    ],
+    'marketing',
+  ],
+  [
+    'unsolicited_subscription',
+    '不知情定制问题',
+    'Unsolicited subscription',
+    [
+      '不知情',
+      '定制',
+      '订制',
+      '订购',
+      '开通',
+      '增值业务',
+      '包月',
+      '退订',
+      '退还费用',
+      'unsolicited',
+      'subscribed without',
+      'without my consent',
+      'unsubscribe',
+    ],
+    'value_added_services',
+  ],
+  [
+    'service',
+    '服务问题',
+    'Service',
+    [
+      '服务',
+      '态度',
+      '客服',
+      '营业员',
+      '工号',
+      '10086',
+      '解释',
+      '投诉处理',
+      'customer service',
+      'agent',
+      'representative',
+      'rude',
+    ],
+    'customer_service',
+    [
+      [
+        'attitude',
+        '服务态度',
+        'Service attitude',
+        ['态度差', '态度恶劣', '不耐烦', '挂电话', 'rude', 'hung up'],
+      ],
+      [
+        'handling',
+        '处理不及时',
+        'Slow handling',
+        ['不及时', '没有回复', '未处理', '拖延', 'no response', 'delay*'],
+      ],
+    ],
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- banking / finance (CFPB-like products)
+
+const BANKING: readonly Top[] = [
+  [
+    'credit_reporting',
+    '征信报告',
+    'Credit reporting',
+    [
+      '征信',
+      '信用报告',
+      '信用记录',
+      '逾期记录',
+      'credit report*',
+      'credit score',
+      'equifax',
+      'experian',
+      'transunion',
+      'credit bureau*',
+      'inquiries',
+      'fcra',
+    ],
+    'credit_reporting',
+    [
+      [
+        'incorrect_info',
+        '信息错误',
+        'Incorrect information on report',
+        ['信息错误', '记录错误', '不是我的', 'incorrect information', 'not mine', 'inaccurate'],
+      ],
+      [
+        'identity_theft',
+        '身份盗用',
+        'Identity theft',
+        ['盗用', '冒用', '身份被盗', 'identity theft', 'fraudulent account*'],
+      ],
+    ],
+  ],
+  [
+    'debt_collection',
+    '催收',
+    'Debt collection',
+    [
+      '催收',
+      '催款',
+      '暴力催收',
+      '讨债',
+      '欠款',
+      'debt collect*',
+      'collection agency',
+      'collector*',
+      'collection*',
+      'fdcpa',
+      'owe',
+    ],
+    'collections',
+    [
+      [
+        'harassment',
+        '暴力催收',
+        'Collection harassment',
+        ['暴力催收', '骚扰', '威胁', '爆通讯录', 'harass*', 'threaten*', 'calling my family'],
+      ],
+      [
+        'not_owed',
+        '债务不属实',
+        'Debt not owed',
+        ['不欠', '已还清', '不是我的', 'not owed', 'not my debt', 'already paid'],
+      ],
+    ],
+  ],
+  [
+    'mortgage',
+    '房贷',
+    'Mortgage',
+    [
+      '房贷',
+      '按揭',
+      '住房贷款',
+      '抵押',
+      'mortgage',
+      'escrow',
+      'foreclos*',
+      'loan modification',
+      'servicer',
+      'refinanc*',
+    ],
+    'mortgage_lending',
+  ],
+  [
+    'credit_card',
+    '信用卡',
+    'Credit card',
+    [
+      '信用卡',
+      '年费',
+      '分期',
+      '额度',
+      '还款',
+      '盗刷',
+      'credit card',
+      'card',
+      'annual fee',
+      'apr',
+      'credit limit',
+      'rewards',
+      'chargeback',
+    ],
+    'cards',
+    [
+      [
+        'fees_interest',
+        '费用利息',
+        'Fees and interest',
+        ['年费', '利息', '手续费', '滞纳金', 'annual fee', 'interest', 'late fee'],
+      ],
+      [
+        'fraud',
+        '盗刷',
+        'Unauthorised transactions',
+        ['盗刷', '被刷', '未授权', 'unauthorized', 'unauthorised', 'fraudulent charge*'],
+      ],
+    ],
+  ],
+  [
+    'checking_savings',
+    '储蓄/支票账户',
+    'Checking or savings account',
+    [
+      '储蓄',
+      '存款',
+      '账户',
+      '冻结',
+      '销户',
+      '开户',
+      'checking',
+      'savings',
+      'bank account',
+      'overdraft',
+      'deposit*',
+      'account closed',
+      'atm',
+    ],
+    'retail_banking',
+  ],
+  [
+    'student_loan',
+    '助学贷款',
+    'Student loan',
+    [
+      '助学贷款',
+      '学生贷款',
+      'student loan*',
+      'navient',
+      'nelnet',
+      'great lakes',
+      'fedloan',
+      'income-driven',
+      'forbearance',
+      'deferment',
+    ],
+    'consumer_lending',
+  ],
+  [
+    'vehicle_loan',
+    '车贷',
+    'Vehicle loan or lease',
+    [
+      '车贷',
+      '汽车贷款',
+      '汽车金融',
+      '租车',
+      'auto loan',
+      'car loan',
+      'vehicle',
+      'lease',
+      'repossess*',
+      'car payment',
+    ],
+    'consumer_lending',
+  ],
+  [
+    'money_transfer',
+    '转账汇款',
+    'Money transfer and virtual currency',
+    [
+      '转账',
+      '汇款',
+      '跨境',
+      '支付',
+      '到账',
+      '虚拟货币',
+      'wire transfer',
+      'money transfer',
+      'paypal',
+      'zelle',
+      'venmo',
+      'western union',
+      'cash app',
+      'crypto*',
+      'bitcoin',
+    ],
+    'payments',
+  ],
+  [
+    'personal_loan',
+    '个人贷款/小额贷款',
+    'Payday, title or personal loan',
+    [
+      '小额贷款',
+      '网贷',
+      '消费贷',
+      '个人贷款',
+      '借款',
+      '高利贷',
+      'payday loan',
+      'personal loan',
+      'title loan',
+      'installment loan',
+      'cash advance',
+    ],
+    'consumer_lending',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- utilities (power, water, gas)
+
+const UTILITIES: readonly Top[] = [
+  [
+    'metering',
+    '计量',
+    'Metering',
+    [
+      '计量',
+      '电表',
+      '水表',
+      '气表',
+      '燃气表',
+      '读数',
+      '抄表',
+      '走字',
+      '计量不准',
+      'meter',
+      'meters',
+      'meter reading',
+      'smart meter*',
+    ],
+    'metering',
+    [
+      [
+        'smart_meter',
+        '智能电表',
+        'Smart meter',
+        ['智能电表', '智能表', '新装电表', '换表', '新表', 'smart meter*', 'new meter'],
+      ],
+      [
+        'inaccurate',
+        '计量不准',
+        'Inaccurate metering',
+        [
+          '计量不准',
+          '走得快',
+          '读数不对',
+          '估抄',
+          '抄错',
+          'inaccurate',
+          'meter reading wrong',
+          'estimated reading',
+        ],
+      ],
+    ],
+  ],
+  [
+    'billing',
+    '电费/账单',
+    'Billing',
+    [
+      '电费',
+      '水费',
+      '燃气费',
+      '账单',
+      '缴费',
+      '欠费',
+      '多收',
+      '电价',
+      '阶梯',
+      'bill',
+      'billing',
+      'charge*',
+      'tariff',
+      'rate increase',
+    ],
+    'billing',
+    [
+      [
+        'overcharge',
+        '多收费',
+        'Overcharge',
+        ['多收', '电费高', '电费暴涨', '电量增长', '费用异常', 'overcharg*', 'bill too high', 'high bill'],
+      ],
+      [
+        'payment',
+        '缴费',
+        'Payment',
+        ['缴费', '交费', '充值', '预付费', '未到账', 'payment', 'prepaid', 'autopay'],
+      ],
+    ],
+  ],
+  [
+    'outage',
+    '停电/停水/停气',
+    'Outage',
+    [
+      '停电',
+      '停水',
+      '停气',
+      '断电',
+      '跳闸',
+      '电压',
+      '供电',
+      '水压',
+      'outage',
+      'power cut',
+      'blackout',
+      'no power',
+      'no water',
+      'voltage',
+    ],
+    'operations',
+    [
+      [
+        'planned',
+        '计划停电未告知',
+        'Planned outage without notice',
+        ['计划停电', '没有通知', '未通知', 'planned outage', 'no notice'],
+      ],
+      [
+        'power_quality',
+        '电压不稳',
+        'Power quality',
+        ['电压不稳', '电压低', '频繁跳闸', 'voltage', 'flicker*'],
+      ],
+    ],
+  ],
+  [
+    'installation',
+    '报装接电',
+    'Connection and installation',
+    [
+      '报装',
+      '新装',
+      '接电',
+      '装表',
+      '增容',
+      '开户',
+      '过户',
+      'installation',
+      'connection',
+      'new connection',
+      'hook up',
+    ],
+    'customer_projects',
+  ],
+  [
+    'service',
+    '供电服务',
+    'Service',
+    [
+      '服务',
+      '态度',
+      '营业厅',
+      '客服',
+      '抢修',
+      '95598',
+      '推诿',
+      '工作人员',
+      'customer service',
+      'service center',
+      'staff',
+      'rude',
+      'repair crew',
+    ],
+    'customer_service',
+    [
+      ['attitude', '服务态度', 'Service attitude', ['态度差', '态度恶劣', '不耐烦', '挂电话', 'rude']],
+      [
+        'repair',
+        '抢修不及时',
+        'Slow emergency repair',
+        ['抢修', '迟迟不来', '不及时', 'repair crew', 'took hours'],
+      ],
+    ],
+  ],
+  [
+    'safety',
+    '用电/用气安全',
+    'Safety',
+    [
+      '安全隐患',
+      '漏电',
+      '触电',
+      '电线',
+      '漏气',
+      '燃气泄漏',
+      '火灾',
+      '电杆',
+      'safety',
+      'gas leak',
+      'electric shock',
+      'fallen wire*',
+      'hazard*',
+    ],
+    'safety',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- healthcare
+
+const HEALTHCARE: readonly Top[] = [
+  [
+    'medical_quality',
+    '医疗质量',
+    'Quality of care',
+    [
+      '误诊',
+      '医疗事故',
+      '治疗',
+      '手术',
+      '用药',
+      '并发症',
+      '医疗纠纷',
+      'misdiagnos*',
+      'malpractice',
+      'surgery',
+      'treatment',
+      'medication',
+      'wrong dose',
+    ],
+    'medical_affairs',
+    [
+      [
+        'misdiagnosis',
+        '误诊漏诊',
+        'Misdiagnosis',
+        ['误诊', '漏诊', '诊断错误', 'misdiagnos*', 'wrong diagnosis'],
+      ],
+      [
+        'medication',
+        '用药问题',
+        'Medication error',
+        ['用药', '开错药', '药物过敏', 'medication', 'wrong medicine', 'prescription'],
+      ],
+    ],
+  ],
+  [
+    'medical_ethics',
+    '医德医风',
+    'Staff attitude and ethics',
+    [
+      '态度',
+      '医德',
+      '医风',
+      '红包',
+      '回扣',
+      '冷漠',
+      '护士',
+      '医生态度',
+      'rude',
+      'attitude',
+      'nurse',
+      'doctor was',
+    ],
+    'patient_relations',
+  ],
+  [
+    'waiting_registration',
+    '挂号就诊等候',
+    'Registration and waiting',
+    [
+      '挂号',
+      '排队',
+      '等候',
+      '候诊',
+      '预约',
+      '号贩子',
+      'appointment',
+      'waiting time',
+      'waited',
+      'registration',
+      'queue',
+    ],
+    'outpatient',
+  ],
+  [
+    'medical_fees',
+    '医疗收费',
+    'Medical fees',
+    [
+      '收费',
+      '费用',
+      '乱收费',
+      '多收',
+      '医保',
+      '报销',
+      '检查费',
+      'bill',
+      'billing',
+      'charge*',
+      'insurance claim',
+      'medical bill*',
+    ],
+    'finance',
+  ],
+  [
+    'environment_facilities',
+    '就医环境',
+    'Environment and facilities',
+    ['卫生', '病房', '厕所', '环境', '设施', '停车', '脏', 'ward', 'dirty', 'facilities', 'parking', 'bed'],
+    'logistics',
+  ],
+  [
+    'communication_privacy',
+    '沟通与隐私',
+    'Communication and privacy',
+    [
+      '沟通',
+      '解释',
+      '知情同意',
+      '隐私',
+      '病历',
+      'consent',
+      'privacy',
+      'medical record*',
+      'not informed',
+      'explain*',
+    ],
+    'patient_relations',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- hospitality / tourism
+
+const HOSPITALITY: readonly Top[] = [
+  [
+    'accommodation',
+    '住宿客房',
+    'Accommodation',
+    [
+      '客房',
+      '房间',
+      '床',
+      '噪音',
+      '隔音',
+      '空调',
+      '热水',
+      '入住',
+      '退房',
+      'room',
+      'bed',
+      'noise',
+      'noisy',
+      'check-in',
+      'checkout',
+      'hot water',
+    ],
+    'housekeeping',
+    [
+      [
+        'cleanliness',
+        '客房卫生',
+        'Room cleanliness',
+        ['不干净', '脏', '床单', '头发', '蟑螂', 'dirty', 'stain*', 'bed bugs'],
+      ],
+      ['noise', '噪音', 'Noise', ['噪音', '吵', '隔音', 'noise', 'noisy', 'loud']],
+    ],
+  ],
+  [
+    'booking',
+    '预订',
+    'Booking and reservations',
+    ['预订', '订房', '超售', '取消', '订单', '房型不符', 'booking', 'reservation', 'overbook*', 'cancel*'],
+    'front_office',
+  ],
+  [
+    'food_beverage',
+    '餐饮',
+    'Food and beverage',
+    [
+      '餐饮',
+      '饭菜',
+      '早餐',
+      '食物',
+      '不新鲜',
+      '食物中毒',
+      '异物',
+      'food',
+      'breakfast',
+      'restaurant',
+      'meal',
+      'food poisoning',
+    ],
+    'food_beverage',
+  ],
+  [
+    'tour_guide',
+    '导游与行程',
+    'Tour guide and itinerary',
+    [
+      '导游',
+      '行程',
+      '景点',
+      '强制购物',
+      '购物店',
+      '擅自改变',
+      '旅行社',
+      '团费',
+      'tour guide',
+      'itinerary',
+      'forced shopping',
+      'tour',
+    ],
+    'tour_operations',
+    [
+      [
+        'forced_shopping',
+        '强制购物',
+        'Forced shopping',
+        ['强制购物', '购物店', '购物', '自费项目', 'forced shopping'],
+      ],
+      [
+        'itinerary_change',
+        '擅自改变行程',
+        'Itinerary changed',
+        ['改变行程', '减少景点', '擅自', 'itinerary changed', 'skipped'],
+      ],
+    ],
+  ],
+  [
+    'transport',
+    '交通',
+    'Transport',
+    ['车辆', '大巴', '接送', '司机', '航班', '延误', 'bus', 'shuttle', 'driver', 'flight', 'transfer'],
+    'tour_operations',
+  ],
+  [
+    'price_fees',
+    '价格收费',
+    'Price and fees',
+    [
+      '价格',
+      '收费',
+      '乱收费',
+      '押金',
+      '退款',
+      '宰客',
+      '多收',
+      'price',
+      'deposit',
+      'refund*',
+      'overcharg*',
+      'hidden fee*',
+    ],
+    'finance',
+  ],
+  [
+    'staff_service',
+    '服务态度',
+    'Staff service',
+    ['态度', '服务员', '前台', '恶劣', '不耐烦', '冷漠', 'rude', 'staff', 'receptionist', 'attitude'],
+    'front_office',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- property management (seed 004)
+
+const PROPERTY: readonly Top[] = [
+  [
+    'repairs',
+    '报修维修',
+    'Repairs and maintenance',
+    [
+      '维修',
+      '报修',
+      '漏水',
+      '渗水',
+      '堵塞',
+      '下水道',
+      '墙面',
+      '水管',
+      'repair*',
+      'maintenance',
+      'leak*',
+      'plumbing',
+      'clogged',
+    ],
+    'engineering',
+  ],
+  [
+    'public_facilities',
+    '公共设施设备',
+    'Shared facilities and equipment',
+    [
+      '电梯',
+      '门禁',
+      '路灯',
+      '消防',
+      '监控',
+      '公共设施',
+      '健身器材',
+      'elevator',
+      'lift',
+      'gate',
+      'lighting',
+      'intercom',
+    ],
+    'engineering',
+    [['elevator', '电梯', 'Elevator', ['电梯', '困梯', '电梯故障', 'elevator', 'lift', 'stuck in']]],
+  ],
+  [
+    'sanitation_greening',
+    '保洁绿化',
+    'Cleaning and landscaping',
+    [
+      '保洁',
+      '垃圾',
+      '卫生',
+      '绿化',
+      '清扫',
+      '异味',
+      '蚊虫',
+      'cleaning',
+      'garbage',
+      'trash',
+      'landscaping',
+      'lawn',
+    ],
+    'environment',
+  ],
+  [
+    'security_parking',
+    '秩序维护与停车',
+    'Security and parking',
+    [
+      '保安',
+      '安保',
+      '被盗',
+      '外来人员',
+      '停车',
+      '车位',
+      '乱停',
+      '噪音',
+      'security',
+      'theft',
+      'parking',
+      'noise',
+    ],
+    'security',
+  ],
+  [
+    'property_fees',
+    '物业费用',
+    'Property fees',
+    [
+      '物业费',
+      '收费',
+      '公摊',
+      '停车费',
+      '水电费',
+      '多收',
+      '乱收费',
+      'service charge',
+      'hoa',
+      'fee',
+      'fees',
+      'overcharg*',
+    ],
+    'finance',
+  ],
+  [
+    'staff_service',
+    '服务态度',
+    'Staff attitude and service',
+    ['态度', '物业人员', '管家', '客服', '推诿', '不理', '恶劣', 'rude', 'staff', 'manager', 'ignored'],
+    'customer_service',
+  ],
+  [
+    'neighbour_disputes',
+    '邻里纠纷',
+    'Neighbour disputes',
+    [
+      '邻居',
+      '楼上',
+      '楼下',
+      '装修噪音',
+      '违章搭建',
+      '宠物',
+      '狗',
+      'neighbor*',
+      'neighbour*',
+      'pets',
+      'dog',
+      'renovation noise',
+    ],
+    'customer_service',
+  ],
+  OTHER,
+];
+
+// ---------------------------------------------------------------- retail (seed: tobacco retail, shops)
+
+const RETAIL: readonly Top[] = [
+  [
+    'product_quality',
+    '商品质量',
+    'Product quality',
+    [
+      '质量',
+      '假货',
+      '假冒',
+      '过期',
+      '变质',
+      '坏了',
+      '瑕疵',
+      'defect*',
+      'broken',
+      'counterfeit',
+      'expired',
+      'fake',
+      'quality',
+    ],
+    'quality',
+  ],
+  [
+    'price',
+    '价格',
+    'Price',
+    [
+      '价格',
+      '标价',
+      '价签',
+      '高价',
+      '加价',
+      '多收',
+      '价格欺诈',
+      'price',
+      'overcharg*',
+      'price tag',
+      'overpriced',
+    ],
+    'store_operations',
+  ],
+  [
+    'returns_refunds',
+    '退换货',
+    'Returns and refunds',
+    ['退货', '换货', '退款', '不给退', '七天无理由', '三包', 'return*', 'refund*', 'exchange', 'warranty'],
+    'customer_service',
+  ],
+  [
+    'delivery',
+    '送货配送',
+    'Delivery',
+    ['送货', '配送', '快递', '物流', '没送到', '到货', 'delivery', 'delivered', 'shipping', 'courier'],
+    'logistics',
+  ],
+  [
+    'store_service',
+    '门店服务',
+    'Store service',
+    ['店员', '收银', '态度', '排队', '恶劣', '营业员', 'cashier', 'rude', 'staff', 'checkout', 'attitude'],
+    'store_operations',
+  ],
+  [
+    'membership_promotions',
+    '会员与促销',
+    'Membership and promotions',
+    [
+      '会员',
+      '积分',
+      '优惠券',
+      '促销',
+      '活动',
+      '打折',
+      'membership',
+      'points',
+      'coupon',
+      'promotion',
+      'discount',
+    ],
+    'marketing',
+  ],
+  [
+    'online_orders',
+    '网购订单',
+    'Online orders',
+    ['网购', '订单', '下单', '网店', '小程序', 'app', 'online order', 'website', 'order'],
+    'ecommerce',
+  ],
+  OTHER,
+];
+
+const PACKS: Record<TaxonomyPack, readonly Top[]> = {
+  general: GENERAL,
+  telecom: TELECOM,
+  banking: BANKING,
+  utilities: UTILITIES,
+  healthcare: HEALTHCARE,
+  hospitality: HOSPITALITY,
+  property: PROPERTY,
+  retail: RETAIL,
+};
+
+/**
+ * A built-in pack as a version-1 taxonomy: a two-level tree with zh/en names, zh and en keywords and
+ * the department that usually owns each category. Every pack has the fallback category `other`.
+ */
+export function taxonomyPack(pack: TaxonomyPack): Taxonomy {
+  const tops = PACKS[pack];
+  if (!tops) throw new Error(`unknown taxonomy pack "${String(pack)}"`);
+  return { version: 1, pack, categories: build(tops) };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * Checks a taxonomy (typically received through the API): integer version ≥ 1, a known pack, unique
+ * non-empty codes, parents that exist and are top-level (two levels at most), non-empty zh and en names,
+ * keyword lists of non-empty strings, department ids non-empty when given, and a top-level `other`
+ * category (the fallback). Returns [] when it is valid.
+ */
+export function validateTaxonomy(taxonomy: unknown): ValidationProblem[] {
+  if (!isRecord(taxonomy)) return [{ path: '', message: 'a taxonomy must be an object' }];
+  const problems: ValidationProblem[] = [];
+  const { version, pack, categories } = taxonomy;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    problems.push({ path: 'version', message: 'must be an integer ≥ 1' });
+  if (typeof pack !== 'string' || !(TAXONOMY_PACKS as readonly string[]).includes(pack))
+    problems.push({ path: 'pack', message: `must be one of ${TAXONOMY_PACKS.join(', ')}` });
+  if (!Array.isArray(categories)) {
+    problems.push({ path: 'categories', message: 'must be a list' });
+    return problems;
+  }
+  const byCode = new Map<string, Record<string, unknown>>();
+  categories.forEach((c: unknown, i) => {
+    const path = `categories[${i}]`;
+    if (!isRecord(c)) {
+      problems.push({ path, message: 'a category must be an object' });
+      return;
+    }
+    if (!isNonEmptyString(c.code))
+      problems.push({ path: `${path}.code`, message: 'must be a non-empty string' });
+    else if (byCode.has(c.code))
+      problems.push({ path: `${path}.code`, message: `duplicate category code "${c.code}"` });
+    else byCode.set(c.code, c);
+    for (const lang of ['zh', 'en'] as const)
+      if (!isRecord(c.name) || !isNonEmptyString(c.name[lang]))
+        problems.push({ path: `${path}.name.${lang}`, message: 'must be a non-empty string' });
+    if (!Array.isArray(c.keywords)) problems.push({ path: `${path}.keywords`, message: 'must be a list' });
+    else
+      c.keywords.forEach((k: unknown, j) => {
+        if (!isNonEmptyString(k))
+          problems.push({ path: `${path}.keywords[${j}]`, message: 'must be a non-empty string' });
+      });
+    if (c.departmentId !== undefined && !isNonEmptyString(c.departmentId))
+      problems.push({ path: `${path}.departmentId`, message: 'must be a non-empty string when given' });
+  });
+  categories.forEach((c: unknown, i) => {
+    if (!isRecord(c) || c.parent === undefined) return;
+    const path = `categories[${i}].parent`;
+    if (!isNonEmptyString(c.parent)) {
+      problems.push({ path, message: 'must be a non-empty string when given' });
+      return;
+    }
+    if (c.parent === c.code) {
+      problems.push({ path, message: 'a category cannot be its own parent' });
+      return;
+    }
+    const parent = byCode.get(c.parent);
+    if (!parent) problems.push({ path, message: `parent "${c.parent}" does not exist` });
+    else if (parent.parent !== undefined)
+      problems.push({
+        path,
+        message: `parent "${c.parent}" is itself a subcategory: two levels at most`,
+      });
+  });
+  const fallback = byCode.get(FALLBACK_CATEGORY);
+  if (!fallback || fallback.parent !== undefined)
+    problems.push({ path: 'categories', message: `a top-level "${FALLBACK_CATEGORY}" category is required` });
+  return problems;
+}

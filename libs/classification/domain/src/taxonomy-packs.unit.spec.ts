@@ -1,0 +1,125 @@
+import { TAXONOMY_PACKS, type Taxonomy } from './classification';
+import { FALLBACK_CATEGORY, taxonomyPack, validateTaxonomy } from './taxonomy-packs';
+
+describe('taxonomyPack', () => {
+  it.each(TAXONOMY_PACKS)('builds a valid two-level pack: %s', (pack) => {
+    const t = taxonomyPack(pack);
+    expect(t.pack).toBe(pack);
+    expect(t.version).toBe(1);
+    expect(validateTaxonomy(t)).toEqual([]);
+    expect(t.categories.some((c) => c.code === FALLBACK_CATEGORY && !c.parent)).toBe(true);
+    for (const c of t.categories) {
+      expect(c.departmentId).toBeTruthy();
+      if (c.code !== FALLBACK_CATEGORY) expect(c.keywords.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('general holds the seeds content categories with zh names', () => {
+    const names = taxonomyPack('general')
+      .categories.filter((c) => !c.parent)
+      .map((c) => c.name.zh);
+    expect(names).toEqual([
+      '服务态度',
+      '服务效率',
+      '产品质量',
+      '收费/价格',
+      '安全',
+      '设施设备',
+      '卫生',
+      '沟通',
+      '送货',
+      '劳动纪律',
+      '政策',
+      '其他',
+    ]);
+  });
+
+  it('telecom mirrors the COCC labels as top-level categories', () => {
+    const zh = taxonomyPack('telecom').categories.map((c) => c.name.zh);
+    for (const label of [
+      '业务使用问题',
+      '业务办理问题',
+      '信息安全问题',
+      '网络问题',
+      '费用问题',
+      '营销活动问题',
+      '不知情定制问题',
+      '服务问题',
+    ])
+      expect(zh).toContain(label);
+  });
+
+  it('banking covers the CFPB products and utilities has metering 计量', () => {
+    const banking = taxonomyPack('banking').categories.map((c) => c.code);
+    expect(banking).toEqual(
+      expect.arrayContaining([
+        'credit_reporting',
+        'debt_collection',
+        'mortgage',
+        'credit_card',
+        'checking_savings',
+        'student_loan',
+        'vehicle_loan',
+        'money_transfer',
+        'personal_loan',
+      ]),
+    );
+    const metering = taxonomyPack('utilities').categories.find((c) => c.code === 'metering');
+    expect(metering?.name.zh).toBe('计量');
+  });
+
+  it('subcategories inherit their parent department unless given', () => {
+    const t = taxonomyPack('general');
+    const sub = t.categories.find((c) => c.code === 'service_attitude.rude_staff');
+    expect(sub).toMatchObject({ parent: 'service_attitude', departmentId: 'customer_service' });
+  });
+
+  it('rejects an unknown pack', () => {
+    expect(() => taxonomyPack('space' as never)).toThrow(/unknown taxonomy pack/);
+  });
+});
+
+describe('validateTaxonomy', () => {
+  const valid: Taxonomy = {
+    version: 2,
+    pack: 'general',
+    categories: [
+      { code: 'a', name: { zh: '甲', en: 'A' }, keywords: ['甲'] },
+      { code: 'a.x', parent: 'a', name: { zh: '甲一', en: 'A one' }, keywords: [] },
+      { code: 'other', name: { zh: '其他', en: 'Other' }, keywords: [] },
+    ],
+  };
+
+  it('accepts a valid taxonomy', () => {
+    expect(validateTaxonomy(valid)).toEqual([]);
+  });
+
+  it('reports duplicates, missing parents, a third level and empty names with paths', () => {
+    const problems = validateTaxonomy({
+      ...valid,
+      categories: [
+        ...valid.categories,
+        { code: 'a', name: { zh: '重复', en: 'dup' }, keywords: [] },
+        { code: 'b.y', parent: 'b', name: { zh: '乙', en: 'B' }, keywords: [] },
+        { code: 'a.x.z', parent: 'a.x', name: { zh: '丙', en: 'C' }, keywords: [] },
+        { code: 'c', name: { zh: ' ', en: 'C' }, keywords: [''] },
+      ],
+    });
+    expect(problems).toEqual([
+      { path: 'categories[3].code', message: 'duplicate category code "a"' },
+      { path: 'categories[6].name.zh', message: 'must be a non-empty string' },
+      { path: 'categories[6].keywords[0]', message: 'must be a non-empty string' },
+      { path: 'categories[4].parent', message: 'parent "b" does not exist' },
+      {
+        path: 'categories[5].parent',
+        message: 'parent "a.x" is itself a subcategory: two levels at most',
+      },
+    ]);
+  });
+
+  it('requires a top-level other category, a known pack and a version', () => {
+    const paths = validateTaxonomy({ version: 0, pack: 'x', categories: [] }).map((p) => p.path);
+    expect(paths).toEqual(['version', 'pack', 'categories']);
+    expect(validateTaxonomy(null)).toEqual([{ path: '', message: 'a taxonomy must be an object' }]);
+  });
+});
