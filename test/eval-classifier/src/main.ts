@@ -13,6 +13,7 @@ import {
   foldSplits,
   readCfpbCsv,
   readTabSeparated,
+  resolveClassifierOptions,
   stratifiedFolds,
 } from '@kesu/classification-domain';
 import { type EvalArgs, USAGE, UsageError, parseArgs, withOverrides } from './args';
@@ -80,8 +81,9 @@ function run(args: EvalArgs): unknown {
     DEFAULT_CLASSIFIER_OPTIONS,
     args.overrides,
   );
-  const settings = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options };
   const train = readDataset('train', args.train, args);
+  // As trained on the whole file (C follows the texts' script); each fold resolves its own.
+  const settings = resolveClassifierOptions(train.examples, options);
   const describe = {
     format: args.format,
     ...(args.format === 'cfpb' ? { label: args.label } : {}),

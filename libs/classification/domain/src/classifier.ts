@@ -8,7 +8,13 @@ import {
   trainNaiveBayes,
   trainSoftmax,
 } from './linear-models';
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, normaliseText, textFeatures } from './text-features';
+import {
+  DEFAULT_FEATURE_OPTIONS,
+  type FeatureOptions,
+  HAN_UNIGRAM_PREFIX,
+  normaliseText,
+  textFeatures,
+} from './text-features';
 import { Vectoriser, type VectoriserState } from './vectoriser';
 
 /** One labeled text: an imported example, a closed complaint's confirmed category, or a correction. */
@@ -27,7 +33,10 @@ export interface ClassifierOptions {
   minDf: number;
   /** tf-idf with 1 + ln(tf). */
   sublinearTf: boolean;
-  /** linear-svm: inverse regularisation strength. */
+  /**
+   * linear-svm: inverse regularisation strength. Not given, it follows the training texts' script
+   * (`DEFAULT_C_BY_SCRIPT`).
+   */
   c: number;
   /** softmax: L2 strength, passes and initial learning rate. */
   l2: number;
@@ -51,6 +60,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   features: DEFAULT_FEATURE_OPTIONS,
   minDf: 1,
   sublinearTf: true,
+  /** Replaced by `DEFAULT_C_BY_SCRIPT` for the training texts unless given. */
   c: 0.5,
   l2: 1e-4,
   epochs: 15,
@@ -60,6 +70,35 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   calibrationFolds: 3,
   seed: 1,
 };
+
+/**
+ * The SVM's C by the script of the training texts, chosen by cross-validation (README): Chinese
+ * work orders want less regularisation than English narratives.
+ */
+export const DEFAULT_C_BY_SCRIPT = { han: 1, other: 0.5 } as const;
+
+/** The share of Han characters among the letters of some texts (0 when there are none). */
+export function hanShare(texts: readonly string[]): number {
+  let han = 0;
+  let letters = 0;
+  for (const text of texts) {
+    han += text.match(/\p{Script=Han}/gu)?.length ?? 0;
+    letters += text.match(/\p{L}/gu)?.length ?? 0;
+  }
+  return letters === 0 ? 0 : han / letters;
+}
+
+/**
+ * The options a model is trained with: the defaults, C by the training texts' script (mostly Han
+ * characters: `DEFAULT_C_BY_SCRIPT.han`) unless given, then the given options.
+ */
+export function resolveClassifierOptions(
+  examples: readonly LabeledText[],
+  options: Partial<ClassifierOptions> = {},
+): ClassifierOptions {
+  const c = hanShare(examples.map((e) => e.text)) > 0.5 ? DEFAULT_C_BY_SCRIPT.han : DEFAULT_C_BY_SCRIPT.other;
+  return { ...DEFAULT_CLASSIFIER_OPTIONS, c, ...options };
+}
 
 /** The baseline the targets are measured against: multinomial naive Bayes on the same features. */
 export const NAIVE_BAYES_OPTIONS: Partial<ClassifierOptions> = {
@@ -109,7 +148,7 @@ export class TextClassifier {
 
   /** Trains on labeled texts; the same texts, options and seed give the same model. */
   static train(examples: readonly LabeledText[], options: Partial<ClassifierOptions> = {}): TextClassifier {
-    const settings: ClassifierOptions = { ...DEFAULT_CLASSIFIER_OPTIONS, ...options };
+    const settings = resolveClassifierOptions(examples, options);
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     if (labels.length < 2) throw new Error(`training needs at least 2 labels, got ${labels.length}`);
     const features = examples.map((e) => textFeatures(e.text, settings.features));
@@ -198,6 +237,9 @@ function fit(
     weighting: settings.algorithm === 'naive-bayes' ? 'count' : 'tfidf',
     sublinearTf: settings.sublinearTf,
     minDf: settings.minDf,
+    ...(settings.features.hanUnigramWeight && settings.algorithm !== 'naive-bayes'
+      ? { blockWeights: { [HAN_UNIGRAM_PREFIX]: settings.features.hanUnigramWeight } }
+      : {}),
   });
   const index = new Map(labels.map((label, k) => [label, k]));
   const set: VectorSet = {

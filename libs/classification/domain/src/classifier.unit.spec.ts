@@ -3,7 +3,10 @@ import {
   NAIVE_BAYES_OPTIONS,
   TextClassifier,
   applyCorrections,
+  DEFAULT_C_BY_SCRIPT,
   bestTemperature,
+  hanShare,
+  resolveClassifierOptions,
   trainClassifier,
 } from './classifier';
 
@@ -165,5 +168,16 @@ describe('bestTemperature', () => {
     // Scores lean the right way by a hair every time.
     const timid = [0, 1, 0, 1].map((label) => ({ scores: label === 0 ? [0.1, 0] : [0, 0.1], label }));
     expect(bestTemperature(timid)).toBeLessThan(0.05);
+  });
+});
+
+describe('resolveClassifierOptions', () => {
+  it('takes C by the training texts’ script unless it is given', () => {
+    const zh = [{ text: '客户反映话费多扣', label: 'a' }];
+    const en = [{ text: 'I was charged twice', label: 'a' }];
+    expect(hanShare(zh.map((e) => e.text))).toBe(1);
+    expect(resolveClassifierOptions(zh).c).toBe(DEFAULT_C_BY_SCRIPT.han);
+    expect(resolveClassifierOptions(en).c).toBe(DEFAULT_C_BY_SCRIPT.other);
+    expect(resolveClassifierOptions(zh, { c: 2 }).c).toBe(2);
   });
 });

@@ -53,6 +53,11 @@ export interface FeatureOptions {
    * order's opening names its kind (主活动名称…, 客户反映不知情订购…). 0: none.
    */
   openingChars: number;
+  /**
+   * Also each Han character alone (prefixed `u:`), as a block of its own that the vectoriser
+   * normalises separately and scales by this weight (0: none). Absent in models trained before.
+   */
+  hanUnigramWeight?: number;
 }
 
 /** Chosen by 5-fold cross-validation on the COCC work orders and the CFPB narratives (README). */
@@ -63,7 +68,11 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   stem: true,
   hanWords: true,
   openingChars: 40,
+  hanUnigramWeight: 0.5,
 };
+
+/** Prefix of the Han-unigram block's features (see `hanUnigramWeight`). */
+export const HAN_UNIGRAM_PREFIX = 'u:';
 
 const TOKENS =
   /<(?:mask|date|amount|number)>|\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:'\p{L}+)?|[.!?。！？;；\n]/gu;
@@ -81,7 +90,7 @@ const STOP_WORDS = new Set(
 
 /**
  * The features of a text, with repeats (counts matter): Han character n-grams within each run of
- * Han characters and the run's jieba words, word n-grams within each stretch of words between
+ * Han characters, its single characters (if `hanUnigramWeight`) and its jieba words, word n-grams within each stretch of words between
  * sentence ends or Han runs (each placeholder a word), and the opening's character bigrams.
  * Mixed text (`4G飞享套餐`) gives both kinds.
  */
@@ -101,6 +110,7 @@ export function textFeatures(text: string, options: FeatureOptions = DEFAULT_FEA
       flushWords();
       const chars = [...token];
       hanNgrams(chars, options.hanNgrams, features);
+      if (options.hanUnigramWeight) for (const char of chars) features.push(`${HAN_UNIGRAM_PREFIX}${char}`);
       if (options.hanWords) for (const word of cut(token, true)) features.push(`w:${word}`);
       if (opening.length < options.openingChars)
         opening.push(...chars.slice(0, options.openingChars - opening.length));

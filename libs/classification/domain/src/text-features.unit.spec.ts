@@ -111,3 +111,11 @@ describe('textFeatures', () => {
     ]);
   });
 });
+
+describe('Han unigram block', () => {
+  it('adds each Han character, prefixed, only when weighted', () => {
+    const options: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, hanWords: false, openingChars: 0 };
+    expect(textFeatures('话费', { ...options, hanUnigramWeight: 0.5 })).toEqual(['话费', 'u:话', 'u:费']);
+    expect(textFeatures('话费', { ...options, hanUnigramWeight: 0 })).toEqual(['话费']);
+  });
+});

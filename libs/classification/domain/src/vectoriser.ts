@@ -13,6 +13,12 @@ export interface VectoriserOptions {
   sublinearTf: boolean;
   /** A term must occur in at least this many training texts to be kept. */
   minDf: number;
+  /**
+   * tf-idf only: feature blocks by term prefix, each l2-normalised on its own and scaled by its
+   * weight (the terms of no block form the main block, weight 1), so that a block of many small
+   * features (Han unigrams) neither drowns the rest nor is drowned by it.
+   */
+  blockWeights?: Readonly<Record<string, number>>;
 }
 
 /** The fitted state of a vectoriser, as stored in a model. */
@@ -27,9 +33,18 @@ export interface VectoriserState {
 /** Turns feature lists into vectors over a vocabulary learned from training texts. */
 export class Vectoriser {
   private readonly index = new Map<string, number>();
+  /** Per term, its block (0: main) and per block its weight. */
+  private readonly block: Uint8Array;
+  private readonly blockWeight: number[];
 
   private constructor(readonly state: VectoriserState) {
     state.terms.forEach((term, i) => this.index.set(term, i));
+    const blocks = Object.entries(state.options.blockWeights ?? {});
+    this.blockWeight = [1, ...blocks.map(([, weight]) => weight)];
+    this.block = Uint8Array.from(state.terms, (term) => {
+      const b = blocks.findIndex(([prefix]) => term.startsWith(prefix));
+      return b + 1;
+    });
   }
 
   get size(): number {
@@ -66,17 +81,17 @@ export class Vectoriser {
     const indices = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
     const values = new Float64Array(indices.length);
     const { weighting, sublinearTf } = this.state.options;
-    let norm = 0;
+    const norms = new Float64Array(this.blockWeight.length);
     indices.forEach((index, k) => {
       const tf = counts.get(index)!;
       const value =
         weighting === 'count' ? tf : (sublinearTf ? 1 + Math.log(tf) : tf) * this.state.idf[index]!;
       values[k] = value;
-      norm += value * value;
+      norms[this.block[index]!] += value * value;
     });
-    if (weighting === 'tfidf' && norm > 0) {
-      const scale = 1 / Math.sqrt(norm);
-      for (let k = 0; k < values.length; k++) values[k]! *= scale;
+    if (weighting === 'tfidf') {
+      const scales = this.blockWeight.map((weight, b) => (norms[b]! > 0 ? weight / Math.sqrt(norms[b]!) : 0));
+      indices.forEach((index, k) => (values[k]! *= scales[this.block[index]!]!));
     }
     return { indices, values };
   }

@@ -1,0 +1,195 @@
+import { assertNever, type Decider, type DomainEvent } from '@kesu/kernel';
+import type { RuleSet, Taxonomy } from './classification';
+
+// ---------------------------------------------------------------- tenant settings events
+
+/** A tenant's category tree was replaced (from a pack or as a whole tree); `taxonomy.version` rose. */
+export interface TaxonomyChangedData {
+  readonly tenantId: string;
+  readonly taxonomy: Taxonomy;
+  readonly changedBy: string;
+  readonly changedAt: string;
+}
+
+/** A tenant's rule set was replaced; `ruleSet.version` rose. */
+export interface RuleSetChangedData {
+  readonly tenantId: string;
+  readonly ruleSet: RuleSet;
+  readonly changedBy: string;
+  readonly changedAt: string;
+}
+
+/** How a model scored on the held-out part of the tenant's examples. */
+export interface ModelScores {
+  readonly macroF1: number;
+  readonly accuracy: number;
+  /** Examples it was trained on and tested on. */
+  readonly trainedOn: number;
+  readonly heldOut: number;
+}
+
+/** A new text model was trained on the tenant's examples and scored on a held-out part of them. */
+export interface ModelTrainedData {
+  readonly tenantId: string;
+  readonly modelVersion: number;
+  readonly scores: ModelScores;
+  /** The active model's macro-F1 on the same held-out part (absent when none was active). */
+  readonly activeVersion?: number;
+  readonly activeMacroF1?: number;
+  readonly categories: readonly string[];
+  readonly trainedAt: string;
+}
+
+/** The trained model scored at least as well as the active one: it classifies from now on. */
+export interface ModelActivatedData {
+  readonly tenantId: string;
+  readonly modelVersion: number;
+  readonly previousVersion?: number;
+  readonly activatedAt: string;
+}
+
+/** The trained model scored worse than the active one, which stays. */
+export interface ModelRejectedData {
+  readonly tenantId: string;
+  readonly modelVersion: number;
+  readonly reason: string;
+  readonly rejectedAt: string;
+}
+
+export type TaxonomyChanged = DomainEvent<'TaxonomyChanged', TaxonomyChangedData>;
+export type RuleSetChanged = DomainEvent<'RuleSetChanged', RuleSetChangedData>;
+export type ModelTrained = DomainEvent<'ModelTrained', ModelTrainedData>;
+export type ModelActivated = DomainEvent<'ModelActivated', ModelActivatedData>;
+export type ModelRejected = DomainEvent<'ModelRejected', ModelRejectedData>;
+
+export type ClassificationSettingsEvent =
+  TaxonomyChanged | RuleSetChanged | ModelTrained | ModelActivated | ModelRejected;
+
+/** A tenant's taxonomy stream (topic `complaints.classification.v1`, keyed by `taxonomy-<tenant>`). */
+export const taxonomyStream = (tenantId: string): string => `classification-taxonomy-${tenantId}`;
+/** A tenant's rule set stream. */
+export const ruleSetStream = (tenantId: string): string => `classification-rules-${tenantId}`;
+/** A tenant's text model stream: every training, activation and rejection. */
+export const modelStream = (tenantId: string): string => `classification-model-${tenantId}`;
+
+export const classificationSettingsEventTypes = [
+  { type: 'TaxonomyChanged', schemaVersion: 1 },
+  { type: 'RuleSetChanged', schemaVersion: 1 },
+  { type: 'ModelTrained', schemaVersion: 1 },
+  { type: 'ModelActivated', schemaVersion: 1 },
+  { type: 'ModelRejected', schemaVersion: 1 },
+] as const;
+
+// ---------------------------------------------------------------- deciders
+
+/** The tenant's current taxonomy, rule set or model history: what the next change builds on. */
+export interface SettingsState {
+  readonly taxonomy?: Taxonomy;
+  readonly ruleSet?: RuleSet;
+  /** Versions of the models trained so far, and the active one. */
+  readonly modelsTrained: number;
+  /** The version of the model that classifies now. */
+  readonly activeModel?: number;
+}
+
+export const initialSettingsState = (): SettingsState => ({ modelsTrained: 0 });
+
+export function evolveSettings(state: SettingsState, event: ClassificationSettingsEvent): SettingsState {
+  switch (event.type) {
+    case 'TaxonomyChanged':
+      return { ...state, taxonomy: event.data.taxonomy };
+    case 'RuleSetChanged':
+      return { ...state, ruleSet: event.data.ruleSet };
+    case 'ModelTrained':
+      return { ...state, modelsTrained: Math.max(state.modelsTrained, event.data.modelVersion) };
+    case 'ModelActivated':
+      return { ...state, activeModel: event.data.modelVersion };
+    case 'ModelRejected':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Replace the taxonomy (its version is the current one plus one), the rules, or record a training. */
+export type SettingsCommand =
+  | {
+      readonly type: 'ChangeTaxonomy';
+      readonly tenantId: string;
+      readonly taxonomy: Omit<Taxonomy, 'version'>;
+      readonly baseVersion: number;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'ChangeRuleSet';
+      readonly tenantId: string;
+      readonly rules: RuleSet['rules'];
+      readonly baseVersion: number;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'RecordTraining';
+      readonly trained: ModelTrainedData;
+      /** Activate when it scored at least as well as the active model on the same held-out part. */
+      readonly activate: boolean;
+      readonly reason: string;
+    };
+
+export function decideSettings(
+  command: SettingsCommand,
+  state: SettingsState,
+): ClassificationSettingsEvent[] {
+  switch (command.type) {
+    case 'ChangeTaxonomy': {
+      const version = Math.max(state.taxonomy?.version ?? 0, command.baseVersion) + 1;
+      const taxonomy: Taxonomy = { ...command.taxonomy, version };
+      return [
+        {
+          type: 'TaxonomyChanged',
+          data: { tenantId: command.tenantId, taxonomy, changedBy: command.by, changedAt: command.at },
+        },
+      ];
+    }
+    case 'ChangeRuleSet': {
+      const version = Math.max(state.ruleSet?.version ?? 0, command.baseVersion) + 1;
+      return [
+        {
+          type: 'RuleSetChanged',
+          data: {
+            tenantId: command.tenantId,
+            ruleSet: { version, rules: command.rules },
+            changedBy: command.by,
+            changedAt: command.at,
+          },
+        },
+      ];
+    }
+    case 'RecordTraining': {
+      const { trained, activate, reason } = command;
+      const { tenantId, modelVersion, trainedAt: at } = trained;
+      const outcome: ClassificationSettingsEvent = activate
+        ? {
+            type: 'ModelActivated',
+            data: {
+              tenantId,
+              modelVersion,
+              ...(state.activeModel !== undefined && { previousVersion: state.activeModel }),
+              activatedAt: at,
+            },
+          }
+        : { type: 'ModelRejected', data: { tenantId, modelVersion, reason, rejectedAt: at } };
+      return [{ type: 'ModelTrained', data: trained }, outcome];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+/** The decider of a tenant's settings streams (taxonomy, rules and model streams share it). */
+export const settingsDecider: Decider<SettingsCommand, ClassificationSettingsEvent, SettingsState> = {
+  decide: decideSettings,
+  evolve: evolveSettings,
+  initialState: initialSettingsState,
+};

@@ -1,0 +1,122 @@
+import { assertNever, type Decider } from '@kesu/kernel';
+import type {
+  ClassificationEvent,
+  ClassificationOutcome,
+  ComplaintClassified,
+  ComplaintReclassified,
+  DecisionRecord,
+  Nature,
+  Scope,
+  Severity,
+} from './classification';
+
+// ---------------------------------------------------------------- state
+
+/** Where one complaint's classification stands: not yet, by the classifier, or by a person. */
+export type ClassificationStatus = 'unclassified' | 'classified' | 'reclassified';
+
+export interface ComplaintClassificationState {
+  readonly status: ClassificationStatus;
+  readonly category?: string;
+}
+
+export const initialClassificationState = (): ComplaintClassificationState => ({ status: 'unclassified' });
+
+export function evolveClassification(
+  state: ComplaintClassificationState,
+  event: ClassificationEvent,
+): ComplaintClassificationState {
+  switch (event.type) {
+    case 'ComplaintClassified':
+      return { status: 'classified', category: event.data.category };
+    case 'ComplaintReclassified':
+      return { status: 'reclassified', category: event.data.category };
+    case 'CollectiveIncidentDetected':
+      return state;
+    default:
+      return assertNever(event);
+  }
+}
+
+// ---------------------------------------------------------------- commands
+
+/** The classifier's decision on a received complaint. */
+export interface ClassifyComplaint {
+  readonly type: 'ClassifyComplaint';
+  readonly complaintId: string;
+  readonly outcome: ClassificationOutcome;
+  readonly decision: DecisionRecord;
+  readonly at: string;
+}
+
+/** A handler's correction; it becomes a training example. */
+export interface ReclassifyComplaint {
+  readonly type: 'ReclassifyComplaint';
+  readonly complaintId: string;
+  readonly category: string;
+  readonly severity?: Severity;
+  readonly scope?: Scope;
+  readonly nature?: Nature;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+export type ClassificationCommand = ClassifyComplaint | ReclassifyComplaint;
+
+/**
+ * The classifier decides once; a later decision (a redelivered complaint) or one after a person's
+ * correction changes nothing. A person may correct it any time, before the classifier too.
+ */
+export function decideClassification(
+  command: ClassificationCommand,
+  state: ComplaintClassificationState,
+): Array<ComplaintClassified | ComplaintReclassified> {
+  switch (command.type) {
+    case 'ClassifyComplaint':
+      if (state.status !== 'unclassified') return [];
+      return [
+        {
+          type: 'ComplaintClassified',
+          data: {
+            ...command.outcome,
+            complaintId: command.complaintId,
+            decision: command.decision,
+            classifiedAt: command.at,
+          },
+        },
+      ];
+    case 'ReclassifyComplaint': {
+      const { complaintId, category, severity, scope, nature, reason, by, at } = command;
+      return [
+        {
+          type: 'ComplaintReclassified',
+          data: {
+            complaintId,
+            category,
+            ...(severity && { severity }),
+            ...(scope && { scope }),
+            ...(nature && { nature }),
+            ...(state.category !== undefined && { previousCategory: state.category }),
+            reason,
+            reclassifiedBy: by,
+            reclassifiedAt: at,
+          },
+        },
+      ];
+    }
+    default:
+      return assertNever(command);
+  }
+}
+
+/** The decider of one complaint's classification stream (`classificationStream(complaintId)`). */
+export const classificationDecider: Decider<
+  ClassificationCommand,
+  ClassificationEvent,
+  ComplaintClassificationState
+> = {
+  decide: decideClassification,
+  evolve: evolveClassification,
+  initialState: initialClassificationState,
+};
