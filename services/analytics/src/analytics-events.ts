@@ -1,3 +1,4 @@
+import { classificationEventTypes } from '@kesu/classification-domain';
 import { intakeEventTypes } from '@kesu/intake-domain';
 import { EventTypeRegistry } from '@kesu/kernel';
 
@@ -6,5 +7,5 @@ export const ANALYTICS_EVENTS = Symbol('ANALYTICS_EVENTS');
 
 export const analyticsEventsProvider = {
   provide: ANALYTICS_EVENTS,
-  useFactory: () => new EventTypeRegistry([...intakeEventTypes]),
+  useFactory: () => new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes]),
 };

@@ -1,5 +1,29 @@
 import { Module } from '@nestjs/common';
+import { classificationEventsProvider } from './classification-events';
+import { ClassifyWorker } from './classify/classify.worker';
+import { ComplaintClassifier } from './classify/complaint-classifier.service';
+import { ReclassificationController } from './classify/reclassification.controller';
+import { Reclassification } from './classify/reclassification.service';
+import { ClassificationSettingsController } from './settings/classification-settings.controller';
+import { TenantSettings } from './settings/tenant-settings.service';
+import { ModelTraining } from './training/model-training.service';
+import { TextModels } from './training/text-models';
+import { TrainingController } from './training/training.controller';
+import { TrainingExamples } from './training/training-examples';
 
-/** Classification: assigns category, severity, scope and nature to each complaint. */
-@Module({})
+/** Classification: assigns category, severity, scope and nature to each complaint, and learns. */
+@Module({
+  controllers: [ReclassificationController, ClassificationSettingsController, TrainingController],
+  providers: [
+    classificationEventsProvider,
+    TenantSettings,
+    TrainingExamples,
+    TextModels,
+    ModelTraining,
+    ComplaintClassifier,
+    ClassifyWorker,
+    Reclassification,
+  ],
+  exports: [ComplaintClassifier, ModelTraining],
+})
 export class ClassificationModule {}

@@ -1,3 +1,9 @@
+import {
+  type ClassificationEvent,
+  type ComplaintClassifiedData,
+  type EscalationSignal,
+  type Nature,
+} from '@kesu/classification-domain';
 import { assertNever, type RecordedEvent } from '@kesu/kernel';
 import {
   type AppealDecidedData,
@@ -40,6 +46,23 @@ export interface Appeal {
   readonly outcome?: AppealDecidedData['outcome'];
   readonly explanation?: string;
   readonly decidedAt?: string;
+}
+
+/** How the complaint is classified: the classifier's decision, or a handler's correction of it. */
+export interface ClassificationView {
+  readonly category: string;
+  readonly severity: Severity;
+  readonly scope: Scope;
+  /** The model's confidence, 0–1; 1 once a person classified it. */
+  readonly confidence: number;
+  readonly nature: Nature;
+  readonly signals: readonly EscalationSignal[];
+  /** The classifier was unsure: a person should classify it. */
+  readonly needsHumanReview: boolean;
+  readonly departmentId: string | null;
+  /** `model` (the classifier decided) or `human` (a handler corrected it). */
+  readonly decidedBy: 'model' | 'human';
+  readonly classifiedAt: string;
 }
 
 /** The current view of one complaint, as analysts and agents read it. */
@@ -86,12 +109,7 @@ export interface ComplaintView {
   readonly duplicates: readonly string[];
   /** The closed complaint this one repeats. */
   readonly repeatOf: ComplaintLink | null;
-  readonly classification: {
-    readonly category: string;
-    readonly severity: Severity;
-    readonly scope: Scope;
-    readonly confidence: number;
-  } | null;
+  readonly classification: ClassificationView | null;
   readonly assignment: { readonly departmentId: string | null; readonly assigneeId: string | null } | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
@@ -103,7 +121,15 @@ export interface ComplaintView {
 }
 
 /** Event types the complaint view folds. */
-export const complaintViewHandles: readonly string[] = intakeEventTypes.map((entry) => entry.type);
+const CLASSIFICATION_TYPES: readonly ClassificationEvent['type'][] = [
+  'ComplaintClassified',
+  'ComplaintReclassified',
+];
+
+export const complaintViewHandles: readonly string[] = [
+  ...intakeEventTypes.map((entry) => entry.type),
+  ...CLASSIFICATION_TYPES,
+];
 
 /**
  * The text a complaint is found by, most telling first: reference, the government work-order number,
@@ -134,6 +160,10 @@ export function searchTokensOf(
  */
 export function evolveComplaintView(view: ComplaintView | null, event: RecordedEvent): ComplaintView | null {
   if (!complaintViewHandles.includes(event.type)) return view && touched(view, event);
+  if ((CLASSIFICATION_TYPES as readonly string[]).includes(event.type)) {
+    const classification = { type: event.type, data: event.data } as ClassificationEvent;
+    return view && touched(applyClassification(view, classification), event);
+  }
   const intake = { type: event.type, data: event.data } as IntakeEvent;
   if (intake.type === 'ComplaintReceived') return received(intake.data, event);
   return view && touched(applyIntake(view, intake), event);
@@ -245,6 +275,51 @@ function applyIntake(
     default:
       return assertNever(event);
   }
+}
+
+function applyClassification(view: ComplaintView, event: ClassificationEvent): ComplaintView {
+  switch (event.type) {
+    case 'ComplaintClassified':
+      return { ...view, classification: classified(event.data) };
+    case 'ComplaintReclassified': {
+      const { category, severity, scope, nature, reclassifiedAt } = event.data;
+      const before = view.classification;
+      return {
+        ...view,
+        classification: {
+          category,
+          severity: severity ?? before?.severity ?? 'general',
+          scope: scope ?? before?.scope ?? 'individual',
+          confidence: 1,
+          nature: nature ?? before?.nature ?? 'effective',
+          signals: before?.signals ?? [],
+          needsHumanReview: false,
+          departmentId: category === before?.category ? before.departmentId : null,
+          decidedBy: 'human',
+          classifiedAt: reclassifiedAt,
+        },
+      };
+    }
+    case 'CollectiveIncidentDetected':
+      return view;
+    default:
+      return assertNever(event);
+  }
+}
+
+function classified(data: ComplaintClassifiedData): ClassificationView {
+  return {
+    category: data.category,
+    severity: data.severity,
+    scope: data.scope,
+    confidence: data.confidence,
+    nature: data.nature,
+    signals: data.signals,
+    needsHumanReview: data.needsHumanReview,
+    departmentId: data.departmentId ?? null,
+    decidedBy: 'model',
+    classifiedAt: data.classifiedAt,
+  };
 }
 
 /** What a read-back may correct (RecordCorrections); anything else in the event is left alone. */

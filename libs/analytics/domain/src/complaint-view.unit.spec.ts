@@ -1,3 +1,4 @@
+import type { ComplaintClassifiedData, ComplaintReclassifiedData } from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import type { ComplaintReceivedData, IntakeEvent } from '@kesu/intake-domain';
 import {
@@ -58,12 +59,14 @@ function fold(...events: RecordedEvent[]): ComplaintView {
 }
 
 describe('complaint view', () => {
-  it('handles every intake event', () => {
+  it('handles every intake event and the classification of the complaint', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'ComplaintAccepted',
+      'ComplaintClassified',
       'ComplaintMergedAsDuplicate',
       'ComplaintReceived',
+      'ComplaintReclassified',
       'ComplaintRejected',
       'ComplaintResolvedOnTheSpot',
       'ComplaintWithdrawn',
@@ -269,6 +272,70 @@ describe('complaint view', () => {
       status: 'received',
       repeatOf: { complaintId: 'c-0', reference: 'KS-20261001-000003' },
     });
+  });
+
+  const classifiedData: ComplaintClassifiedData = {
+    complaintId: 'c-1',
+    category: 'billing',
+    severity: 'major',
+    scope: 'collective',
+    nature: 'effective',
+    signals: ['government_petition'],
+    confidence: 0.82,
+    needsHumanReview: false,
+    departmentId: 'billing-dept',
+    decision: {
+      model: { id: 'keywords', version: 0 },
+      taxonomyVersion: 1,
+      ruleSetVersion: 1,
+      rules: [{ id: 'petition', matched: ['信访'] }],
+      ranking: [{ category: 'billing', confidence: 0.82 }],
+    },
+    classifiedAt: '2026-11-23T02:00:01.000Z',
+  };
+
+  it("shows the classifier's decision", () => {
+    expect(fold(recorded('ComplaintClassified', classifiedData)).classification).toEqual({
+      category: 'billing',
+      severity: 'major',
+      scope: 'collective',
+      confidence: 0.82,
+      nature: 'effective',
+      signals: ['government_petition'],
+      needsHumanReview: false,
+      departmentId: 'billing-dept',
+      decidedBy: 'model',
+      classifiedAt: '2026-11-23T02:00:01.000Z',
+    });
+  });
+
+  it("shows a handler's correction over the classifier's decision, keeping what it left alone", () => {
+    const correction: ComplaintReclassifiedData = {
+      complaintId: 'c-1',
+      category: 'metering',
+      severity: 'critical',
+      previousCategory: 'billing',
+      reason: '电表计量问题',
+      reclassifiedBy: 'handler1',
+      reclassifiedAt: '2026-11-23T03:00:00.000Z',
+    };
+    const view = fold(
+      recorded('ComplaintClassified', { ...classifiedData, needsHumanReview: true }),
+      recorded('ComplaintReclassified', correction),
+    );
+    expect(view.classification).toEqual({
+      category: 'metering',
+      severity: 'critical',
+      scope: 'collective',
+      confidence: 1,
+      nature: 'effective',
+      signals: ['government_petition'],
+      needsHumanReview: false,
+      departmentId: null,
+      decidedBy: 'human',
+      classifiedAt: '2026-11-23T03:00:00.000Z',
+    });
+    expect(view.eventCount).toBe(3);
   });
 
   it('counts events it does not interpret yet, and ignores events before the complaint', () => {

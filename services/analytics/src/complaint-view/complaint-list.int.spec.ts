@@ -183,11 +183,24 @@ beforeAll(async () => {
     });
   }
   await project();
-  // What the classification service will write; the list filters on it already.
+  // As the view shows what the classification service decided.
   const views = documents.collection(COMPLAINT_VIEWS);
   const classify = (id: string, category: string, severity: string) =>
     views.update(id, {
-      $set: { classification: { category, severity, scope: 'individual', confidence: 0.9 } },
+      $set: {
+        classification: {
+          category,
+          severity,
+          scope: 'individual',
+          confidence: 0.9,
+          nature: 'effective',
+          signals: [],
+          needsHumanReview: false,
+          departmentId: null,
+          decidedBy: 'model',
+          classifiedAt: '2026-11-23T02:00:01.000Z',
+        },
+      },
     });
   await classify(c.attitude!.complaintId, 'service_attitude', 'major');
   await classify(c.reading!.complaintId, 'billing', 'minor');

@@ -1,0 +1,141 @@
+import type { ComplaintClassifiedData, ComplaintReclassifiedData } from '@kesu/classification-domain';
+import { type ClassificationTestApp, startClassification } from '../classification.test-support';
+import { TRAINING_EXAMPLES, type TrainingExample } from '../training/training-examples';
+import { ClassifyWorker } from './classify.worker';
+
+/*
+ * Classification of received complaints and handlers' corrections, through the relay, the
+ * consumer and HTTP, in process on the embedded adapters.
+ */
+
+let t: ClassificationTestApp;
+
+beforeAll(async () => {
+  t = await startClassification();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const SMART_METER_PROTEST =
+  '幸福小区20户居民联名投诉：去年更换智能电表后，每户电费比往年同期翻了一倍，多次到营业厅反映无人处理。' +
+  '居民要求重新校验电表并退还多收的电费，否则将集体到市政府信访。';
+
+describe('classifying received complaints', () => {
+  it('classifies a smart-meter protest by 20 residents threatening a petition as collective and major or critical', async () => {
+    const { complaintId, event } = await t.receive({
+      description: SMART_METER_PROTEST,
+      subject: { type: 'billing', name: '智能电表' },
+      complainantCount: 20,
+      emotion: 'angry',
+    });
+    const [classified] = await t.classified(complaintId);
+    const data = classified!.data as ComplaintClassifiedData;
+    expect(classified).toMatchObject({
+      type: 'ComplaintClassified',
+      causationId: event.eventId,
+      correlationId: complaintId,
+      tenantId: 'demo',
+      branchId: 'east-1',
+      actor: { kind: 'service', id: 'classification' },
+    });
+    expect(data.scope).toBe('collective');
+    expect(['major', 'critical']).toContain(data.severity);
+    expect(data.signals).toContain('government_petition');
+    expect(data.decision).toMatchObject({ model: { id: 'keywords' }, taxonomyVersion: 1, ruleSetVersion: 1 });
+    expect(data.decision.rules.length).toBeGreaterThan(0);
+  });
+
+  it('classifies a rude phone agent as service attitude, minor or general', async () => {
+    const { complaintId } = await t.receive({
+      description: '我打客服热线咨询账单，接电话的客服态度恶劣，很不耐烦，说了两句就挂我电话。',
+      subject: { type: 'staff', name: '客服热线' },
+    });
+    const [classified] = await t.classified(complaintId);
+    const data = classified!.data as ComplaintClassifiedData;
+    expect(data.category.split('.')[0]).toBe('service_attitude');
+    expect(['minor', 'general']).toContain(data.severity);
+    expect(data.scope).toBe('individual');
+  });
+
+  it('classifies once, however often the complaint is delivered', async () => {
+    const { complaintId, event } = await t.receive({ description: '营业厅排队等了两个小时。' });
+    await t.classified(complaintId);
+    await t.app.get(ClassifyWorker).apply(event);
+    await t.app.get(ClassifyWorker).apply(event);
+    expect(await t.store.readStream(`classification-complaint-${complaintId}`)).toHaveLength(1);
+  });
+});
+
+describe('POST /api/v1/complaints/{id}/classify', () => {
+  let complaintId: string;
+
+  beforeAll(async () => {
+    ({ complaintId } = await t.receive({ description: '收费员多收了我五十元停车费，还不给发票。' }));
+    await t.classified(complaintId);
+  });
+
+  const classify = (as: string, body: object, id = complaintId) =>
+    t.request(as, 'POST', `/api/v1/complaints/${id}/classify`, body);
+
+  it('records a handler’s correction and keeps it as the complaint’s training example', async () => {
+    const reply = await classify('handler1', {
+      category: 'fees_price',
+      severity: 'general',
+      reason: '属于收费问题',
+    });
+    expect(reply.statusCode).toBe(202);
+    expect(reply.json()).toEqual({ complaintId, status: 'reclassified', revision: 1 });
+    const [, corrected] = await t.store.readStream(`classification-complaint-${complaintId}`);
+    expect(corrected).toMatchObject({
+      type: 'ComplaintReclassified',
+      actor: { kind: 'user', id: 'user-handler1' },
+    });
+    expect(corrected!.data as ComplaintReclassifiedData).toMatchObject({
+      category: 'fees_price',
+      severity: 'general',
+      reason: '属于收费问题',
+      reclassifiedBy: 'user-handler1',
+    });
+    const example = await t.documents
+      .collection<TrainingExample>(TRAINING_EXAMPLES)
+      .get(`demo:complaint:${complaintId}`);
+    expect(example).toMatchObject({ label: 'fees_price', source: 'correction', complaintId });
+    expect(example!.text).toContain('停车费');
+  });
+
+  it('replaces the training example when the complaint is corrected again', async () => {
+    expect((await classify('supervisor1', { category: 'policy', reason: '收费政策' })).statusCode).toBe(202);
+    const example = await t.documents
+      .collection<TrainingExample>(TRAINING_EXAMPLES)
+      .get(`demo:complaint:${complaintId}`);
+    expect(example).toMatchObject({ label: 'policy' });
+  });
+
+  it('refuses a category the taxonomy does not have, naming the field', async () => {
+    const reply = await classify('handler1', { category: 'astrology', reason: 'x' });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json().errors.map((e: { field: string }) => e.field)).toEqual(['category']);
+  });
+
+  it('validates the body', async () => {
+    const reply = await classify('handler1', { category: 'policy', severity: 'huge', reason: ' ', extra: 1 });
+    expect(reply.statusCode).toBe(400);
+    expect(
+      reply
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['extra', 'reason', 'severity'].sort());
+  });
+
+  it('is for handlers and above, within their branch scope', async () => {
+    expect((await classify('agent1', { category: 'policy', reason: 'x' })).statusCode).toBe(403);
+    const { complaintId: west } = await t.receive({ description: '服务态度差', branchId: 'west-1' });
+    expect((await classify('handler1', { category: 'policy', reason: 'x' }, west)).statusCode).toBe(404);
+    expect((await classify('director1', { category: 'policy', reason: 'x' }, west)).statusCode).toBe(202);
+    const unknown = '0193f0a2-7c1e-7d2a-9b4c-3e5f6a7b8c9d';
+    expect((await classify('admin', { category: 'policy', reason: 'x' }, unknown)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,94 @@
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  classificationDecider,
+  classificationStream,
+  classificationText,
+  type ClassificationStatus,
+} from '@kesu/classification-domain';
+import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
+import { CLOCK, EVENT_STORE, OrgDirectory, type Principal, ValidationProblem } from '@kesu/platform';
+import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
+import { v7 as uuidv7 } from 'uuid';
+import { CLASSIFICATION_EVENTS } from '../classification-events';
+import { TenantSettings } from '../settings/tenant-settings.service';
+import { TrainingExamples } from '../training/training-examples';
+import type { ReceivedComplaint } from './complaint-classifier.service';
+import type { ReclassifyComplaintDto } from './reclassify.dto';
+
+/** The answer to a work action: the classification's status and its stream's revision. */
+export interface ReclassificationResult {
+  readonly complaintId: string;
+  readonly status: ClassificationStatus;
+  readonly revision: number;
+}
+
+/**
+ * A handler's correction: checked against the tenant's taxonomy, recorded as ComplaintReclassified
+ * and kept as the complaint's training example (a later correction replaces it).
+ */
+@Injectable()
+export class Reclassification {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
+    private readonly directory: OrgDirectory,
+    private readonly settings: TenantSettings,
+    private readonly examples: TrainingExamples,
+  ) {}
+
+  async reclassify(
+    principal: Principal,
+    complaintId: string,
+    body: ReclassifyComplaintDto,
+  ): Promise<ReclassificationResult> {
+    const history = await this.store.readByCorrelationId(complaintId);
+    const received = history.find((e) => e.type === 'ComplaintReceived');
+    if (
+      !received ||
+      received.tenantId !== principal.tenantId ||
+      !this.directory.covers(principal, received.branchId)
+    ) {
+      throw new NotFoundException(`complaint ${complaintId} not found`);
+    }
+    const taxonomy = await this.settings.taxonomy(principal.tenantId);
+    if (!taxonomy.categories.some((c) => c.code === body.category)) {
+      throw new ValidationProblem([
+        {
+          field: 'category',
+          message: `category must be one of the tenant's taxonomy (version ${taxonomy.version})`,
+        },
+      ]);
+    }
+    const at = this.clock.now().toISOString();
+    const handled = await handleCommand(
+      this.store,
+      this.registry,
+      classificationDecider,
+      classificationStream(complaintId),
+      { type: 'ReclassifyComplaint', complaintId, ...body, by: principal.userId, at },
+      {
+        occurredAt: at,
+        tenantId: received.tenantId,
+        branchId: received.branchId,
+        correlationId: complaintId,
+        causationId: `request-${uuidv7()}`,
+        actor: { kind: 'user', id: principal.userId, roles: principal.roles },
+      },
+    );
+    await this.examples.correction(principal.tenantId, complaintId, textOf(history), body.category, at);
+    return { complaintId, status: handled.state.status, revision: handled.revision };
+  }
+}
+
+/** The complaint's text as the classifier read it, with the corrections of a read-back applied. */
+function textOf(history: readonly RecordedEvent[]): string {
+  let { subject, description } = history.find((e) => e.type === 'ComplaintReceived')!
+    .data as ReceivedComplaint;
+  for (const event of history.filter((e) => e.type === 'RecordCorrected')) {
+    const corrected = (event.data as { corrections?: Partial<ReceivedComplaint> }).corrections ?? {};
+    subject = corrected.subject ?? subject;
+    description = corrected.description ?? description;
+  }
+  return classificationText({ subject, description });
+}

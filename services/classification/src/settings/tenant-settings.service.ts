@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  type ClassificationSettingsEvent,
+  DEFAULT_RULE_SET,
+  type RuleSet,
+  type SettingsCommand,
+  settingsDecider,
+  type Taxonomy,
+  type TaxonomyPack,
+  taxonomyPack,
+  taxonomyStream,
+  ruleSetStream,
+} from '@kesu/classification-domain';
+import type { Actor, EventTypeRegistry } from '@kesu/kernel';
+import { CLOCK, EVENT_STORE } from '@kesu/platform';
+import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
+import { v7 as uuidv7 } from 'uuid';
+import { CLASSIFICATION_EVENTS } from '../classification-events';
+
+/** The pack a tenant's taxonomy starts from until an administrator chooses another. */
+export const DEFAULT_PACK: TaxonomyPack = 'general';
+
+/** The version of the default pack and rule set: the first change is version 2. */
+const DEFAULT_VERSION = 1;
+
+/** Who changes a setting, and where they stand in the org tree. */
+export interface SettingsAuthor {
+  readonly tenantId: string;
+  readonly branchId: string;
+  readonly actor: Actor;
+  /** The request's causation id: a retried request appends nothing twice. */
+  readonly causationId?: string;
+}
+
+/**
+ * A tenant's taxonomy and rule set: the last TaxonomyChanged / RuleSetChanged of its streams, or
+ * the default pack and rule set (version 1) before the first change.
+ */
+@Injectable()
+export class TenantSettings {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
+  ) {}
+
+  async taxonomy(tenantId: string): Promise<Taxonomy> {
+    const last = await this.last(taxonomyStream(tenantId));
+    return last?.type === 'TaxonomyChanged' ? last.data.taxonomy : taxonomyPack(DEFAULT_PACK);
+  }
+
+  async rules(tenantId: string): Promise<RuleSet> {
+    const last = await this.last(ruleSetStream(tenantId));
+    return last?.type === 'RuleSetChanged' ? last.data.ruleSet : DEFAULT_RULE_SET;
+  }
+
+  async changeTaxonomy(author: SettingsAuthor, taxonomy: Omit<Taxonomy, 'version'>): Promise<Taxonomy> {
+    const now = this.clock.now().toISOString();
+    const command: SettingsCommand = {
+      type: 'ChangeTaxonomy',
+      tenantId: author.tenantId,
+      taxonomy,
+      baseVersion: DEFAULT_VERSION,
+      by: author.actor.id,
+      at: now,
+    };
+    const { state } = await this.handle(taxonomyStream(author.tenantId), command, author, now);
+    return state.taxonomy!;
+  }
+
+  async changeRules(author: SettingsAuthor, rules: RuleSet['rules']): Promise<RuleSet> {
+    const now = this.clock.now().toISOString();
+    const command: SettingsCommand = {
+      type: 'ChangeRuleSet',
+      tenantId: author.tenantId,
+      rules,
+      baseVersion: DEFAULT_VERSION,
+      by: author.actor.id,
+      at: now,
+    };
+    const { state } = await this.handle(ruleSetStream(author.tenantId), command, author, now);
+    return state.ruleSet!;
+  }
+
+  private handle(streamId: string, command: SettingsCommand, author: SettingsAuthor, now: string) {
+    return handleCommand(this.store, this.registry, settingsDecider, streamId, command, {
+      occurredAt: now,
+      tenantId: author.tenantId,
+      branchId: author.branchId,
+      correlationId: streamId.slice(streamId.indexOf('-') + 1),
+      causationId: author.causationId ?? `request-${uuidv7()}`,
+      actor: author.actor,
+    });
+  }
+
+  private async last(streamId: string): Promise<ClassificationSettingsEvent | undefined> {
+    const [event] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return event && this.registry.toDomain<ClassificationSettingsEvent>(event);
+  }
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { CLOCK, CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
+import type { Clock } from '@kesu/ports';
+import { authorOf } from '../settings/classification-settings.controller';
+import { ImportExamplesDto } from '../settings/settings.dto';
+import { TenantSettings } from '../settings/tenant-settings.service';
+import { ModelTraining, type TrainingStarted } from './model-training.service';
+import { type ModelVersion, TextModels } from './text-models';
+import { TrainingExamples } from './training-examples';
+
+/** Most field errors one import answer names. */
+const MAX_ERRORS = 50;
+
+/** The learning loop: labeled examples in, models trained in the background, versions out. */
+@Controller('api/v1/classification')
+export class TrainingController {
+  constructor(
+    private readonly settings: TenantSettings,
+    private readonly examples: TrainingExamples,
+    private readonly training: ModelTraining,
+    private readonly models: TextModels,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Bulk import of labeled texts (≤ 5000 per call); each category must be in the taxonomy. */
+  @Post('training-examples')
+  @HttpCode(202)
+  @Roles(Role.admin)
+  async importExamples(
+    @Body() body: ImportExamplesDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ imported: number; total: number }> {
+    const taxonomy = await this.settings.taxonomy(principal.tenantId);
+    const codes = new Set(taxonomy.categories.map((c) => c.code));
+    const unknown = body.examples
+      .map((e, i) => ({ field: `examples[${i}].category`, category: e.category }))
+      .filter((e) => !codes.has(e.category));
+    if (unknown.length > 0) {
+      throw new ValidationProblem(
+        unknown.slice(0, MAX_ERRORS).map(({ field, category }) => ({
+          field,
+          message: `category "${category}" is not in the tenant's taxonomy (version ${taxonomy.version})`,
+        })),
+      );
+    }
+    const imported = await this.examples.import(
+      principal.tenantId,
+      body.examples.map((e) => ({ text: e.text, label: e.category })),
+      this.clock.now().toISOString(),
+    );
+    return { imported, total: await this.examples.count(principal.tenantId) };
+  }
+
+  /** Trains a model now, in the background; `GET …/models` shows the outcome. */
+  @Post('models')
+  @HttpCode(202)
+  @Roles(Role.admin)
+  train(@CurrentPrincipal() principal: Principal): Promise<TrainingStarted> {
+    return this.training.start(authorOf(principal));
+  }
+
+  @Get('models')
+  @Roles(Role.admin, Role.supervisor, Role.director, Role.analyst, Role.regulator)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ active: number | null; training: boolean; versions: ModelVersion[] }> {
+    const { active, versions } = await this.models.versions(principal.tenantId);
+    return { active, training: this.training.isTraining(principal.tenantId), versions };
+  }
+}
