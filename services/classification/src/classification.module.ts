@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { classificationEventsProvider } from './classification-events';
 import { ClassifyWorker } from './classify/classify.worker';
+import { CollectiveIncidents } from './classify/collective-incidents.service';
 import { ComplaintClassifier } from './classify/complaint-classifier.service';
+import { IncidentsController } from './classify/incidents.controller';
 import { ReclassificationController } from './classify/reclassification.controller';
 import { Reclassification } from './classify/reclassification.service';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
@@ -13,7 +15,12 @@ import { TrainingExamples } from './training/training-examples';
 
 /** Classification: assigns category, severity, scope and nature to each complaint, and learns. */
 @Module({
-  controllers: [ReclassificationController, ClassificationSettingsController, TrainingController],
+  controllers: [
+    ReclassificationController,
+    IncidentsController,
+    ClassificationSettingsController,
+    TrainingController,
+  ],
   providers: [
     classificationEventsProvider,
     TenantSettings,
@@ -21,6 +28,7 @@ import { TrainingExamples } from './training/training-examples';
     TextModels,
     ModelTraining,
     ComplaintClassifier,
+    CollectiveIncidents,
     ClassifyWorker,
     Reclassification,
   ],

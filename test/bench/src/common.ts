@@ -34,6 +34,8 @@ export const config = {
   /** Whether to try installing the Emmett peer (BENCH_EMMETT=0 skips it). */
   emmett: process.env.BENCH_EMMETT !== '0',
   http: process.env.BENCH_HTTP !== '0',
+  /** Run only this scenario (`classification`); unset runs them all. */
+  only: process.env.BENCH_ONLY ?? '',
 };
 
 /** Targets and ceilings from docs/architecture.md ("Durability and speed"). */

@@ -1,3 +1,4 @@
+import { benchClassification, CLASSIFICATION_TARGET } from './classification';
 import { config, errorMessage, now, progress, round, targets } from './common';
 import { benchEmmett } from './emmett';
 import { benchEventStore } from './event-store';
@@ -30,6 +31,18 @@ async function main(): Promise<void> {
   if ((major ?? 0) < 24) throw new Error(`Node ${process.version}: the bench needs Node 24 (node:sqlite)`);
   progress(`sizes: ${JSON.stringify(config)}`);
 
+  if (config.only === 'classification') {
+    const classification = await section('classification', () => benchClassification());
+    const document = {
+      machine: machine(),
+      only: config.only,
+      targets: { ...targets, ...CLASSIFICATION_TARGET },
+      classification,
+      totalSeconds: round((now() - started) / 1000, 1),
+    };
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return;
+  }
   const rawSqlite = await section('raw sqlite', () => benchRawSqlite(samplePayload()));
   const rawSingle = 'failed' in rawSqlite ? 0 : rawSqlite.singleRowCommits.commitsPerSecond;
   const rawBatched = 'failed' in rawSqlite ? 0 : rawSqlite.batchedCommitsOf10.rowsPerSecond;
@@ -40,18 +53,20 @@ async function main(): Promise<void> {
     : { skipped: 'BENCH_HTTP=0' };
   const kesuSingle = 'failed' in eventStore ? 0 : eventStore.singleAwaited.appendsPerSecond;
   const emmett = await section('emmett', () => benchEmmett(kesuSingle));
+  const classification = await section('classification', () => benchClassification());
 
   const document = {
     machine: machine(),
     storage: 'file-backed SQLite (WAL, synchronous=FULL) in a fresh temp dir per scenario',
     sizes: config,
-    targets,
+    targets: { ...targets, ...CLASSIFICATION_TARGET },
     rawSqlite,
     eventStore,
     relayProjection: 'failed' in projection ? projection : projection.relayProjection,
     projectionRebuild: 'failed' in projection ? projection : projection.projectionRebuild,
     httpIntake,
     emmett,
+    classification,
     totalSeconds: round((now() - started) / 1000, 1),
   };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

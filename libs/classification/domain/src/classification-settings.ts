@@ -33,9 +33,15 @@ export interface ModelTrainedData {
   readonly tenantId: string;
   readonly modelVersion: number;
   readonly scores: ModelScores;
-  /** The active model's macro-F1 on the same held-out part (absent when none was active). */
+  /**
+   * The model active when this one was trained and the macro-F1 it was compared with: that of the
+   * active model's options retrained on the same part and scored on the same held-out part (the
+   * active model itself has seen those examples). Absent when none was active.
+   */
   readonly activeVersion?: number;
   readonly activeMacroF1?: number;
+  /** The baseline's scores in full (the active model's options retrained on the same examples). */
+  readonly baseline?: ModelScores;
   readonly categories: readonly string[];
   readonly trainedAt: string;
 }

@@ -2,13 +2,17 @@ import { Injectable, Inject, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
 import { type Consumer, type MessageLog, topicForCategory } from '@kesu/ports';
+import { CollectiveIncidents } from './collective-incidents.service';
 import { ComplaintClassifier } from './complaint-classifier.service';
 
 /** The consumer group that classifies received complaints. */
 export const CLASSIFY_GROUP = 'classification.classify';
 const TOPICS = [topicForCategory('intake')];
 
-/** Classifies every complaint intake publishes as received (ComplaintReceived v1). */
+/**
+ * Classifies every complaint intake publishes as received (ComplaintReceived v1), then looks for the
+ * collective incident it completes (on every delivery: both steps record at most once).
+ */
 @Injectable()
 export class ClassifyWorker implements OnModuleInit {
   private consumer?: Consumer;
@@ -16,6 +20,7 @@ export class ClassifyWorker implements OnModuleInit {
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     private readonly classifier: ComplaintClassifier,
+    private readonly collective: CollectiveIncidents,
     private readonly workers: BackgroundWorkers,
     private readonly metrics: Metrics,
   ) {}
@@ -39,6 +44,7 @@ export class ClassifyWorker implements OnModuleInit {
 
   async apply(event: RecordedEvent): Promise<void> {
     if (event.type !== 'ComplaintReceived' || event.schemaVersion !== 1) return;
-    await this.classifier.received(event);
+    const { state } = await this.classifier.received(event);
+    if (state.category !== undefined) await this.collective.classified(event, state.category);
   }
 }

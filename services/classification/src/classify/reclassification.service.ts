@@ -5,10 +5,17 @@ import {
   classificationText,
   type ClassificationStatus,
 } from '@kesu/classification-domain';
-import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
-import { CLOCK, EVENT_STORE, OrgDirectory, type Principal, ValidationProblem } from '@kesu/platform';
+import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
+import {
+  actionCausationId,
+  CLOCK,
+  EVENT_STORE,
+  eventsOfEarlierRequest,
+  OrgDirectory,
+  type Principal,
+  ValidationProblem,
+} from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
-import { v7 as uuidv7 } from 'uuid';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { TrainingExamples } from '../training/training-examples';
@@ -20,6 +27,12 @@ export interface ReclassificationResult {
   readonly complaintId: string;
   readonly status: ClassificationStatus;
   readonly revision: number;
+}
+
+/** The answer, and whether it replays an earlier request with the same Idempotency-Key. */
+export interface ReclassificationOutcome {
+  readonly result: ReclassificationResult;
+  readonly replayed: boolean;
 }
 
 /**
@@ -37,11 +50,16 @@ export class Reclassification {
     private readonly examples: TrainingExamples,
   ) {}
 
+  /**
+   * With an Idempotency-Key, a repeated request answers as the first did (`replayed`) and appends
+   * nothing; the same key with another body is refused (422) — as intake's work actions do.
+   */
   async reclassify(
     principal: Principal,
     complaintId: string,
     body: ReclassifyComplaintDto,
-  ): Promise<ReclassificationResult> {
+    idempotencyKey?: string,
+  ): Promise<ReclassificationOutcome> {
     const history = await this.store.readByCorrelationId(complaintId);
     const received = history.find((e) => e.type === 'ComplaintReceived');
     if (
@@ -50,6 +68,20 @@ export class Reclassification {
       !this.directory.covers(principal, received.branchId)
     ) {
       throw new NotFoundException(`complaint ${complaintId} not found`);
+    }
+    const causationId = actionCausationId(principal, 'reclassify', body, idempotencyKey);
+    if (idempotencyKey !== undefined) {
+      const streamId = classificationStream(complaintId);
+      const stored = await this.store.readStream(streamId);
+      const earlier = eventsOfEarlierRequest(stored, causationId);
+      if (earlier.length > 0) {
+        const revision = earlier[earlier.length - 1]!.revision;
+        const state = fold(
+          classificationDecider,
+          stored.filter((e) => e.revision <= revision).map((e) => this.registry.toDomain(e)),
+        );
+        return { result: { complaintId, status: state.status, revision }, replayed: true };
+      }
     }
     const taxonomy = await this.settings.taxonomy(principal.tenantId);
     if (!taxonomy.categories.some((c) => c.code === body.category)) {
@@ -72,12 +104,15 @@ export class Reclassification {
         tenantId: received.tenantId,
         branchId: received.branchId,
         correlationId: complaintId,
-        causationId: `request-${uuidv7()}`,
+        causationId,
         actor: { kind: 'user', id: principal.userId, roles: principal.roles },
       },
     );
     await this.examples.correction(principal.tenantId, complaintId, textOf(history), body.category, at);
-    return { complaintId, status: handled.state.status, revision: handled.revision };
+    return {
+      result: { complaintId, status: handled.state.status, revision: handled.revision },
+      replayed: handled.replayed,
+    };
   }
 }
 

@@ -20,6 +20,8 @@ export interface TextModelDocument extends Document {
   readonly tenantId: string;
   readonly version: number;
   readonly scores: ModelScores;
+  /** The score it was compared with: the previous model's options retrained on the same part. */
+  readonly baseline: ModelScores | null;
   readonly model: ClassifierModelJson;
   readonly trainedAt: string;
 }
@@ -31,6 +33,7 @@ export interface ModelVersion {
   readonly scores: ModelScores;
   readonly activeVersion: number | null;
   readonly activeMacroF1: number | null;
+  readonly baseline: ModelScores | null;
   readonly categories: readonly string[];
   readonly trainedAt: string;
   readonly reason: string | null;
@@ -85,13 +88,15 @@ export class TextModels {
     const versions = new Map<number, ModelVersion>();
     for (const event of events.map((e) => this.registry.toDomain<ClassificationSettingsEvent>(e))) {
       if (event.type === 'ModelTrained') {
-        const { modelVersion, scores, activeVersion, activeMacroF1, categories, trainedAt } = event.data;
+        const { modelVersion, scores, activeVersion, activeMacroF1, baseline, categories, trainedAt } =
+          event.data;
         versions.set(modelVersion, {
           version: modelVersion,
           status: 'retired',
           scores,
           activeVersion: activeVersion ?? null,
           activeMacroF1: activeMacroF1 ?? null,
+          baseline: baseline ?? null,
           categories,
           trainedAt,
           reason: null,

@@ -6,6 +6,7 @@ import { ImportExamplesDto } from '../settings/settings.dto';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { ModelTraining, type TrainingStarted } from './model-training.service';
 import { type ModelVersion, TextModels } from './text-models';
+import { TrainModelDto } from './training.dto';
 import { TrainingExamples } from './training-examples';
 
 /** Most field errors one import answer names. */
@@ -51,12 +52,17 @@ export class TrainingController {
     return { imported, total: await this.examples.count(principal.tenantId) };
   }
 
-  /** Trains a model now, in the background; `GET …/models` shows the outcome. */
+  /** Trains a model now, on a worker thread; `GET …/models` shows the outcome. */
   @Post('models')
   @HttpCode(202)
   @Roles(Role.admin)
-  train(@CurrentPrincipal() principal: Principal): Promise<TrainingStarted> {
-    return this.training.start(authorOf(principal));
+  train(@Body() body: TrainModelDto, @CurrentPrincipal() principal: Principal): Promise<TrainingStarted> {
+    const { algorithm, c, alpha } = (body as TrainModelDto | undefined) ?? {};
+    return this.training.start(authorOf(principal), {
+      ...(algorithm !== undefined && { algorithm }),
+      ...(c !== undefined && { c }),
+      ...(alpha !== undefined && { alpha }),
+    });
   }
 
   @Get('models')

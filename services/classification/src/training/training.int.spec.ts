@@ -1,6 +1,7 @@
 import type { ComplaintClassifiedData } from '@kesu/classification-domain';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
-import { ModelTraining } from './model-training.service';
+import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
+import { TrainingExamples } from './training-examples';
 
 /* The learning loop through HTTP: examples in, a model trained in the background, corrections learned. */
 
@@ -21,8 +22,8 @@ const EXAMPLES = places.flatMap((place, i) => [
   { text: `在${place}排队等了${i + 2}个小时，办事效率太低太慢`, category: 'service_efficiency' },
 ]);
 
-const train = async () => {
-  const reply = await t.request('admin', 'POST', '/api/v1/classification/models');
+const train = async (options?: object) => {
+  const reply = await t.request('admin', 'POST', '/api/v1/classification/models', options);
   expect(reply.statusCode).toBe(202);
   await t.app.get(ModelTraining).idle('demo');
   return (await t.request('admin', 'GET', '/api/v1/classification/models')).json();
@@ -97,5 +98,113 @@ describe('training examples and models', () => {
       'ModelTrained',
       'ModelActivated',
     ]);
+  });
+
+  it('compares with the active model’s options retrained on the same 80 %, recording both scores', async () => {
+    const models = await train();
+    const [latest] = models.versions;
+    expect(latest).toMatchObject({ version: 3, status: 'active', activeVersion: 2 });
+    expect(latest.baseline).toMatchObject({
+      trainedOn: latest.scores.trainedOn,
+      heldOut: latest.scores.heldOut,
+    });
+    expect(latest.activeMacroF1).toBe(latest.baseline.macroF1);
+    // The same options on the same part: the same model, the same score.
+    expect(latest.scores.macroF1).toBe(latest.baseline.macroF1);
+    const doc = await t.documents.collection('classification_models').get('demo:v3');
+    expect(doc).toMatchObject({ scores: latest.scores, baseline: latest.baseline });
+  });
+
+  it('rejects a candidate scoring below the baseline and keeps the active model', async () => {
+    // Many more examples of one category; naive Bayes smoothed this much all but ignores the words
+    // and predicts that category, which the baseline (the active linear SVM's options) does not.
+    const more = places.flatMap((place, i) =>
+      ['态度很差', '爱理不理', '冷漠无礼'].map((words) => ({
+        text: `${place}的服务人员${words}，让人很不舒服${i}`,
+        category: 'service_attitude',
+      })),
+    );
+    expect(
+      (await t.request('admin', 'POST', '/api/v1/classification/training-examples', { examples: more }))
+        .statusCode,
+    ).toBe(202);
+    const models = await train({ algorithm: 'naive-bayes', alpha: 1000 });
+    expect(models.active).toBe(3);
+    expect(models.versions[0]).toMatchObject({ version: 4, status: 'rejected', activeVersion: 3 });
+    const [rejected] = models.versions;
+    expect(rejected.scores.macroF1).toBeLessThan(rejected.baseline.macroF1);
+    expect(rejected.reason).toContain('below the baseline');
+    expect(await t.documents.collection('classification_models').get('demo:v4')).toBeNull();
+    const { data } = await categoryOf('柜台人员态度恶劣，呵斥顾客');
+    expect(data.decision.model).toEqual({ id: 'text-model-demo', version: 3 });
+  });
+
+  it('keeps answering HTTP requests while a model trains on its thread', async () => {
+    const pools = {
+      service_attitude: '态度恶劣骂人呵斥冷漠',
+      fees_price: '收费扣费多收价格',
+      service_efficiency: '排队等待太慢拖延',
+    };
+    const filler = '我们在这个地方办理业务的时候发现了问题希望尽快处理谢谢';
+    let seed = 7;
+    const pick = (pool: string) => pool[(seed = (seed * 48271) % 2147483647) % pool.length]!;
+    const examples = Array.from({ length: 2500 }, (_, i) => {
+      const [category, pool] = Object.entries(pools)[i % 3]!;
+      const text = Array.from({ length: 40 }, (_, k) => pick(k % 3 === 0 ? pool : filler)).join('');
+      return { text: `${text}${i}`, category };
+    });
+    // Straight into the store: an HTTP import takes at most 64 KiB at a time.
+    await t.app.get(TrainingExamples).import(
+      'demo',
+      examples.map((e) => ({ text: e.text, label: e.category })),
+      new Date().toISOString(),
+    );
+    const training = t.app.get(ModelTraining);
+
+    expect((await t.request('admin', 'POST', '/api/v1/classification/models')).statusCode).toBe(202);
+    const health = await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/health/live' });
+    expect(health.statusCode).toBe(200);
+    const listed = await t.request('admin', 'GET', '/api/v1/classification/models');
+    // Both answered while the training was still running: it does not hold the event loop.
+    expect(training.isTraining('demo')).toBe(true);
+    expect(listed.json()).toMatchObject({ training: true });
+    expect((await t.request('admin', 'POST', '/api/v1/classification/models')).statusCode).toBe(409);
+
+    await training.idle('demo');
+    const models = (await t.request('admin', 'GET', '/api/v1/classification/models')).json();
+    expect(models).toMatchObject({ active: 5, training: false });
+    expect(models.versions[0]).toMatchObject({ version: 5, status: 'active' });
+  });
+
+  it('resumes on start-up a training a restart interrupted, recording its outcome once', async () => {
+    const runs = t.documents.collection<TrainingRun>(TRAINING_RUNS);
+    const run: TrainingRun = {
+      _id: 'demo',
+      tenantId: 'demo',
+      author: {
+        tenantId: 'demo',
+        branchId: 'east-1',
+        actor: { kind: 'user', id: 'admin', roles: ['admin'] },
+        causationId: 'training-interrupted-1',
+      },
+      options: {},
+      startedAt: new Date().toISOString(),
+    };
+    await runs.put(run);
+    const training = t.app.get(ModelTraining);
+    await training.resumeInterrupted();
+    expect(training.isTraining('demo')).toBe(true);
+    await training.idle('demo');
+    expect(await runs.get('demo')).toBeNull();
+    const history = await t.store.readStream('classification-model-demo');
+    const recorded = history.filter((e) => e.causationId === 'training-interrupted-1');
+    expect(recorded.map((e) => e.type)).toEqual(['ModelTrained', 'ModelActivated']);
+
+    // Its outcome was recorded before the document went: started again, it is not trained twice.
+    await runs.put(run);
+    await training.resumeInterrupted();
+    expect(training.isTraining('demo')).toBe(false);
+    expect(await runs.get('demo')).toBeNull();
+    expect(await t.store.readStream('classification-model-demo')).toHaveLength(history.length);
   });
 });

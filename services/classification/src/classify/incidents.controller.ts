@@ -1,0 +1,116 @@
+import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import {
+  CurrentPrincipal,
+  IsInstant,
+  OrgDirectory,
+  type Principal,
+  Role,
+  Roles,
+  ValidationProblem,
+} from '@kesu/platform';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { decodeCursor } from '@kesu/ports';
+import { CollectiveIncidents, type Incident } from './collective-incidents.service';
+
+export const MAX_INCIDENT_PAGE = 100;
+
+/** Query of `GET /api/v1/classification/incidents`. */
+export class IncidentListQuery {
+  /** Incidents whose window started at or after this instant. */
+  @IsOptional()
+  @IsInstant()
+  from?: string;
+
+  /** … and at or before this instant. */
+  @IsOptional()
+  @IsInstant()
+  to?: string;
+
+  /** A branch, or a region (or HQ) for all its branches; it must lie in the caller's scope. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'branchId must be an org unit id' })
+  branchId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INCIDENT_PAGE)
+  limit?: number;
+}
+
+export interface IncidentPage {
+  readonly items: Incident[];
+  readonly nextCursor: string | null;
+}
+
+/** Who may list collective incidents. */
+export const INCIDENT_READERS = [
+  Role.handler,
+  Role.supervisor,
+  Role.branchManager,
+  Role.director,
+  Role.analyst,
+  Role.regulator,
+  Role.admin,
+];
+
+@Controller('api/v1/classification')
+export class IncidentsController {
+  constructor(
+    private readonly incidents: CollectiveIncidents,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  /** Collective incidents within the caller's branch scope, newest window first. */
+  @Get('incidents')
+  @Roles(...INCIDENT_READERS)
+  async list(
+    @Query() query: IncidentListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IncidentPage> {
+    const errors: { field: string; message: string }[] = [];
+    if (query.branchId !== undefined && !this.directory.unit(principal.tenantId, query.branchId))
+      errors.push({ field: 'branchId', message: `branchId ${query.branchId} is not an org unit` });
+    if (query.from !== undefined && query.to !== undefined && Date.parse(query.from) > Date.parse(query.to))
+      errors.push({ field: 'to', message: 'to must not be before from' });
+    if (query.cursor !== undefined && !isCursor(query.cursor))
+      errors.push({ field: 'cursor', message: 'cursor must be a nextCursor of this list' });
+    if (errors.length > 0) throw new ValidationProblem(errors);
+    const covered = this.directory.branchesWithin(principal);
+    let branches = covered;
+    if (query.branchId !== undefined) {
+      const unitId = query.branchId;
+      if (!this.directory.covers(principal, unitId))
+        throw new ForbiddenException(`branchId ${unitId} is outside your branch scope`);
+      branches = covered.filter((b) => this.directory.covers({ ...principal, branchScope: [unitId] }, b));
+    }
+    if (branches.length === 0) return { items: [], nextCursor: null };
+    const page = await this.incidents.list(
+      principal.tenantId,
+      branches,
+      {
+        ...(query.from !== undefined && { from: query.from }),
+        ...(query.to !== undefined && { to: query.to }),
+      },
+      { limit: query.limit ?? 20, ...(query.cursor !== undefined && { cursor: query.cursor }) },
+    );
+    return { items: page.items.map(({ _id, ...incident }) => incident), nextCursor: page.nextCursor };
+  }
+}
+
+function isCursor(cursor: string): boolean {
+  try {
+    decodeCursor(cursor);
+    return true;
+  } catch {
+    return false;
+  }
+}
