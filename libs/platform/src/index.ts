@@ -5,6 +5,7 @@ export * from './background-workers';
 export * from './bootstrap';
 export * from './config';
 export * from './demo-directory';
+export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';
 export { CORRELATION_HEADER, correlationIdOf } from './logging';
 export * from './metrics';

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   type ComplaintAction,
   intakeDecider,
@@ -7,17 +6,18 @@ import {
   type IntakeStatus,
   type RecordCorrections,
 } from '@kesu/intake-domain';
-import { canonicalJson, type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
+import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
 import {
+  actionCausationId,
   CLOCK,
   EVENT_STORE,
+  eventsOfEarlierRequest,
   KEY_STORE,
   OrgDirectory,
   type Principal,
   ValidationProblem,
 } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
-import { v7 as uuidv7 } from 'uuid';
 import { INTAKE_EVENTS } from '../intake-events';
 import { sealComplainant } from './complainant-sealing';
 import type {
@@ -136,9 +136,9 @@ export class ComplaintActions {
     ) {
       throw new NotFoundException(`complaint ${complaintId} not found`);
     }
-    const causationId = causationOf(principal, action, body, idempotencyKey);
+    const causationId = actionCausationId(principal, action, body, idempotencyKey);
     if (idempotencyKey !== undefined) {
-      const earlier = replayOf(stored, causationId);
+      const earlier = eventsOfEarlierRequest(stored, causationId);
       if (earlier.length > 0) return { result: this.resultAt(complaintId, stored, earlier), replayed: true };
     }
     const now = this.clock.now().toISOString();
@@ -179,30 +179,6 @@ export class ComplaintActions {
     );
     return { complaintId, status: state.status, revision, ...messageOf(events) };
   }
-}
-
-const KEYED = 'idempotency-';
-
-/**
- * With an Idempotency-Key: the key (per tenant and user) and a digest of the action and body, so a
- * repeated request is recognised and a reused key with another request is refused. Without one:
- * a new id, since nothing tells two requests apart (a client may reuse its correlation id).
- */
-function causationOf(principal: Principal, action: string, body: object, key?: string): string {
-  if (key === undefined) return `request-${uuidv7()}`;
-  const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
-  const keyPart = digest(`${principal.tenantId}:${principal.userId}:${key}`);
-  return `${KEYED}${keyPart}-${digest(canonicalJson({ action, body: { ...body } }))}`;
-}
-
-/** The events an earlier request with the same key appended; 422 when that request was another. */
-function replayOf(stored: readonly RecordedEvent[], causationId: string): RecordedEvent[] {
-  const keyPrefix = causationId.slice(0, causationId.lastIndexOf('-') + 1);
-  const sameKey = stored.filter((e) => e.causationId.startsWith(keyPrefix));
-  if (sameKey.some((e) => e.causationId !== causationId)) {
-    throw new UnprocessableEntityException('The Idempotency-Key was already used with a different request.');
-  }
-  return sameKey;
 }
 
 /** The explanation the customer receives, for a rejection or an appeal decision. */
