@@ -1,5 +1,6 @@
-import { assertNever, type Decider, type DomainEvent } from '@kesu/kernel';
+import { assertNever, type Decider, type DomainEvent, DomainRuleViolation } from '@kesu/kernel';
 import type { RuleSet, Taxonomy } from './classification';
+import { DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
 
 // ---------------------------------------------------------------- tenant settings events
 
@@ -15,6 +16,20 @@ export interface TaxonomyChangedData {
 export interface RuleSetChangedData {
   readonly tenantId: string;
   readonly ruleSet: RuleSet;
+  readonly changedBy: string;
+  readonly changedAt: string;
+}
+
+/**
+ * A tenant's confidence threshold was changed: below it a complaint is flagged for human
+ * classification instead of trusting the model's guess (the default is 0.5, DEFAULT_CONFIDENCE_THRESHOLD).
+ */
+export interface ConfidenceThresholdChangedData {
+  readonly tenantId: string;
+  /** Between 0 and 1 inclusive. */
+  readonly confidenceThreshold: number;
+  /** The threshold it replaced (the default before the first change). */
+  readonly previousThreshold: number;
   readonly changedBy: string;
   readonly changedAt: string;
 }
@@ -64,23 +79,35 @@ export interface ModelRejectedData {
 
 export type TaxonomyChanged = DomainEvent<'TaxonomyChanged', TaxonomyChangedData>;
 export type RuleSetChanged = DomainEvent<'RuleSetChanged', RuleSetChangedData>;
+export type ConfidenceThresholdChanged = DomainEvent<
+  'ConfidenceThresholdChanged',
+  ConfidenceThresholdChangedData
+>;
 export type ModelTrained = DomainEvent<'ModelTrained', ModelTrainedData>;
 export type ModelActivated = DomainEvent<'ModelActivated', ModelActivatedData>;
 export type ModelRejected = DomainEvent<'ModelRejected', ModelRejectedData>;
 
 export type ClassificationSettingsEvent =
-  TaxonomyChanged | RuleSetChanged | ModelTrained | ModelActivated | ModelRejected;
+  | TaxonomyChanged
+  | RuleSetChanged
+  | ConfidenceThresholdChanged
+  | ModelTrained
+  | ModelActivated
+  | ModelRejected;
 
 /** A tenant's taxonomy stream (topic `complaints.classification.v1`, keyed by `taxonomy-<tenant>`). */
 export const taxonomyStream = (tenantId: string): string => `classification-taxonomy-${tenantId}`;
 /** A tenant's rule set stream. */
 export const ruleSetStream = (tenantId: string): string => `classification-rules-${tenantId}`;
+/** A tenant's confidence threshold stream. */
+export const thresholdStream = (tenantId: string): string => `classification-threshold-${tenantId}`;
 /** A tenant's text model stream: every training, activation and rejection. */
 export const modelStream = (tenantId: string): string => `classification-model-${tenantId}`;
 
 export const classificationSettingsEventTypes = [
   { type: 'TaxonomyChanged', schemaVersion: 1 },
   { type: 'RuleSetChanged', schemaVersion: 1 },
+  { type: 'ConfidenceThresholdChanged', schemaVersion: 1 },
   { type: 'ModelTrained', schemaVersion: 1 },
   { type: 'ModelActivated', schemaVersion: 1 },
   { type: 'ModelRejected', schemaVersion: 1 },
@@ -92,6 +119,8 @@ export const classificationSettingsEventTypes = [
 export interface SettingsState {
   readonly taxonomy?: Taxonomy;
   readonly ruleSet?: RuleSet;
+  /** The tenant's confidence threshold; absent until it is first changed (the default applies). */
+  readonly confidenceThreshold?: number;
   /** Versions of the models trained so far, and the active one. */
   readonly modelsTrained: number;
   /** The version of the model that classifies now. */
@@ -106,6 +135,8 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
       return { ...state, taxonomy: event.data.taxonomy };
     case 'RuleSetChanged':
       return { ...state, ruleSet: event.data.ruleSet };
+    case 'ConfidenceThresholdChanged':
+      return { ...state, confidenceThreshold: event.data.confidenceThreshold };
     case 'ModelTrained':
       return { ...state, modelsTrained: Math.max(state.modelsTrained, event.data.modelVersion) };
     case 'ModelActivated':
@@ -117,7 +148,10 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
   }
 }
 
-/** Replace the taxonomy (its version is the current one plus one), the rules, or record a training. */
+/**
+ * Replace the taxonomy (its version is the current one plus one), the rules, change the confidence
+ * threshold, or record a training.
+ */
 export type SettingsCommand =
   | {
       readonly type: 'ChangeTaxonomy';
@@ -132,6 +166,14 @@ export type SettingsCommand =
       readonly tenantId: string;
       readonly rules: RuleSet['rules'];
       readonly baseVersion: number;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'ChangeConfidenceThreshold';
+      readonly tenantId: string;
+      /** 0–1 inclusive. */
+      readonly confidenceThreshold: number;
       readonly by: string;
       readonly at: string;
     }
@@ -169,6 +211,24 @@ export function decideSettings(
             changedBy: command.by,
             changedAt: command.at,
           },
+        },
+      ];
+    }
+    case 'ChangeConfidenceThreshold': {
+      const { tenantId, confidenceThreshold, by, at } = command;
+      if (!Number.isFinite(confidenceThreshold) || confidenceThreshold < 0 || confidenceThreshold > 1) {
+        throw new DomainRuleViolation(
+          'classification.threshold_out_of_range',
+          'confidenceThreshold must be between 0 and 1',
+        );
+      }
+      const previousThreshold = state.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD;
+      // The same threshold again changes nothing, and records nothing.
+      if (confidenceThreshold === previousThreshold) return [];
+      return [
+        {
+          type: 'ConfidenceThresholdChanged',
+          data: { tenantId, confidenceThreshold, previousThreshold, changedBy: by, changedAt: at },
         },
       ];
     }

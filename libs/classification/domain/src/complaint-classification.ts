@@ -49,6 +49,18 @@ export interface ClassifyComplaint {
   readonly at: string;
 }
 
+/**
+ * The classifier's decision on a complaint whose text the complainant corrected at read-back
+ * (intake's RecordCorrected): it replaces the classifier's earlier decision, never a person's.
+ */
+export interface ClassifyCorrectedComplaint {
+  readonly type: 'ClassifyCorrectedComplaint';
+  readonly complaintId: string;
+  readonly outcome: ClassificationOutcome;
+  readonly decision: DecisionRecord;
+  readonly at: string;
+}
+
 /** A handler's correction; it becomes a training example. */
 export interface ReclassifyComplaint {
   readonly type: 'ReclassifyComplaint';
@@ -62,11 +74,14 @@ export interface ReclassifyComplaint {
   readonly at: string;
 }
 
-export type ClassificationCommand = ClassifyComplaint | ReclassifyComplaint;
+export type ClassificationCommand = ClassifyComplaint | ClassifyCorrectedComplaint | ReclassifyComplaint;
 
 /**
- * The classifier decides once; a later decision (a redelivered complaint) or one after a person's
- * correction changes nothing. A person may correct it any time, before the classifier too.
+ * The classifier decides once on the received complaint; a later decision (a redelivered complaint)
+ * or one after a person's correction changes nothing. A read-back correction of the text lets the
+ * classifier decide again (another ComplaintClassified), unless a person has reclassified it: their
+ * decision stands. A person may correct it any time, before the classifier too. (That each
+ * correction is decided on once is the command handler's causation check.)
  */
 export function decideClassification(
   command: ClassificationCommand,
@@ -75,17 +90,10 @@ export function decideClassification(
   switch (command.type) {
     case 'ClassifyComplaint':
       if (state.status !== 'unclassified') return [];
-      return [
-        {
-          type: 'ComplaintClassified',
-          data: {
-            ...command.outcome,
-            complaintId: command.complaintId,
-            decision: command.decision,
-            classifiedAt: command.at,
-          },
-        },
-      ];
+      return [classified(command)];
+    case 'ClassifyCorrectedComplaint':
+      if (state.status === 'reclassified') return [];
+      return [classified(command)];
     case 'ReclassifyComplaint': {
       const { complaintId, category, severity, scope, nature, reason, by, at } = command;
       return [
@@ -108,6 +116,18 @@ export function decideClassification(
     default:
       return assertNever(command);
   }
+}
+
+function classified(command: ClassifyComplaint | ClassifyCorrectedComplaint): ComplaintClassified {
+  return {
+    type: 'ComplaintClassified',
+    data: {
+      ...command.outcome,
+      complaintId: command.complaintId,
+      decision: command.decision,
+      classifiedAt: command.at,
+    },
+  };
 }
 
 /** The decider of one complaint's classification stream (`classificationStream(complaintId)`). */

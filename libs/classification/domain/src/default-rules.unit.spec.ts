@@ -20,6 +20,40 @@ const firedIds = (description: string, over: Partial<ClassificationInput> = {}) 
   apply(description, over).fired.map((f) => f.id);
 
 describe('DEFAULT_RULE_SET', () => {
+  describe('negated injury and legal wording', () => {
+    const signals = (text: string) => apply(text).signals;
+
+    it.each(['没有受伤', '未受伤', '没人受伤', 'not injured', 'no one was hurt'])(
+      '%s: no injury signal',
+      (text) => {
+        expect(signals(text)).not.toContain('injury_or_safety');
+        expect(firedIds(text)).not.toContain('text.injury_or_safety');
+      },
+    );
+
+    it.each(['不是要起诉', 'I am not going to sue'])('%s: no legal signal', (text) => {
+      expect(signals(text)).not.toContain('legal_action');
+    });
+
+    it.each(['受伤了', '孩子被烫伤', 'I was injured', 'Nobody helped and I got hurt'])(
+      '%s: the injury signal',
+      (text) => {
+        expect(signals(text)).toContain('injury_or_safety');
+      },
+    );
+
+    it('still signals legal action for "we will sue" and 要起诉', () => {
+      expect(signals('we will sue')).toContain('legal_action');
+      expect(signals('协商未果，我们要起诉')).toContain('legal_action');
+    });
+
+    it('keeps a real injury next to a denied threat: major, injury, no legal action', () => {
+      const r = apply('孩子被烫伤了，我们不是要起诉，只要赔偿');
+      expect(r.signals).toEqual(['injury_or_safety']);
+      expect(r.severity).toBe('major');
+    });
+  });
+
   it('is a valid version-1 rule set', () => {
     expect(DEFAULT_RULE_SET.version).toBe(1);
     expect(validateRuleSet(DEFAULT_RULE_SET)).toEqual([]);

@@ -1,0 +1,47 @@
+import {
+  decideSettings,
+  evolveSettings,
+  initialSettingsState,
+  type SettingsCommand,
+} from './classification-settings';
+import { DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
+
+const change = (confidenceThreshold: number): SettingsCommand => ({
+  type: 'ChangeConfidenceThreshold',
+  tenantId: 't-1',
+  confidenceThreshold,
+  by: 'user-admin',
+  at: '2026-01-01T00:00:00.000Z',
+});
+
+describe('confidence threshold settings', () => {
+  it('records the change with the threshold it replaced, the default before the first change', () => {
+    const [event] = decideSettings(change(0.8), initialSettingsState());
+    expect(event).toEqual({
+      type: 'ConfidenceThresholdChanged',
+      data: {
+        tenantId: 't-1',
+        confidenceThreshold: 0.8,
+        previousThreshold: DEFAULT_CONFIDENCE_THRESHOLD,
+        changedBy: 'user-admin',
+        changedAt: '2026-01-01T00:00:00.000Z',
+      },
+    });
+    const state = evolveSettings(initialSettingsState(), event!);
+    expect(state.confidenceThreshold).toBe(0.8);
+    expect(decideSettings(change(0.3), state)[0]).toMatchObject({
+      data: { confidenceThreshold: 0.3, previousThreshold: 0.8 },
+    });
+  });
+
+  it('records nothing when the threshold stays the same', () => {
+    expect(decideSettings(change(DEFAULT_CONFIDENCE_THRESHOLD), initialSettingsState())).toEqual([]);
+  });
+
+  it('accepts 0 and 1 and refuses anything outside 0–1', () => {
+    expect(decideSettings(change(0), initialSettingsState())).toHaveLength(1);
+    expect(decideSettings(change(1), initialSettingsState())).toHaveLength(1);
+    for (const bad of [-0.01, 1.01, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => decideSettings(change(bad), initialSettingsState())).toThrow(/between 0 and 1/);
+  });
+});

@@ -1,0 +1,81 @@
+import type { ClassificationOutcome, DecisionRecord } from './classification';
+import {
+  type ClassificationCommand,
+  type ClassifyComplaint,
+  type ClassifyCorrectedComplaint,
+  decideClassification,
+  evolveClassification,
+  initialClassificationState,
+  type ComplaintClassificationState,
+} from './complaint-classification';
+
+const outcome = (category: string): ClassificationOutcome => ({
+  category,
+  severity: 'general',
+  scope: 'individual',
+  nature: 'effective',
+  signals: [],
+  confidence: 0.7,
+  needsHumanReview: false,
+});
+const decision: DecisionRecord = {
+  model: { id: 'keywords', version: 1 },
+  taxonomyVersion: 1,
+  ruleSetVersion: 1,
+  rules: [],
+  ranking: [],
+};
+const classify = (category: string): ClassifyComplaint => ({
+  type: 'ClassifyComplaint',
+  complaintId: 'c-1',
+  outcome: outcome(category),
+  decision,
+  at: '2026-01-01T00:00:00.000Z',
+});
+const classifyCorrected = (category: string): ClassifyCorrectedComplaint => ({
+  ...classify(category),
+  type: 'ClassifyCorrectedComplaint',
+});
+const run = (commands: ClassificationCommand[]): ComplaintClassificationState =>
+  commands.reduce(
+    (state, command) => decideClassification(command, state).reduce(evolveClassification, state),
+    initialClassificationState(),
+  );
+
+describe('classification after a read-back correction', () => {
+  it('decides again over the classifier’s earlier decision', () => {
+    const state = run([classify('service_attitude')]);
+    const events = decideClassification(classifyCorrected('fees_price'), state);
+    expect(events).toEqual([
+      {
+        type: 'ComplaintClassified',
+        data: expect.objectContaining({ complaintId: 'c-1', category: 'fees_price' }),
+      },
+    ]);
+    expect(run([classify('service_attitude'), classifyCorrected('fees_price')])).toEqual({
+      status: 'classified',
+      category: 'fees_price',
+    });
+  });
+
+  it('decides on an unclassified complaint too, which the received complaint then leaves alone', () => {
+    const state = run([classifyCorrected('fees_price')]);
+    expect(state.category).toBe('fees_price');
+    expect(decideClassification(classify('service_attitude'), state)).toEqual([]);
+  });
+
+  it('never replaces a person’s reclassification', () => {
+    const state = run([
+      classify('service_attitude'),
+      {
+        type: 'ReclassifyComplaint',
+        complaintId: 'c-1',
+        category: 'policy',
+        reason: 'r',
+        by: 'user-h',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    expect(decideClassification(classifyCorrected('fees_price'), state)).toEqual([]);
+  });
+});
