@@ -39,6 +39,8 @@ export interface ClassificationTestApp {
   ): Promise<LightMyRequestResponse>;
   /** Appends a ComplaintReceived as intake would; returns the complaint id and the event. */
   receive(complaint: Received): Promise<{ complaintId: string; event: RecordedEvent }>;
+  /** Appends a RecordCorrected (a read-back correction) to the complaint's intake stream, as intake would. */
+  correct(complaintId: string, corrections: Record<string, unknown>): Promise<RecordedEvent>;
   /** The complaint's classification stream once it has `count` events (at most 10 s). */
   classified(complaintId: string, count?: number): Promise<RecordedEvent[]>;
   close(): Promise<void>;
@@ -120,6 +122,31 @@ export async function startClassification(): Promise<ClassificationTestApp> {
         'no_stream',
       );
       return { complaintId, event: events[0]! };
+    },
+    async correct(complaintId, corrections) {
+      const streamId = `intake-complaint-${complaintId}`;
+      const history = await store.readStream(streamId);
+      const received = history[0];
+      const correctedAt = new Date().toISOString();
+      const { events } = await store.appendToStream(
+        streamId,
+        [
+          {
+            eventId: uuidv7(),
+            type: 'RecordCorrected',
+            schemaVersion: 1,
+            occurredAt: correctedAt,
+            tenantId: received!.tenantId,
+            branchId: received!.branchId,
+            correlationId: complaintId,
+            causationId: `request-${uuidv7()}`,
+            actor: { kind: 'user', id: 'agent1', roles: ['agent'] },
+            data: { complaintId, corrections, correctedAt },
+          },
+        ],
+        history.length - 1,
+      );
+      return events[0]!;
     },
     async classified(complaintId, count = 1) {
       const deadline = Date.now() + 10_000;

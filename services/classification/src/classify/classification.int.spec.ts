@@ -68,6 +68,76 @@ describe('classifying received complaints', () => {
   });
 });
 
+describe('classifying again after a read-back correction', () => {
+  const RUDE_AGENT = '我打客服热线咨询，接电话的客服态度恶劣，很不耐烦，说了两句就挂我电话。';
+  const OVERCHARGED = '这个月电费比上月多收了三百元，电表计量不准，要求退还多收的电费。';
+
+  it('classifies the corrected text again, caused by the RecordCorrected, once however often it is delivered', async () => {
+    const { complaintId } = await t.receive({ description: RUDE_AGENT, subject: { type: 'staff' } });
+    const [first] = await t.classified(complaintId);
+    const before = first!.data as ComplaintClassifiedData;
+    expect(before.category.split('.')[0]).toBe('service_attitude');
+
+    const corrected = await t.correct(complaintId, {
+      description: OVERCHARGED,
+      subject: { type: 'billing', name: '智能电表' },
+    });
+    const events = await t.classified(complaintId, 2);
+    expect(events.map((e) => e.type)).toEqual(['ComplaintClassified', 'ComplaintClassified']);
+    const again = events[1]!;
+    expect(again).toMatchObject({
+      causationId: corrected.eventId,
+      correlationId: complaintId,
+      actor: { kind: 'service', id: 'classification' },
+    });
+    const after = again.data as ComplaintClassifiedData;
+    expect(after.category).not.toBe(before.category);
+    expect(after.category.split('.')[0]).not.toBe('service_attitude');
+    expect(after.complaintId).toBe(complaintId);
+
+    const worker = t.app.get(ClassifyWorker);
+    await worker.apply(corrected);
+    await worker.apply(corrected);
+    expect(await t.store.readStream(`classification-complaint-${complaintId}`)).toHaveLength(2);
+  });
+
+  it('keeps a person’s reclassification: a later correction classifies nothing', async () => {
+    const { complaintId } = await t.receive({ description: RUDE_AGENT, subject: { type: 'staff' } });
+    await t.classified(complaintId);
+    const reply = await t.request('handler1', 'POST', `/api/v1/complaints/${complaintId}/classify`, {
+      category: 'policy',
+      reason: '人工判断',
+    });
+    expect(reply.statusCode).toBe(202);
+
+    const corrected = await t.correct(complaintId, { description: OVERCHARGED });
+    await t.app.get(ClassifyWorker).apply(corrected);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the relay's delivery too
+    const events = await t.store.readStream(`classification-complaint-${complaintId}`);
+    expect(events.map((e) => e.type)).toEqual(['ComplaintClassified', 'ComplaintReclassified']);
+    expect((events[1]!.data as ComplaintReclassifiedData).category).toBe('policy');
+  });
+
+  it('classifies again when a corrected complainant count makes it collective', async () => {
+    const { complaintId } = await t.receive({ description: RUDE_AGENT });
+    await t.classified(complaintId);
+    const corrected = await t.correct(complaintId, { complainantCount: 20 });
+    await t.app.get(ClassifyWorker).apply(corrected);
+    const events = await t.store.readStream(`classification-complaint-${complaintId}`);
+    expect(events.map((e) => e.type)).toEqual(['ComplaintClassified', 'ComplaintClassified']);
+    expect((events[1]!.data as { scope: string }).scope).toBe('collective');
+  });
+
+  it('does not classify again when the correction leaves what it reads alone', async () => {
+    const { complaintId } = await t.receive({ description: RUDE_AGENT });
+    await t.classified(complaintId);
+    const corrected = await t.correct(complaintId, { location: '人民路营业厅' });
+    await t.app.get(ClassifyWorker).apply(corrected);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await t.store.readStream(`classification-complaint-${complaintId}`)).toHaveLength(1);
+  });
+});
+
 describe('POST /api/v1/complaints/{id}/classify', () => {
   let complaintId: string;
 

@@ -11,7 +11,9 @@ const TOPICS = [topicForCategory('intake')];
 
 /**
  * Classifies every complaint intake publishes as received (ComplaintReceived v1), then looks for the
- * collective incident it completes (on every delivery: both steps record at most once).
+ * collective incident it completes (on every delivery: both steps record at most once); classifies
+ * it again when the complainant corrects its description or subject at read-back (RecordCorrected
+ * v1), unless a person has reclassified it.
  */
 @Injectable()
 export class ClassifyWorker implements OnModuleInit {
@@ -43,6 +45,10 @@ export class ClassifyWorker implements OnModuleInit {
   }
 
   async apply(event: RecordedEvent): Promise<void> {
+    if (event.type === 'RecordCorrected' && event.schemaVersion === 1) {
+      await this.classifier.corrected(event);
+      return;
+    }
     if (event.type !== 'ComplaintReceived' || event.schemaVersion !== 1) return;
     const { state } = await this.classifier.received(event);
     if (state.category !== undefined) await this.collective.classified(event, state.category);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type Classification,
+  type ClassificationCommand,
   type ClassificationInput,
   classificationDecider,
   classificationStream,
@@ -28,6 +29,62 @@ export interface ReceivedComplaint {
   readonly receivedAt: string;
 }
 
+/** The fields of intake's RecordCorrected (v1) that classification reads. */
+interface CorrectedRecord {
+  readonly complaintId: string;
+  readonly corrections?: Partial<
+    Pick<ReceivedComplaint, 'subject' | 'description' | 'expectedRemedy' | 'emotion' | 'complainantCount'>
+  >;
+}
+
+/** The corrected fields that can change a classification. */
+const CLASSIFIED_FIELDS = [
+  'description',
+  'subject',
+  'expectedRemedy',
+  'emotion',
+  'complainantCount',
+] as const;
+
+/** The complaint as received, with the read-back corrections of an intake history applied in order. */
+function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint {
+  let complaint = intake.find((e) => e.type === 'ComplaintReceived')!.data as ReceivedComplaint;
+  for (const event of intake.filter((e) => e.type === 'RecordCorrected')) {
+    const corrections = (event.data as CorrectedRecord).corrections ?? {};
+    complaint = {
+      ...complaint,
+      ...(corrections.subject !== undefined && { subject: corrections.subject }),
+      ...(corrections.description !== undefined && { description: corrections.description }),
+      ...(corrections.expectedRemedy !== undefined && { expectedRemedy: corrections.expectedRemedy }),
+      ...(corrections.emotion !== undefined && { emotion: corrections.emotion }),
+      ...(corrections.complainantCount !== undefined && { complainantCount: corrections.complainantCount }),
+    };
+  }
+  return complaint;
+}
+
+/** What the classifier reads of a complaint, with intake's repeat flag from its history. */
+function inputOf(
+  tenantId: string,
+  data: ReceivedComplaint,
+  intake: readonly RecordedEvent[],
+): ClassificationInput {
+  const repeat = intake.find((e) => e.type === 'RepeatComplaintFlagged');
+  return {
+    complaintId: data.complaintId,
+    tenantId,
+    branchId: data.branchId,
+    channel: data.channel,
+    subject: data.subject,
+    description: data.description,
+    ...(data.expectedRemedy !== undefined && { expectedRemedy: data.expectedRemedy }),
+    ...(data.emotion !== undefined && { emotion: data.emotion }),
+    complainantCount: data.complainantCount,
+    ...(repeat && { repeatOf: (repeat.data as { repeatOf: string }).repeatOf }),
+    receivedAt: data.receivedAt,
+  };
+}
+
 /** Top candidates of the trained model, as the classifier's proposal. */
 const proposalOf = (classifier: TextClassifier) => (text: string) => ({
   ranking: classifier
@@ -37,9 +94,10 @@ const proposalOf = (classifier: TextClassifier) => (text: string) => ({
 });
 
 /**
- * Classifies received complaints with the tenant's taxonomy, rules and active text model (the
- * taxonomy's keywords before one is trained), and records the decision on the complaint's
- * classification stream, caused by the intake event: a redelivered event appends nothing.
+ * Classifies received (and read-back corrected) complaints with the tenant's taxonomy, rules,
+ * confidence threshold and active text model (the taxonomy's keywords before one is trained), and
+ * records the decision on the complaint's classification stream, caused by the intake event: a
+ * redelivered event appends nothing.
  */
 @Injectable()
 export class ComplaintClassifier {
@@ -53,14 +111,16 @@ export class ComplaintClassifier {
 
   /** What the classifier decides about a complaint, recording nothing. */
   async classify(input: ClassificationInput): Promise<Classification> {
-    const [taxonomy, rules, model] = await Promise.all([
+    const [taxonomy, rules, confidenceThreshold, model] = await Promise.all([
       this.settings.taxonomy(input.tenantId),
       this.settings.rules(input.tenantId),
+      this.settings.confidenceThreshold(input.tenantId),
       this.models.active(input.tenantId),
     ]);
     return classifyComplaint(input, {
       taxonomy,
       rules,
+      confidenceThreshold,
       ...(model && {
         proposeCategory: proposalOf(model.classifier),
         model: { id: `text-model-${input.tenantId}`, version: model.version },
@@ -72,34 +132,54 @@ export class ComplaintClassifier {
   async received(event: RecordedEvent): Promise<CommandResult<ComplaintClassificationState>> {
     const data = event.data as ReceivedComplaint;
     const intake = await this.store.readStream(event.streamId);
-    const repeat = intake.find((e) => e.type === 'RepeatComplaintFlagged');
-    const input: ClassificationInput = {
-      complaintId: data.complaintId,
-      tenantId: event.tenantId,
-      branchId: data.branchId,
-      channel: data.channel,
-      subject: data.subject,
-      description: data.description,
-      ...(data.expectedRemedy !== undefined && { expectedRemedy: data.expectedRemedy }),
-      ...(data.emotion !== undefined && { emotion: data.emotion }),
-      complainantCount: data.complainantCount,
-      ...(repeat && { repeatOf: (repeat.data as { repeatOf: string }).repeatOf }),
-      receivedAt: data.receivedAt,
-    };
+    const input = inputOf(event.tenantId, data, intake);
     const { outcome, decision } = await this.classify(input);
     const at = this.clock.now().toISOString();
+    return this.record(event, {
+      type: 'ClassifyComplaint',
+      complaintId: data.complaintId,
+      outcome,
+      decision,
+      at,
+    });
+  }
+
+  /**
+   * Classifies a complaint again after the complainant corrected, at read-back (intake's
+   * RecordCorrected), a field the classification reads (description, subject, expected remedy,
+   * emotion, complainant count), from the record as corrected up to that event, and records another
+   * ComplaintClassified caused by it: once per correction, and never over a person's
+   * reclassification. A correction of other fields only (location, contact) is no reason to.
+   * Answers undefined when it was no reason to.
+   */
+  async corrected(event: RecordedEvent): Promise<CommandResult<ComplaintClassificationState> | undefined> {
+    const { complaintId, corrections } = event.data as CorrectedRecord;
+    if (!CLASSIFIED_FIELDS.some((field) => corrections?.[field] !== undefined)) return undefined;
+    const intake = (await this.store.readStream(event.streamId)).filter((e) => e.revision <= event.revision);
+    const received = intake.find((e) => e.type === 'ComplaintReceived');
+    if (!received) return undefined;
+    const input = inputOf(event.tenantId, correctedComplaint(intake), intake);
+    const { outcome, decision } = await this.classify(input);
+    const at = this.clock.now().toISOString();
+    return this.record(event, { type: 'ClassifyCorrectedComplaint', complaintId, outcome, decision, at });
+  }
+
+  private record(
+    cause: RecordedEvent,
+    command: ClassificationCommand & { readonly complaintId: string },
+  ): Promise<CommandResult<ComplaintClassificationState>> {
     return handleCommand(
       this.store,
       this.registry,
       classificationDecider,
-      classificationStream(data.complaintId),
-      { type: 'ClassifyComplaint', complaintId: data.complaintId, outcome, decision, at },
+      classificationStream(command.complaintId),
+      command,
       {
-        occurredAt: at,
-        tenantId: event.tenantId,
-        branchId: event.branchId,
-        correlationId: event.correlationId,
-        causationId: event.eventId,
+        occurredAt: command.at,
+        tenantId: cause.tenantId,
+        branchId: cause.branchId,
+        correlationId: cause.correlationId,
+        causationId: cause.eventId,
         actor: CLASSIFICATION_ACTOR,
       },
     );

@@ -13,13 +13,17 @@ import {
 import { CLOCK, CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { Inject } from '@nestjs/common';
-import { type SettingsAuthor, TenantSettings } from './tenant-settings.service';
-import { DryRunDto, PutRulesDto, PutTaxonomyDto } from './settings.dto';
+import {
+  type ClassificationSettingsView,
+  type SettingsAuthor,
+  TenantSettings,
+} from './tenant-settings.service';
+import { DryRunDto, PutRulesDto, PutSettingsDto, PutTaxonomyDto } from './settings.dto';
 
 /** Who may try rules out. */
 const RULE_TESTERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director, Role.analyst];
 
-/** A tenant's taxonomy and rules: read by everyone, changed by administrators, every change an event. */
+/** A tenant's taxonomy, rules and settings: read by everyone, changed by administrators, every change an event. */
 @Controller('api/v1/classification')
 export class ClassificationSettingsController {
   constructor(
@@ -43,6 +47,23 @@ export class ClassificationSettingsController {
     const proposed = { pack: tree.pack, categories: tree.categories, version: current.version + 1 };
     assertValid(validateTaxonomy(proposed));
     return this.settings.changeTaxonomy(authorOf(principal), proposed as Omit<Taxonomy, 'version'>);
+  }
+
+  /** The tenant's classification settings: the confidence threshold below which people classify. */
+  @Get('settings')
+  classificationSettings(@CurrentPrincipal() principal: Principal): Promise<ClassificationSettingsView> {
+    return this.settings.settings(principal.tenantId);
+  }
+
+  @Put('settings')
+  @Roles(Role.admin)
+  changeSettings(
+    @Body() body: PutSettingsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClassificationSettingsView> {
+    return this.settings.changeSettings(authorOf(principal), {
+      confidenceThreshold: body.confidenceThreshold,
+    });
   }
 
   @Get('rules')

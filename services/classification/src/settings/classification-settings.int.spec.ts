@@ -1,4 +1,4 @@
-import type { Taxonomy } from '@kesu/classification-domain';
+import type { ComplaintClassifiedData, Taxonomy } from '@kesu/classification-domain';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 
 /* A tenant's taxonomy and rules through HTTP: every change an event on the tenant's streams. */
@@ -124,5 +124,84 @@ describe('rules', () => {
     expect(tenants.json()).toMatchObject({ ruleSetVersion: 2, signals: ['government_petition'] });
     const empty = await t.request('admin', 'POST', '/api/v1/classification/rules/dry-run', {});
     expect(fields(empty.json())).toEqual(['text']);
+  });
+});
+
+describe('confidence threshold', () => {
+  const BILLING = '这个月电费bill多收了两百元，要求退还多收的电费。';
+
+  it('is 0.5 until changed, readable by every user of the tenant', async () => {
+    const reply = await t.request('agent1', 'GET', '/api/v1/classification/settings');
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toEqual({ confidenceThreshold: 0.5 });
+  });
+
+  it('is changed by an administrator, as an event, and flags the next complaint below it for people', async () => {
+    const before = await t.receive({ description: BILLING });
+    const [first] = await t.classified(before.complaintId);
+    const confident = first!.data as ComplaintClassifiedData;
+    expect(confident.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(confident.confidence).toBeLessThan(1);
+    expect(confident.needsHumanReview).toBe(false);
+
+    const changed = await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 1,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ confidenceThreshold: 1 });
+    expect((await t.request('handler1', 'GET', '/api/v1/classification/settings')).json()).toEqual({
+      confidenceThreshold: 1,
+    });
+    const events = await t.store.readStream('classification-threshold-demo');
+    expect(events.map((e) => [e.type, e.actor.id, e.data])).toEqual([
+      [
+        'ConfidenceThresholdChanged',
+        'user-admin',
+        expect.objectContaining({ tenantId: 'demo', confidenceThreshold: 1, previousThreshold: 0.5 }),
+      ],
+    ]);
+
+    const after = await t.receive({ description: BILLING });
+    const [next] = await t.classified(after.complaintId);
+    const unsure = next!.data as ComplaintClassifiedData;
+    expect(unsure.category).toBe(confident.category);
+    expect(unsure.confidence).toBe(confident.confidence);
+    expect(unsure.needsHumanReview).toBe(true);
+
+    // the same threshold again records nothing
+    const same = await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 1,
+    });
+    expect(same.statusCode).toBe(200);
+    expect(await t.store.readStream('classification-threshold-demo')).toHaveLength(1);
+
+    // other tenants keep the default
+    const elsewhere = await t.receive({ description: BILLING, tenantId: 'other-tenant' });
+    const [theirs] = await t.classified(elsewhere.complaintId);
+    expect((theirs!.data as ComplaintClassifiedData).needsHumanReview).toBe(false);
+
+    await t.request('admin', 'PUT', '/api/v1/classification/settings', { confidenceThreshold: 0.5 });
+  });
+
+  it('refuses a threshold outside 0–1 or not a number, naming the field, and non-administrators', async () => {
+    for (const body of [
+      { confidenceThreshold: 1.5 },
+      { confidenceThreshold: -0.1 },
+      { confidenceThreshold: '0.7' },
+      {},
+      { confidenceThreshold: 0.7, extra: true },
+    ]) {
+      const reply = await t.request('admin', 'PUT', '/api/v1/classification/settings', body);
+      expect(reply.statusCode).toBe(400);
+      expect(fields(reply.json()).length).toBeGreaterThan(0);
+    }
+    const bad = await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 2,
+    });
+    expect(fields(bad.json())).toEqual(['confidenceThreshold']);
+    const supervisor = await t.request('supervisor1', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 0.7,
+    });
+    expect(supervisor.statusCode).toBe(403);
   });
 });

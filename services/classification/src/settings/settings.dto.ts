@@ -6,6 +6,7 @@ import {
   IsArray,
   IsInt,
   IsIn,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -40,6 +41,14 @@ export class PutRulesDto {
   @IsOptional()
   @IsInt()
   version?: number;
+}
+
+/** `PUT /api/v1/classification/settings`: the tenant's confidence threshold, 0–1 inclusive. */
+export class PutSettingsDto {
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1)
+  confidenceThreshold!: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type ClassificationSettingsEvent,
+  DEFAULT_CONFIDENCE_THRESHOLD,
   DEFAULT_RULE_SET,
   type RuleSet,
   type SettingsCommand,
@@ -10,6 +11,7 @@ import {
   taxonomyPack,
   taxonomyStream,
   ruleSetStream,
+  thresholdStream,
 } from '@kesu/classification-domain';
 import type { Actor, EventTypeRegistry } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE } from '@kesu/platform';
@@ -32,9 +34,16 @@ export interface SettingsAuthor {
   readonly causationId?: string;
 }
 
+/** A tenant's classification settings besides taxonomy and rules, as `GET …/classification/settings` shows them. */
+export interface ClassificationSettingsView {
+  /** Below it a complaint is flagged for human classification (0–1; 0.5 until changed). */
+  readonly confidenceThreshold: number;
+}
+
 /**
- * A tenant's taxonomy and rule set: the last TaxonomyChanged / RuleSetChanged of its streams, or
- * the default pack and rule set (version 1) before the first change.
+ * A tenant's taxonomy, rule set and confidence threshold: the last TaxonomyChanged / RuleSetChanged /
+ * ConfidenceThresholdChanged of its streams, or the default pack, rule set (version 1) and
+ * threshold (DEFAULT_CONFIDENCE_THRESHOLD) before the first change.
  */
 @Injectable()
 export class TenantSettings {
@@ -52,6 +61,34 @@ export class TenantSettings {
   async rules(tenantId: string): Promise<RuleSet> {
     const last = await this.last(ruleSetStream(tenantId));
     return last?.type === 'RuleSetChanged' ? last.data.ruleSet : DEFAULT_RULE_SET;
+  }
+
+  async confidenceThreshold(tenantId: string): Promise<number> {
+    const last = await this.last(thresholdStream(tenantId));
+    return last?.type === 'ConfidenceThresholdChanged'
+      ? last.data.confidenceThreshold
+      : DEFAULT_CONFIDENCE_THRESHOLD;
+  }
+
+  async settings(tenantId: string): Promise<ClassificationSettingsView> {
+    return { confidenceThreshold: await this.confidenceThreshold(tenantId) };
+  }
+
+  /** Records ConfidenceThresholdChanged (nothing when the threshold stays the same). */
+  async changeSettings(
+    author: SettingsAuthor,
+    change: { readonly confidenceThreshold: number },
+  ): Promise<ClassificationSettingsView> {
+    const now = this.clock.now().toISOString();
+    const command: SettingsCommand = {
+      type: 'ChangeConfidenceThreshold',
+      tenantId: author.tenantId,
+      confidenceThreshold: change.confidenceThreshold,
+      by: author.actor.id,
+      at: now,
+    };
+    const { state } = await this.handle(thresholdStream(author.tenantId), command, author, now);
+    return { confidenceThreshold: state.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD };
   }
 
   async changeTaxonomy(author: SettingsAuthor, taxonomy: Omit<Taxonomy, 'version'>): Promise<Taxonomy> {
