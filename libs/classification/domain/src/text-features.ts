@@ -1,5 +1,6 @@
 // Text → features for the classifier: Chinese has no spaces, so Han runs give character n-grams
 // and jieba's words; Latin text gives (lightly stemmed) word n-grams; masked numbers one token each.
+import { stem } from '@kesu/text';
 import { cut } from 'jieba-wasm';
 
 /** Placeholders that stand for masked or variable parts of a text, one token each. */
@@ -121,18 +122,6 @@ export function textFeatures(text: string, options: FeatureOptions = DEFAULT_FEA
   flushWords();
   for (let i = 0; i + 1 < opening.length; i++) features.push(`^${opening[i]}${opening[i + 1]}`);
   return features;
-}
-
-/** Light English stemming: plural -s/-es/-ies, -ed, -ing (refund/refunds/refunded, charge/charges). */
-export function stem(word: string): string {
-  if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (/(sses|shes|ches|xes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
-  return word;
 }
 
 function hanNgrams(chars: string[], [min, max]: readonly [number, number], out: string[]): void {

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_FEATURE_OPTIONS,
-  type FeatureOptions,
-  normaliseText,
-  stem,
-  textFeatures,
-} from './text-features';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, normaliseText, textFeatures } from './text-features';
 
 const plain: FeatureOptions = {
   hanNgrams: [1, 3],
@@ -97,18 +91,6 @@ describe('textFeatures', () => {
     );
     expect(features).not.toContain('refunds');
     expect(DEFAULT_FEATURE_OPTIONS.hanWords).toBe(true);
-  });
-
-  it('stems plurals and -ed/-ing lightly', () => {
-    expect(['refunds', 'charges', 'companies', 'charged', 'reporting', 'status', 'bus'].map(stem)).toEqual([
-      'refund',
-      'charge',
-      'company',
-      'charg',
-      'report',
-      'status',
-      'bus',
-    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { stem } from '@kesu/text';
 // ---------------------------------------------------------------- normalisation
 
 /** Stands for a masked number (`138****1234`, `XXXX`, `xx/xx/xxxx`, `**县`): one token, whatever its digits. */
@@ -60,17 +61,6 @@ export function textTokens(text: string): Set<string> {
     }
   }
   return tokens;
-}
-
-function stem(word: string): string {
-  if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (/(ss|us|is)$/.test(word)) return word;
-  if (/(sses|shes|ches|xes)$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s')) return word.slice(0, -1);
-  if (word.endsWith('ing') && word.length > 5) return word.slice(0, -3);
-  if (word.endsWith('ed') && word.length > 4) return word.slice(0, -2);
-  return word;
 }
 
 // ---------------------------------------------------------------- similarity
