@@ -19,4 +19,11 @@ export * from './readiness';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';
 export { DEMO_KEY_FILE, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 export * from './tokens';
-export { createValidationPipe, fieldErrors, IsInstant } from './validation';
+export {
+  createValidationPipe,
+  fieldErrors,
+  IsInstant,
+  IsOrgUnitId,
+  MAX_PAGE_SIZE,
+  PageQuery,
+} from './validation';

@@ -1,5 +1,16 @@
 import { applyDecorators, ValidationPipe } from '@nestjs/common';
-import { IsISO8601, Matches, type ValidationError } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  type ValidationError,
+} from 'class-validator';
 import { type FieldError, ValidationProblem } from './problem';
 
 /**
@@ -39,4 +50,32 @@ export function IsInstant(): PropertyDecorator {
     IsISO8601({ strict: true, strictSeparator: true }),
     Matches(INSTANT, { message: ({ property }) => `${property} must be an ISO 8601 instant with an offset` }),
   );
+}
+
+const ORG_UNIT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/** The id of an org unit (branch, region, HQ): letters, digits, `_` and `-`, at most 64. */
+export function IsOrgUnitId(): PropertyDecorator {
+  return applyDecorators(
+    IsString(),
+    Matches(ORG_UNIT_ID, { message: ({ property }) => `${property} must be an org unit id` }),
+  );
+}
+
+/** The largest page any list answers. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Cursor paging of the list routes: `cursor` from the previous page's `nextCursor`, `limit` 1–100. */
+export class PageQuery {
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  cursor?: string;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  limit?: number;
 }

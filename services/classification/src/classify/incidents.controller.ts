@@ -2,21 +2,20 @@ import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
 import {
   CurrentPrincipal,
   IsInstant,
+  IsOrgUnitId,
   OrgDirectory,
+  PageQuery,
   type Principal,
   Role,
   Roles,
   ValidationProblem,
 } from '@kesu/platform';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { decodeCursor } from '@kesu/ports';
 import { CollectiveIncidents, type Incident } from './collective-incidents.service';
 
-export const MAX_INCIDENT_PAGE = 100;
-
 /** Query of `GET /api/v1/classification/incidents`. */
-export class IncidentListQuery {
+export class IncidentListQuery extends PageQuery {
   /** Incidents whose window started at or after this instant. */
   @IsOptional()
   @IsInstant()
@@ -29,21 +28,8 @@ export class IncidentListQuery {
 
   /** A branch, or a region (or HQ) for all its branches; it must lie in the caller's scope. */
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'branchId must be an org unit id' })
+  @IsOrgUnitId()
   branchId?: string;
-
-  @IsOptional()
-  @IsString()
-  @Length(1, 1000)
-  cursor?: string;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_INCIDENT_PAGE)
-  limit?: number;
 }
 
 export interface IncidentPage {

@@ -8,7 +8,7 @@ import {
   SUBJECT_TYPES,
   type SubjectType,
 } from '@kesu/intake-domain';
-import { IsInstant } from '@kesu/platform';
+import { IsInstant, IsOrgUnitId } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -19,7 +19,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -110,8 +109,7 @@ export class RegisterComplaintDto {
   @Type(channelDetailsType)
   channelDetails?: object;
 
-  @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { message: 'branchId must be an org unit id' })
+  @IsOrgUnitId()
   branchId!: string;
 
   @IsDefined()
