@@ -7,6 +7,7 @@ export * from './config';
 export * from './demo-directory';
 export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';
+export { BodyLimit } from './fastify-hooks';
 export { CORRELATION_HEADER, correlationIdOf } from './logging';
 export * from './metrics';
 export * from './org-directory';

@@ -64,11 +64,14 @@ describe('application lifecycle', () => {
     expect(journal).toEqual(['start first', 'start second', 'stop second', 'stop first', 'close storage']);
   });
 
-  /** Appends to a stream of the SLA service, then of intake, and reads what each topic got. */
-  async function relayedBy(service: string): Promise<{ intake: string[]; sla: string[] }> {
+  /** Appends to a stream of follow-up, of the SLA service, then of intake, and reads what each topic got. */
+  async function relayedBy(
+    service: string,
+  ): Promise<{ intake: string[]; sla: string[]; followup: string[] }> {
     const t = await startTestApp({ service });
     try {
       const store = t.app.get<EventStore>(EVENT_STORE);
+      await store.appendToStream('followup-c-3', [event('e-3')], 'no_stream');
       await store.appendToStream('sla-c-2', [event('e-2')], 'no_stream');
       await store.appendToStream('intake-c-1', [event('e-1')], 'no_stream');
       const log = t.app.get<MessageLog>(MESSAGE_LOG);
@@ -77,20 +80,30 @@ describe('application lifecycle', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
         intake = await log.read('complaints.intake.v1');
       }
-      // The relay follows the global order, so the SLA event was relayed before intake's, if at all.
-      const sla = await log.read('complaints.sla.v1');
-      return { intake: intake.map((m) => m.id), sla: sla.map((m) => m.id) };
+      // The relay follows the global order: the others were relayed before intake's, if at all.
+      const ids = async (topic: string) => (await log.read(topic)).map((m) => m.id);
+      return {
+        intake: intake.map((m) => m.id),
+        sla: await ids('complaints.sla.v1'),
+        followup: await ids('complaints.followup.v1'),
+      };
     } finally {
       await t.close();
     }
   }
 
   it('relays the stored events of every service when it runs them all (the host)', async () => {
-    expect(await relayedBy('host')).toEqual({ intake: ['e-1'], sla: ['e-2'] });
+    expect(await relayedBy('host')).toEqual({ intake: ['e-1'], sla: ['e-2'], followup: ['e-3'] });
   });
 
   it('relays only its own streams when a service runs alone', async () => {
-    expect(await relayedBy('intake')).toEqual({ intake: ['e-1'], sla: [] });
+    expect(await relayedBy('intake')).toEqual({ intake: ['e-1'], sla: [], followup: [] });
+  });
+
+  it("relays a dashed service's streams by its category without the dash (follow-up → followup-…)", async () => {
+    const relayed = await relayedBy('follow-up');
+    expect(relayed.followup).toEqual(['e-3']);
+    expect(relayed.sla).toEqual([]);
   });
 
   it('runs no relay when relay: false', async () => {

@@ -25,7 +25,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const body: ProblemDetails = { ...this.toProblem(error), instance: request.url.split('?')[0] };
+    const body: ProblemDetails = { ...this.toProblem(error, request), instance: request.url.split('?')[0] };
     if (body.status >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     if (reply.sent) return;
@@ -36,7 +36,7 @@ export class ProblemFilter implements ExceptionFilter {
       .send(JSON.stringify(body));
   }
 
-  private toProblem(error: unknown): ProblemDetails {
+  private toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
     if (error instanceof ValidationProblem) {
       return problem(400, error.message, {
         type: ProblemType.validation,
@@ -44,6 +44,7 @@ export class ProblemFilter implements ExceptionFilter {
         errors: error.errors,
       });
     }
+    if (error instanceof HttpException && error.getStatus() === 413) return bodyTooLarge(request);
     if (error instanceof HttpException) return problem(error.getStatus(), httpDetail(error));
     if (error instanceof DomainRuleViolation) {
       return problem(409, error.message, {
@@ -64,7 +65,7 @@ export class ProblemFilter implements ExceptionFilter {
         title: 'Personal data erased',
       });
     }
-    const clientError = fastifyClientError(error);
+    const clientError = fastifyClientError(error, request);
     if (clientError) return clientError;
     return problem(500, 'An unexpected error occurred.');
   }
@@ -82,15 +83,24 @@ function httpDetail(error: HttpException): string {
  * Errors Fastify raises before a handler runs carry a 4xx `statusCode` and an `FST_` code (Nest
  * usually wraps them in an HttpException first; this catches those it does not).
  */
-function fastifyClientError(error: unknown): ProblemDetails | null {
+function fastifyClientError(error: unknown, request: FastifyRequest): ProblemDetails | null {
   if (!(error instanceof Error)) return null;
   const { statusCode, code } = error as Error & { statusCode?: unknown; code?: unknown };
   if (typeof statusCode !== 'number' || statusCode < 400 || statusCode >= 500) return null;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-    return problem(413, 'The request body is larger than the server accepts.');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(request);
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return problem(400, 'The request body is not valid JSON.', { title: 'Malformed JSON' });
   }
   if (typeof code === 'string' && code.startsWith('FST_')) return problem(statusCode, error.message);
   return null;
+}
+
+/** A 413 naming the route's body limit (`limitBytes`), when Fastify knows it. */
+function bodyTooLarge(request: FastifyRequest): ProblemDetails {
+  const limitBytes = request.routeOptions?.bodyLimit;
+  return typeof limitBytes === 'number'
+    ? problem(413, `The request body is larger than the ${limitBytes} bytes this endpoint accepts.`, {
+        limitBytes,
+      })
+    : problem(413, 'The request body is larger than the server accepts.');
 }

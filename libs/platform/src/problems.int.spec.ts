@@ -174,7 +174,12 @@ describe('problem answers', () => {
     const response = await post({ ...valid, complainant: { name: 'x'.repeat(2000) } });
     expect(response.statusCode).toBe(413);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(response.json()).toMatchObject({ status: 413, title: 'Payload Too Large' });
+    expect(response.json()).toMatchObject({
+      status: 413,
+      title: 'Payload Too Large',
+      detail: 'The request body is larger than the 1024 bytes this endpoint accepts.',
+      limitBytes: 1024,
+    });
   });
 
   it('answers malformed JSON with a 400 problem', async () => {

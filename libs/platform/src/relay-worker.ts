@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type EventStore, type MessageLog, Relay } from '@kesu/ports';
+import { type EventStore, type MessageLog, Relay, serviceStreamCategory } from '@kesu/ports';
 import { BackgroundWorkers } from './background-workers';
 import { Metrics } from './metrics';
 import type { PlatformOptions } from './platform-options';
@@ -10,7 +10,8 @@ const ALL_IN_ONE = 'host';
 
 /**
  * Registers the relay (event store → message log) as a background worker. A service that runs
- * alone relays only its own streams (`<service>-…`) under its own checkpoint, so separately
+ * alone relays only its own streams (`<category>-…`, the category being the service's name without
+ * dashes: `followup-…` for follow-up) under its own checkpoint, so separately
  * deployed services do not publish each other's events again; the host relays them all.
  */
 @Injectable()
@@ -28,7 +29,7 @@ export class RelayWorker implements OnModuleInit {
   ) {
     const allInOne = options.service === ALL_IN_ONE;
     this.subscription = allInOne ? 'relay' : `relay-${options.service}`;
-    this.streamPrefixes = allInOne ? undefined : [`${options.service}-`];
+    this.streamPrefixes = allInOne ? undefined : [`${serviceStreamCategory(options.service)}-`];
   }
 
   onModuleInit(): void {

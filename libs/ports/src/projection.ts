@@ -3,6 +3,7 @@ import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { type Clock, SystemClock } from './clock';
 import type { Collection, Document, DocumentStore, Filter } from './document-store';
 import type { EventStore } from './event-store';
+import { releaseLease, renewLease, takeLease } from './lease';
 import type { Consumer, MessageLog } from './message-log';
 
 /** The fields every projected document carries, written by `applyToProjection`, never by `evolve`. */
@@ -28,13 +29,29 @@ export interface Projection<D extends Document & Projected> {
   readonly collection: string;
   readonly topics: readonly string[];
   readonly handles: readonly string[];
-  readonly documentId: (event: RecordedEvent) => string;
+  /**
+   * The document an event belongs to, or the documents of an event about several (a collective
+   * incident naming its complaints): each evolves with it.
+   */
+  readonly documentId: (event: RecordedEvent) => string | readonly string[];
   readonly evolve: (doc: D | null, event: RecordedEvent) => Omit<D, keyof Projected> | null;
+  /**
+   * The events a document is folded from, read from the event store (the document as stored, to
+   * find the other streams it folds). Given, an event that arrives out of order — at or before the
+   * document's last applied position, or about a document whose first event has not arrived —
+   * folds the document again from its history instead of being dropped: topics keep the order of
+   * each stream, not across streams, so a consumer of several topics sees them interleaved.
+   */
+  readonly history?: (id: string, current: D | null, store: EventStore) => Promise<readonly RecordedEvent[]>;
 }
 
 /**
- * Applies events to their documents, idempotently: an event at or before its document's last
- * applied position is skipped, so redelivery and replays change nothing. A stored document of an
+ * Applies events to their documents (one or several per event), idempotently: an event at or before
+ * its document's last applied position changes nothing, so redelivery and replays change nothing.
+ * With an event store and a projection that names its documents' `history`, such an event, and one
+ * that cannot start a document which does not exist yet, folds the document again from its history
+ * in the store (with the event itself, in case the store's index lags): an event delivered out of
+ * order across streams is then folded in its place rather than lost. A stored document of an
  * older fold version (or of none) counts as absent: the event folds from null and replaces it. One
  * of a newer version is left alone: a newer fold owns it, and an older replica still running during
  * a rollout must not undo its work. The changed documents are written together, in one atomic
@@ -45,11 +62,16 @@ export async function applyToProjection<D extends Document & Projected>(
   collection: Collection<D>,
   registry: EventTypeRegistry,
   events: readonly RecordedEvent[],
+  store?: EventStore,
 ): Promise<number> {
   const relevant = events
     .filter((event) => projection.handles.includes(event.type))
     .map((e) => registry.upcast(e));
-  const ids = [...new Set(relevant.map(projection.documentId))];
+  const targets = (event: RecordedEvent): readonly string[] => {
+    const id = projection.documentId(event);
+    return typeof id === 'string' ? [id] : id;
+  };
+  const ids = [...new Set(relevant.flatMap(targets))];
   const docs = new Map<string, D | null>(ids.map((id) => [id, null]));
   const newer = new Set<string>();
   for (const doc of await collection.getMany(ids)) {
@@ -58,47 +80,86 @@ export async function applyToProjection<D extends Document & Projected>(
     else if (version > projection.version) newer.add(doc._id);
   }
   const changed = new Set<string>();
-  for (const event of relevant) {
-    const id = projection.documentId(event);
-    if (newer.has(id)) continue;
-    const current = docs.get(id)!;
-    if (current && current.lastPosition >= event.globalPosition) continue;
-    const next = projection.evolve(current, event);
-    const doc =
-      next && ({ ...next, lastPosition: event.globalPosition, projectionVersion: projection.version } as D);
-    docs.set(id, doc);
-    changed.add(id);
-  }
+  /** Per document folded again from its history in this call, the events that fold held. */
+  const refolded = new Map<string, Set<string>>();
+  const stamp = (id: string, next: Omit<D, keyof Projected> | null, position: number): D | null =>
+    next && ({ ...next, _id: id, lastPosition: position, projectionVersion: projection.version } as D);
+  for (const event of relevant)
+    for (const id of targets(event)) {
+      if (newer.has(id) || refolded.get(id)?.has(event.eventId)) continue;
+      const current = docs.get(id)!;
+      const late = current !== null && current.lastPosition >= event.globalPosition;
+      if (late && (!projection.history || !store || current.lastPosition === event.globalPosition)) continue;
+      const next = late ? null : projection.evolve(current, event);
+      if (late || (current === null && next === null && projection.history && store)) {
+        const batch = relevant.filter((e) => targets(e).includes(id));
+        const history = await historyWith(projection, store!, registry, id, current, batch);
+        if (current && history.at(-1)!.globalPosition < current.lastPosition) {
+          throw new Error(
+            `the event store's history of ${id} ends before position ${current.lastPosition}, which its ` +
+              `${projection.name} document holds: its index is behind; the delivery is tried again`,
+          );
+        }
+        refolded.set(id, new Set(history.map((e) => e.eventId)));
+        const folded = history.reduce<Omit<D, keyof Projected> | null>(
+          (doc, e) => projection.evolve(doc as D | null, e),
+          null,
+        );
+        docs.set(id, stamp(id, folded, history.at(-1)!.globalPosition));
+      } else {
+        docs.set(id, stamp(id, next, event.globalPosition));
+      }
+      changed.add(id);
+    }
   const written = [...changed].map((id) => docs.get(id)).filter((doc): doc is D => doc != null);
   await collection.putMany(written);
   for (const id of changed) if (docs.get(id) === null) await collection.delete(id);
   return changed.size;
 }
 
+/**
+ * A document's history from the store, with the delivered events about it (in case the store's
+ * index lags behind them), once each, in global order.
+ */
+async function historyWith<D extends Document & Projected>(
+  projection: Projection<D>,
+  store: EventStore,
+  registry: EventTypeRegistry,
+  id: string,
+  current: D | null,
+  delivered: readonly RecordedEvent[],
+): Promise<RecordedEvent[]> {
+  const byId = new Map<string, RecordedEvent>(delivered.map((e) => [e.eventId, e]));
+  for (const e of await projection.history!(id, current, store))
+    if (projection.handles.includes(e.type)) byId.set(e.eventId, registry.upcast(e));
+  return [...byId.values()].sort((a, b) => a.globalPosition - b.globalPosition);
+}
+
 /** The consumer group a projection reads in. */
 export const projectionGroup = (projectionName: string): string => `projection.${projectionName}`;
 
-/** Keeps a projection up to date from the message log, in its own consumer group. */
+/**
+ * Keeps a projection up to date from the message log, in its own consumer group. With the event
+ * store, events that arrive out of order fold their documents again from it (`applyToProjection`).
+ */
 export function runProjection<D extends Document & Projected>(
   projection: Projection<D>,
   log: MessageLog,
   documents: DocumentStore,
   registry: EventTypeRegistry,
+  store?: EventStore,
 ): Consumer {
   const collection = documents.collection<D>(projection.collection);
+  const apply = (events: RecordedEvent[]) =>
+    applyToProjection(projection, collection, registry, events, store);
   return log.consume({
     group: projectionGroup(projection.name),
     topics: projection.topics,
     handler: async (message) => {
-      await applyToProjection(projection, collection, registry, [message.value as RecordedEvent]);
+      await apply([message.value as RecordedEvent]);
     },
     batchHandler: async (messages) => {
-      await applyToProjection(
-        projection,
-        collection,
-        registry,
-        messages.map((m) => m.value as RecordedEvent),
-      );
+      await apply(messages.map((m) => m.value as RecordedEvent));
     },
   });
 }
@@ -312,10 +373,9 @@ async function claim(
     heartbeatAt: now.getTime(),
     events: 0,
   };
-  const take = (filter: Filter) => versions.update(name, { $set: { rebuild: lease } }, { filter });
   return (
-    (await take({ version: stored, rebuild: null })) !== null ||
-    (await take({ version: stored, 'rebuild.heartbeatAt': { $lt: now.getTime() - leaseMs } })) !== null
+    (await takeLease(versions, name, { field: 'rebuild', lease, leaseMs, filter: { version: stored } })) !==
+    null
   );
 }
 
@@ -331,12 +391,12 @@ async function rebuildHolding<D extends Document & Projected>(
 ): Promise<PrepareResult> {
   const { name, version } = projection;
   const { clock } = options;
-  const mine = { 'rebuild.owner': owner };
+  const mine: Filter = { 'rebuild.owner': owner };
   const startedAt = clock.now().toISOString();
   /** Renews the lease, or throws LeaseLost when another replica took it over. */
   const heartbeat = async (events: number) => {
     const lease: RebuildLease = { owner, version, startedAt, heartbeatAt: clock.now().getTime(), events };
-    if (!(await versions.update(name, { $set: { rebuild: lease } }, { filter: mine }))) throw new LeaseLost();
+    if (!(await renewLease(versions, name, 'rebuild', lease))) throw new LeaseLost();
   };
   options.onProgress?.({ phase: 'rebuilding', from, events: 0, position: 0 });
   const events = await rebuildProjection(projection, store, documents, registry, {
@@ -383,7 +443,7 @@ async function deleteOlderDocuments<D extends Document & Projected>(
 }
 
 async function release(versions: Collection<ProjectionVersionRecord>, name: string, owner: string) {
-  await versions.update(name, { $set: { rebuild: null } }, { filter: { 'rebuild.owner': owner } });
+  await releaseLease(versions, name, 'rebuild', owner);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -6,6 +6,14 @@ export function streamCategory(streamId: string): string {
   return dash < 0 ? streamId : streamId.slice(0, dash);
 }
 
+/**
+ * The stream category a service writes under: its name without dashes (`follow-up` →
+ * `followup`, streams `followup-complaint-<id>`), since a category ends at the first dash.
+ */
+export function serviceStreamCategory(service: string): string {
+  return service.replaceAll('-', '');
+}
+
 /** The topic an event is published to: one per stream category, e.g. `complaints.intake.v1`. */
 export function topicFor(event: Pick<RecordedEvent, 'streamId'>): string {
   return topicForCategory(streamCategory(event.streamId));
