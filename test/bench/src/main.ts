@@ -31,13 +31,19 @@ async function main(): Promise<void> {
   if ((major ?? 0) < 24) throw new Error(`Node ${process.version}: the bench needs Node 24 (node:sqlite)`);
   progress(`sizes: ${JSON.stringify(config)}`);
 
-  if (config.only === 'classification') {
-    const classification = await section('classification', () => benchClassification());
+  const alone = {
+    classification: () => section('classification', () => benchClassification()),
+    http: () => section('http intake', () => benchHttpIntake()),
+  } as const;
+  if (config.only) {
+    if (!(config.only in alone))
+      throw new Error(`BENCH_ONLY=${config.only}: one of ${Object.keys(alone).join(', ')}`);
+    const result = await alone[config.only as keyof typeof alone]();
     const document = {
       machine: machine(),
       only: config.only,
       targets: { ...targets, ...CLASSIFICATION_TARGET },
-      classification,
+      [config.only === 'http' ? 'httpIntake' : config.only]: result,
       totalSeconds: round((now() - started) / 1000, 1),
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
