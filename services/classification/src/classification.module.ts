@@ -8,6 +8,7 @@ import { ReclassificationController } from './classify/reclassification.controll
 import { Reclassification } from './classify/reclassification.service';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { TenantSettings } from './settings/tenant-settings.service';
+import { ClosedComplaintsWorker } from './training/closed-complaints.worker';
 import { ModelTraining } from './training/model-training.service';
 import { TextModels } from './training/text-models';
 import { TrainingController } from './training/training.controller';
@@ -30,6 +31,7 @@ import { TrainingExamples } from './training/training-examples';
     ComplaintClassifier,
     CollectiveIncidents,
     ClassifyWorker,
+    ClosedComplaintsWorker,
     Reclassification,
   ],
   exports: [ComplaintClassifier, ModelTraining],

@@ -1,5 +1,6 @@
 import {
   type ClassificationEvent,
+  type CollectiveIncidentEvent,
   type ComplaintClassifiedData,
   type EscalationSignal,
   type Nature,
@@ -65,6 +66,19 @@ export interface ClassificationView {
   readonly classifiedAt: string;
 }
 
+/**
+ * The collective incident (群体性投诉) the complaint belongs to, handled as one matter; the list's
+ * `incidentId` filter opens all its complaints.
+ */
+export interface CollectiveIncidentMembership {
+  readonly incidentId: string;
+  /** The incident's complaints and the people they speak for, as it stands. */
+  readonly complaintCount: number;
+  readonly complainantCount: number;
+  /** When the complaint became part of it: the incident's detection, or its joining later. */
+  readonly joinedAt: string;
+}
+
 /** The current view of one complaint, as analysts and agents read it. */
 export interface ComplaintView {
   readonly _id: string;
@@ -110,6 +124,7 @@ export interface ComplaintView {
   /** The closed complaint this one repeats. */
   readonly repeatOf: ComplaintLink | null;
   readonly classification: ClassificationView | null;
+  readonly collectiveIncident: CollectiveIncidentMembership | null;
   readonly assignment: { readonly departmentId: string | null; readonly assigneeId: string | null } | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
@@ -120,16 +135,33 @@ export interface ComplaintView {
   readonly updatedAt: string;
 }
 
+/** Incident events name their complaints in `complaintIds`: each event belongs to several views. */
+const INCIDENT_TYPES: readonly CollectiveIncidentEvent['type'][] = [
+  'CollectiveIncidentDetected',
+  'ComplaintJoinedCollectiveIncident',
+];
+
 /** Event types the complaint view folds. */
 const CLASSIFICATION_TYPES: readonly ClassificationEvent['type'][] = [
   'ComplaintClassified',
   'ComplaintReclassified',
+  ...INCIDENT_TYPES,
 ];
 
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
   ...CLASSIFICATION_TYPES,
 ];
+
+/**
+ * The ids of the views an event changes: its complaint's (the correlation id), or every complaint an
+ * incident event names.
+ */
+export function complaintViewIds(event: RecordedEvent): readonly string[] {
+  if ((INCIDENT_TYPES as readonly string[]).includes(event.type))
+    return (event.data as CollectiveIncidentEvent['data']).complaintIds;
+  return [event.correlationId];
+}
 
 /**
  * The text a complaint is found by, most telling first: reference, the government work-order number,
@@ -162,7 +194,9 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
   if (!complaintViewHandles.includes(event.type)) return view && touched(view, event);
   if ((CLASSIFICATION_TYPES as readonly string[]).includes(event.type)) {
     const classification = { type: event.type, data: event.data } as ClassificationEvent;
-    return view && touched(applyClassification(view, classification), event);
+    const next = view && applyClassification(view, classification);
+    // an incident event that does not name the complaint (in a history read with its incident's)
+    return next === view ? view : next && touched(next, event);
   }
   const intake = { type: event.type, data: event.data } as IntakeEvent;
   if (intake.type === 'ComplaintReceived') return received(intake.data, event);
@@ -200,6 +234,7 @@ function received(data: ComplaintReceivedData, event: RecordedEvent): ComplaintV
     duplicates: [],
     repeatOf: null,
     classification: null,
+    collectiveIncident: null,
     assignment: null,
     sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
     satisfaction: null,
@@ -279,8 +314,14 @@ function applyIntake(
 
 function applyClassification(view: ComplaintView, event: ClassificationEvent): ComplaintView {
   switch (event.type) {
-    case 'ComplaintClassified':
-      return { ...view, classification: classified(event.data) };
+    case 'ComplaintClassified': {
+      const classification = classified(event.data);
+      // a complaint of a collective incident stays collective when the model classifies it again
+      return {
+        ...view,
+        classification: view.collectiveIncident ? { ...classification, scope: 'collective' } : classification,
+      };
+    }
     case 'ComplaintReclassified': {
       const { category, severity, scope, nature, reclassifiedAt } = event.data;
       const before = view.classification;
@@ -301,7 +342,37 @@ function applyClassification(view: ComplaintView, event: ClassificationEvent): C
       };
     }
     case 'CollectiveIncidentDetected':
-      return view;
+    case 'ComplaintJoinedCollectiveIncident':
+      return applyIncident(view, event);
+    default:
+      return assertNever(event);
+  }
+}
+
+/**
+ * An incident event changes the views of the complaints it names (others are left as they are):
+ * each shows its incident, and its classification's scope becomes collective (群体投诉), whatever
+ * the complaint alone was classified as.
+ */
+function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): ComplaintView {
+  const { incidentId, complaintIds, complainantCount } = event.data;
+  if (!complaintIds.includes(view.complaintId)) return view;
+  const membership = { incidentId, complaintCount: complaintIds.length, complainantCount };
+  const classification = view.classification && { ...view.classification, scope: 'collective' as const };
+  switch (event.type) {
+    case 'CollectiveIncidentDetected':
+      return {
+        ...view,
+        classification,
+        collectiveIncident: { ...membership, joinedAt: event.data.detectedAt },
+      };
+    case 'ComplaintJoinedCollectiveIncident': {
+      const joinedAt =
+        event.data.complaintId === view.complaintId || view.collectiveIncident?.incidentId !== incidentId
+          ? event.data.joinedAt
+          : view.collectiveIncident.joinedAt;
+      return { ...view, classification, collectiveIncident: { ...membership, joinedAt } };
+    }
     default:
       return assertNever(event);
   }

@@ -1,10 +1,16 @@
-import type { ComplaintClassifiedData, ComplaintReclassifiedData } from '@kesu/classification-domain';
+import type {
+  CollectiveIncidentDetectedData,
+  ComplaintClassifiedData,
+  ComplaintJoinedCollectiveIncidentData,
+  ComplaintReclassifiedData,
+} from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import type { ComplaintReceivedData, IntakeEvent } from '@kesu/intake-domain';
 import {
   type ComplaintView,
   complaintViewAsOf,
   complaintViewHandles,
+  complaintViewIds,
   evolveComplaintView,
 } from './complaint-view';
 
@@ -59,11 +65,13 @@ function fold(...events: RecordedEvent[]): ComplaintView {
 }
 
 describe('complaint view', () => {
-  it('handles every intake event and the classification of the complaint', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
+      'CollectiveIncidentDetected',
       'ComplaintAccepted',
       'ComplaintClassified',
+      'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
       'ComplaintReceived',
       'ComplaintReclassified',
@@ -97,6 +105,7 @@ describe('complaint view', () => {
       duplicates: [],
       repeatOf: null,
       classification: null,
+      collectiveIncident: null,
       assignment: null,
       sla: { respondBy: '2026-11-24T02:00:00.000Z', resolveBy: null, state: 'on_track' },
       satisfaction: null,
@@ -336,6 +345,105 @@ describe('complaint view', () => {
       classifiedAt: '2026-11-23T03:00:00.000Z',
     });
     expect(view.eventCount).toBe(3);
+  });
+
+  describe('collective incident', () => {
+    const incidentEvent = (type: string, payload: unknown, minute: number): RecordedEvent => ({
+      ...recorded(type, payload, minute),
+      correlationId: 'i-1',
+      streamId: 'classification-incident-i-1',
+    });
+    const detected: CollectiveIncidentDetectedData = {
+      incidentId: 'i-1',
+      tenantId: 'demo',
+      branchId: 'west-2',
+      target: 'branch west-2, category metering, subject "智能电表"',
+      complaintIds: ['c-0', 'c-1', 'c-2'],
+      complainantCount: 22,
+      windowStart: '2026-11-23T01:50:00.000Z',
+      detectedAt: '2026-11-23T02:05:00.000Z',
+    };
+    const joined = (complaintId: string, complaintIds: string[], joinedAt: string) => {
+      const joinedData: ComplaintJoinedCollectiveIncidentData = {
+        incidentId: 'i-1',
+        tenantId: 'demo',
+        branchId: 'west-2',
+        complaintId,
+        receivedAt: joinedAt,
+        complaintIds,
+        complainantCount: 20 + complaintIds.length,
+        joinedAt,
+      };
+      return joinedData;
+    };
+
+    it('targets every complaint an incident event names, and a complaint event its own view', () => {
+      expect(complaintViewIds(incidentEvent('CollectiveIncidentDetected', detected, 5))).toEqual([
+        'c-0',
+        'c-1',
+        'c-2',
+      ]);
+      const join = joined('c-3', ['c-0', 'c-1', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z');
+      expect(complaintViewIds(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20))).toEqual(
+        join.complaintIds,
+      );
+      expect(complaintViewIds(recorded('ComplaintClassified', {}))).toEqual(['c-1']);
+    });
+
+    it('shows the incident a member was detected in, and how it grows', () => {
+      const view = fold(
+        incidentEvent('CollectiveIncidentDetected', detected, 5),
+        incidentEvent(
+          'ComplaintJoinedCollectiveIncident',
+          joined('c-3', ['c-0', 'c-1', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z'),
+          20,
+        ),
+      );
+      expect(view.collectiveIncident).toEqual({
+        incidentId: 'i-1',
+        complaintCount: 4,
+        complainantCount: 24,
+        joinedAt: '2026-11-23T02:05:00.000Z',
+      });
+      expect(view.eventCount).toBe(3);
+    });
+
+    it('shows when a complaint that joined later joined', () => {
+      const join = joined('c-1', ['c-0', 'c-2', 'c-1'], '2026-11-23T02:20:00.000Z');
+      expect(fold(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20)).collectiveIncident).toEqual({
+        incidentId: 'i-1',
+        complaintCount: 3,
+        complainantCount: 23,
+        joinedAt: '2026-11-23T02:20:00.000Z',
+      });
+    });
+
+    it("makes a member's classification collective, also when the model classifies it again", () => {
+      const alone = { ...classifiedData, scope: 'individual' as const };
+      const detectedEvent = incidentEvent('CollectiveIncidentDetected', detected, 5);
+      expect(fold(recorded('ComplaintClassified', alone, 2)).classification?.scope).toBe('individual');
+      expect(fold(recorded('ComplaintClassified', alone, 2), detectedEvent).classification?.scope).toBe(
+        'collective',
+      );
+      const again = fold(
+        recorded('ComplaintClassified', alone, 2),
+        detectedEvent,
+        recorded('ComplaintClassified', alone, 9),
+      );
+      expect(again.classification).toMatchObject({ scope: 'collective', category: 'billing' });
+    });
+
+    it('leaves the view of a complaint the event does not name untouched', () => {
+      const other = { ...detected, complaintIds: ['c-0', 'c-2'] };
+      const join = joined('c-3', ['c-0', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z');
+      const view = fold(
+        incidentEvent('CollectiveIncidentDetected', other, 5),
+        incidentEvent('ComplaintJoinedCollectiveIncident', join, 20),
+      );
+      expect(view.collectiveIncident).toBeNull();
+      expect(view.eventCount).toBe(1);
+      expect(evolveComplaintView(null, incidentEvent('CollectiveIncidentDetected', detected, 5))).toBeNull();
+    });
   });
 
   it('counts events it does not interpret yet, and ignores events before the complaint', () => {

@@ -34,6 +34,26 @@ export interface ConfidenceThresholdChangedData {
   readonly changedAt: string;
 }
 
+/** Retrain a tenant's model after this many new labeled examples unless the tenant chose otherwise. */
+export const DEFAULT_AUTO_RETRAIN_AFTER = 50;
+/** The most `autoRetrainAfter` takes. */
+export const MAX_AUTO_RETRAIN_AFTER = 1_000_000;
+
+/**
+ * A tenant's automatic retraining policy was changed: its text model is retrained by the service
+ * once this many labeled examples (corrections, closed complaints, imports) have been added since
+ * its last training; 0 turns automatic retraining off (the default is DEFAULT_AUTO_RETRAIN_AFTER).
+ */
+export interface AutoRetrainChangedData {
+  readonly tenantId: string;
+  /** A whole number from 0 (off) to MAX_AUTO_RETRAIN_AFTER. */
+  readonly autoRetrainAfter: number;
+  /** The value it replaced (the default before the first change). */
+  readonly previousAutoRetrainAfter: number;
+  readonly changedBy: string;
+  readonly changedAt: string;
+}
+
 /** How a model scored on the held-out part of the tenant's examples. */
 export interface ModelScores {
   readonly macroF1: number;
@@ -83,6 +103,7 @@ export type ConfidenceThresholdChanged = DomainEvent<
   'ConfidenceThresholdChanged',
   ConfidenceThresholdChangedData
 >;
+export type AutoRetrainChanged = DomainEvent<'AutoRetrainChanged', AutoRetrainChangedData>;
 export type ModelTrained = DomainEvent<'ModelTrained', ModelTrainedData>;
 export type ModelActivated = DomainEvent<'ModelActivated', ModelActivatedData>;
 export type ModelRejected = DomainEvent<'ModelRejected', ModelRejectedData>;
@@ -91,6 +112,7 @@ export type ClassificationSettingsEvent =
   | TaxonomyChanged
   | RuleSetChanged
   | ConfidenceThresholdChanged
+  | AutoRetrainChanged
   | ModelTrained
   | ModelActivated
   | ModelRejected;
@@ -101,6 +123,8 @@ export const taxonomyStream = (tenantId: string): string => `classification-taxo
 export const ruleSetStream = (tenantId: string): string => `classification-rules-${tenantId}`;
 /** A tenant's confidence threshold stream. */
 export const thresholdStream = (tenantId: string): string => `classification-threshold-${tenantId}`;
+/** A tenant's automatic retraining policy stream. */
+export const autoRetrainStream = (tenantId: string): string => `classification-autoretrain-${tenantId}`;
 /** A tenant's text model stream: every training, activation and rejection. */
 export const modelStream = (tenantId: string): string => `classification-model-${tenantId}`;
 
@@ -108,6 +132,7 @@ export const classificationSettingsEventTypes = [
   { type: 'TaxonomyChanged', schemaVersion: 1 },
   { type: 'RuleSetChanged', schemaVersion: 1 },
   { type: 'ConfidenceThresholdChanged', schemaVersion: 1 },
+  { type: 'AutoRetrainChanged', schemaVersion: 1 },
   { type: 'ModelTrained', schemaVersion: 1 },
   { type: 'ModelActivated', schemaVersion: 1 },
   { type: 'ModelRejected', schemaVersion: 1 },
@@ -121,6 +146,8 @@ export interface SettingsState {
   readonly ruleSet?: RuleSet;
   /** The tenant's confidence threshold; absent until it is first changed (the default applies). */
   readonly confidenceThreshold?: number;
+  /** The tenant's automatic retraining policy; absent until it is first changed (the default applies). */
+  readonly autoRetrainAfter?: number;
   /** Versions of the models trained so far, and the active one. */
   readonly modelsTrained: number;
   /** The version of the model that classifies now. */
@@ -137,6 +164,8 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
       return { ...state, ruleSet: event.data.ruleSet };
     case 'ConfidenceThresholdChanged':
       return { ...state, confidenceThreshold: event.data.confidenceThreshold };
+    case 'AutoRetrainChanged':
+      return { ...state, autoRetrainAfter: event.data.autoRetrainAfter };
     case 'ModelTrained':
       return { ...state, modelsTrained: Math.max(state.modelsTrained, event.data.modelVersion) };
     case 'ModelActivated':
@@ -150,7 +179,7 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
 
 /**
  * Replace the taxonomy (its version is the current one plus one), the rules, change the confidence
- * threshold, or record a training.
+ * threshold or the automatic retraining policy, or record a training.
  */
 export type SettingsCommand =
   | {
@@ -174,6 +203,14 @@ export type SettingsCommand =
       readonly tenantId: string;
       /** 0–1 inclusive. */
       readonly confidenceThreshold: number;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'ChangeAutoRetrain';
+      readonly tenantId: string;
+      /** A whole number, 0 (off) to MAX_AUTO_RETRAIN_AFTER. */
+      readonly autoRetrainAfter: number;
       readonly by: string;
       readonly at: string;
     }
@@ -229,6 +266,27 @@ export function decideSettings(
         {
           type: 'ConfidenceThresholdChanged',
           data: { tenantId, confidenceThreshold, previousThreshold, changedBy: by, changedAt: at },
+        },
+      ];
+    }
+    case 'ChangeAutoRetrain': {
+      const { tenantId, autoRetrainAfter, by, at } = command;
+      if (
+        !Number.isInteger(autoRetrainAfter) ||
+        autoRetrainAfter < 0 ||
+        autoRetrainAfter > MAX_AUTO_RETRAIN_AFTER
+      ) {
+        throw new DomainRuleViolation(
+          'classification.auto_retrain_out_of_range',
+          `autoRetrainAfter must be a whole number from 0 (off) to ${MAX_AUTO_RETRAIN_AFTER}`,
+        );
+      }
+      const previousAutoRetrainAfter = state.autoRetrainAfter ?? DEFAULT_AUTO_RETRAIN_AFTER;
+      if (autoRetrainAfter === previousAutoRetrainAfter) return [];
+      return [
+        {
+          type: 'AutoRetrainChanged',
+          data: { tenantId, autoRetrainAfter, previousAutoRetrainAfter, changedBy: by, changedAt: at },
         },
       ];
     }

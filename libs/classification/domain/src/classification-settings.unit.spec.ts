@@ -1,4 +1,5 @@
 import {
+  DEFAULT_AUTO_RETRAIN_AFTER,
   decideSettings,
   evolveSettings,
   initialSettingsState,
@@ -43,5 +44,42 @@ describe('confidence threshold settings', () => {
     expect(decideSettings(change(1), initialSettingsState())).toHaveLength(1);
     for (const bad of [-0.01, 1.01, Number.NaN, Number.POSITIVE_INFINITY])
       expect(() => decideSettings(change(bad), initialSettingsState())).toThrow(/between 0 and 1/);
+  });
+});
+
+const retrainAfter = (autoRetrainAfter: number): SettingsCommand => ({
+  type: 'ChangeAutoRetrain',
+  tenantId: 't-1',
+  autoRetrainAfter,
+  by: 'user-admin',
+  at: '2026-01-01T00:00:00.000Z',
+});
+
+describe('automatic retraining policy', () => {
+  it('records the change with the value it replaced, the default before the first change', () => {
+    const [event] = decideSettings(retrainAfter(200), initialSettingsState());
+    expect(event).toEqual({
+      type: 'AutoRetrainChanged',
+      data: {
+        tenantId: 't-1',
+        autoRetrainAfter: 200,
+        previousAutoRetrainAfter: DEFAULT_AUTO_RETRAIN_AFTER,
+        changedBy: 'user-admin',
+        changedAt: '2026-01-01T00:00:00.000Z',
+      },
+    });
+    const state = evolveSettings(initialSettingsState(), event!);
+    expect(state.autoRetrainAfter).toBe(200);
+    expect(decideSettings(retrainAfter(0), state)[0]).toMatchObject({
+      data: { autoRetrainAfter: 0, previousAutoRetrainAfter: 200 },
+    });
+    expect(decideSettings(retrainAfter(200), state)).toEqual([]);
+  });
+
+  it('takes 0 (off) and whole numbers up to a million, nothing else', () => {
+    expect(decideSettings(retrainAfter(0), initialSettingsState())).toHaveLength(1);
+    expect(decideSettings(retrainAfter(1_000_000), initialSettingsState())).toHaveLength(1);
+    for (const bad of [-1, 2.5, 1_000_001, Number.NaN])
+      expect(() => decideSettings(retrainAfter(bad), initialSettingsState())).toThrow(/whole number/);
   });
 });

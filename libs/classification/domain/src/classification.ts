@@ -168,13 +168,38 @@ export interface CollectiveIncidentDetectedData {
   readonly detectedAt: string;
 }
 
+/**
+ * A later complaint about an incident's target joined it: similar to a member at the same branch and
+ * top-level category within the window, or in a cluster sharing members with it. `complaintIds` and
+ * `complainantCount` are the incident's as it stands after the join.
+ */
+export interface ComplaintJoinedCollectiveIncidentData {
+  readonly incidentId: string;
+  readonly tenantId: string;
+  readonly branchId: string;
+  readonly complaintId: string;
+  /** When the joining complaint was received. */
+  readonly receivedAt: string;
+  /** Every member, the joining complaint last. */
+  readonly complaintIds: readonly string[];
+  /** The people all members speak for. */
+  readonly complainantCount: number;
+  readonly joinedAt: string;
+}
+
 export type ComplaintClassified = DomainEvent<'ComplaintClassified', ComplaintClassifiedData>;
 export type ComplaintReclassified = DomainEvent<'ComplaintReclassified', ComplaintReclassifiedData>;
 export type CollectiveIncidentDetected = DomainEvent<
   'CollectiveIncidentDetected',
   CollectiveIncidentDetectedData
 >;
-export type ClassificationEvent = ComplaintClassified | ComplaintReclassified | CollectiveIncidentDetected;
+export type ComplaintJoinedCollectiveIncident = DomainEvent<
+  'ComplaintJoinedCollectiveIncident',
+  ComplaintJoinedCollectiveIncidentData
+>;
+/** The events of a collective incident's stream. */
+export type CollectiveIncidentEvent = CollectiveIncidentDetected | ComplaintJoinedCollectiveIncident;
+export type ClassificationEvent = ComplaintClassified | ComplaintReclassified | CollectiveIncidentEvent;
 
 /** Classification's stream of one complaint; its category names the topic `complaints.classification.v1`. */
 export const classificationStream = (complaintId: string): string =>
@@ -187,4 +212,5 @@ export const classificationEventTypes = [
   { type: 'ComplaintClassified', schemaVersion: 1 },
   { type: 'ComplaintReclassified', schemaVersion: 1 },
   { type: 'CollectiveIncidentDetected', schemaVersion: 1 },
+  { type: 'ComplaintJoinedCollectiveIncident', schemaVersion: 1 },
 ] as const;

@@ -12,6 +12,8 @@ export interface RecentComplaint {
   readonly tokens: readonly string[];
   readonly receivedAt: string;
   readonly complainantCount: number;
+  /** The recorded incident it belongs to, if any (detection ignores it; matching reads it). */
+  readonly incidentId?: string;
 }
 
 export interface CollectiveDetectionOptions {
@@ -89,6 +91,12 @@ export function collectiveIncidentId(tenantId: string, targetKey: string, window
 const subjectKey = (c: RecentComplaint): string => normaliseForMatching(c.subjectName ?? '');
 const time = (c: RecentComplaint): number => Date.parse(c.receivedAt);
 
+/** How alike two complaints' targets are: 1 for the same subject name, else their token similarity. */
+function targetSimilarity(a: RecentComplaint, b: RecentComplaint): number {
+  const sameSubject = subjectKey(a) !== '' && subjectKey(a) === subjectKey(b);
+  return sameSubject ? 1 : tokenSimilarity(a.tokens, b.tokens);
+}
+
 /**
  * Finds collective incidents among a tenant's recent classified complaints:
  * - `many_complaints`: at least `minComplaints` complaints with the same branch and category about a
@@ -126,10 +134,7 @@ export function detectCollectiveIncidents(
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
     for (let i = 0; i < group.length; i++)
       for (let j = i + 1; j < group.length && time(group[j]) - time(group[i]) <= o.windowMs; j++) {
-        const a = group[i];
-        const b = group[j];
-        const sameSubject = subjectKey(a) !== '' && subjectKey(a) === subjectKey(b);
-        if (sameSubject || tokenSimilarity(a.tokens, b.tokens) >= o.minSimilarity) parent[find(j)] = find(i);
+        if (targetSimilarity(group[i], group[j]) >= o.minSimilarity) parent[find(j)] = find(i);
       }
     const components = new Map<number, RecentComplaint[]>();
     group.forEach((c, i) => {
@@ -216,4 +221,72 @@ export function collectiveIncidentData(
     windowStart: cluster.windowStart,
     detectedAt,
   };
+}
+
+// ---------------------------------------------------------------- matching a classified complaint
+
+/** What a classified complaint means for collective incidents (see {@link matchCollectiveIncident}). */
+export type CollectiveMatch =
+  /** It belongs to a recorded incident already. */
+  | { readonly kind: 'member'; readonly incidentId: string }
+  /** It joins a recorded incident, and so do the complaints of its cluster not recorded in one. */
+  | { readonly kind: 'join'; readonly incidentId: string; readonly complaints: readonly RecentComplaint[] }
+  /** The new incidents it completes; none when it is not part of one. */
+  | { readonly kind: 'detected'; readonly clusters: readonly CollectiveCluster[] };
+
+/**
+ * Matches one complaint of `recent` (the tenant's complaints of its branch from the last two windows,
+ * with their incidents) against recorded and new collective incidents, by the detection rules:
+ * - a member of an incident stays a member (a complaint belongs to one incident);
+ * - a complaint about the target of a recorded incident joins it: one with the same branch and
+ *   category, received within `windowMs` of a member, with the same subject name or descriptions of
+ *   Jaccard ≥ `minSimilarity` (of several such incidents, that of the most similar member, then the
+ *   earliest); failing that, a cluster it completes that shares a member with a recorded incident
+ *   merges into that incident. The cluster's other complaints not yet recorded join with it;
+ * - otherwise the clusters it completes are new incidents.
+ * Deterministic, like {@link detectCollectiveIncidents}.
+ */
+export function matchCollectiveIncident(
+  tenantId: string,
+  complaintId: string,
+  recent: readonly RecentComplaint[],
+  options: CollectiveDetectionOptions = {},
+): CollectiveMatch {
+  const complaint = recent.find((c) => c.complaintId === complaintId);
+  if (!complaint) return { kind: 'detected', clusters: [] };
+  if (complaint.incidentId !== undefined) return { kind: 'member', incidentId: complaint.incidentId };
+  const clusters = detectCollectiveIncidents(tenantId, recent, options).filter((c) =>
+    c.complaintIds.includes(complaintId),
+  );
+  const byId = new Map(recent.map((c) => [c.complaintId, c]));
+  const clustered = clusters.flatMap((c) => c.complaintIds.map((id) => byId.get(id)!));
+  const incidentId =
+    closestIncident(complaint, recent, { ...DEFAULT_COLLECTIVE_DETECTION, ...options }) ??
+    clustered.find((c) => c.incidentId !== undefined)?.incidentId;
+  if (incidentId === undefined) return { kind: 'detected', clusters };
+  const others = clustered.filter((c) => c.incidentId === undefined && c.complaintId !== complaintId);
+  return { kind: 'join', incidentId, complaints: [complaint, ...others] };
+}
+
+/** The incident of the recorded complaint most like this one about the same target, if any. */
+function closestIncident(
+  complaint: RecentComplaint,
+  recent: readonly RecentComplaint[],
+  o: Required<CollectiveDetectionOptions>,
+): string | undefined {
+  let best: { incidentId: string; similarity: number; at: number } | undefined;
+  for (const m of recent) {
+    if (m.incidentId === undefined || m.complaintId === complaint.complaintId) continue;
+    if (m.branchId !== complaint.branchId || m.category !== complaint.category) continue;
+    if (!(Math.abs(time(m) - time(complaint)) <= o.windowMs)) continue;
+    const similarity = targetSimilarity(complaint, m);
+    if (similarity < o.minSimilarity) continue;
+    const better =
+      !best ||
+      similarity > best.similarity ||
+      (similarity === best.similarity &&
+        (time(m) < best.at || (time(m) === best.at && m.incidentId < best.incidentId)));
+    if (better) best = { incidentId: m.incidentId, similarity, at: time(m) };
+  }
+  return best?.incidentId;
 }

@@ -3,6 +3,7 @@ import {
   collectiveIncidentId,
   descriptionTokens,
   detectCollectiveIncidents,
+  matchCollectiveIncident,
   tokenSimilarity,
   type RecentComplaint,
 } from './collective-detection';
@@ -140,5 +141,90 @@ describe('detectCollectiveIncidents', () => {
       windowStart: at(0),
       detectedAt: at(100),
     });
+  });
+});
+
+describe('matchCollectiveIncident', () => {
+  const recorded = (c: RecentComplaint, incidentId = 'i-1'): RecentComplaint => ({ ...c, incidentId });
+  const incident = meterTexts.map((t, i) => recorded(complaint(`c${i}`, i * 10, t)));
+
+  it('keeps a member in its incident', () => {
+    expect(matchCollectiveIncident('t-1', 'c2', incident)).toEqual({ kind: 'member', incidentId: 'i-1' });
+  });
+
+  it('joins a later complaint about the target to the recorded incident', () => {
+    const sixth = complaint('c5', 100, '又一户反映新装智能电表计量不准');
+    expect(matchCollectiveIncident('t-1', 'c5', [...incident, sixth])).toEqual({
+      kind: 'join',
+      incidentId: 'i-1',
+      complaints: [sixth],
+    });
+  });
+
+  it('joins by the same subject name, and to one complaint made by many people', () => {
+    const crowd = recorded(
+      complaint('c20', 0, '二十户居民的燃气表同时被停', { complainantCount: 20 }),
+      'i-9',
+    );
+    const later = complaint('c21', 30, '燃气表被停，没有通知', { subjectName: '燃气表' });
+    const sameSubject = [{ ...crowd, subjectName: '燃气表' }, later];
+    expect(matchCollectiveIncident('t-1', 'c21', sameSubject)).toMatchObject({
+      kind: 'join',
+      incidentId: 'i-9',
+    });
+    expect(matchCollectiveIncident('t-1', 'c21', [crowd, later])).toEqual({ kind: 'detected', clusters: [] });
+  });
+
+  it('does not join across branches, categories, unrelated texts or beyond the window of every member', () => {
+    for (const outsider of [
+      complaint('x', 50, meterTexts[0], { branchId: 'b-2' }),
+      complaint('x', 50, meterTexts[0], { category: 'billing' }),
+      complaint('x', 50, '营业厅工作人员态度恶劣'),
+      complaint('x', 40 + 121, meterTexts[0]),
+    ])
+      expect(matchCollectiveIncident('t-1', 'x', [...incident, outsider])).toEqual({
+        kind: 'detected',
+        clusters: [],
+      });
+    // within the window of the latest member, though not of the first: the incident is still going on
+    expect(
+      matchCollectiveIncident('t-1', 'x', [...incident, complaint('x', 40 + 119, meterTexts[0])]),
+    ).toMatchObject({
+      kind: 'join',
+    });
+  });
+
+  it('joins the incident of the most similar member when several are about the target', () => {
+    const a = recorded(complaint('a', 0, '新装智能电表计量不准，电费翻倍'), 'i-a');
+    const b = recorded(complaint('b', 5, '新装智能电表计量不准，要求换回机械表'), 'i-b');
+    const x = complaint('x', 10, '新装智能电表计量不准，要求换回机械表');
+    expect(matchCollectiveIncident('t-1', 'x', [a, b, x])).toMatchObject({ incidentId: 'i-b' });
+    expect(matchCollectiveIncident('t-1', 'x', [b, a, x])).toMatchObject({ incidentId: 'i-b' });
+  });
+
+  it('merges a cluster sharing a member with a recorded incident into it, its other new complaints too', () => {
+    // z is like no member (only the same subject links it to a, b, c and y): the cluster merges it
+    const first = recorded(complaint('c0', 0, '智能电表 计量 不准 电费 翻倍'));
+    const others = ['a', 'b', 'c'].map((id, i) =>
+      complaint(id, 10 + i, '智能电表 计量 不准 电费 翻倍 校验', { subjectName: '三号楼' }),
+    );
+    const y = complaint('y', 20, '三号楼 路灯 不亮', { subjectName: '三号楼' });
+    const bridge = complaint('z', 30, '楼道 漏水', { subjectName: '三号楼' });
+    const match = matchCollectiveIncident('t-1', 'z', [first, ...others, y, bridge]);
+    expect(match).toMatchObject({ kind: 'join', incidentId: 'i-1' });
+    expect(match.kind === 'join' && match.complaints.map((c) => c.complaintId)).toEqual([
+      'z',
+      'a',
+      'b',
+      'c',
+      'y',
+    ]);
+  });
+
+  it('detects new incidents among complaints recorded in none', () => {
+    const fresh = meterTexts.map((t, i) => complaint(`c${i}`, i * 10, t));
+    const match = matchCollectiveIncident('t-1', 'c4', fresh);
+    expect(match).toEqual({ kind: 'detected', clusters: detectCollectiveIncidents('t-1', fresh) });
+    expect(match.kind === 'detected' && match.clusters).toHaveLength(1);
   });
 });

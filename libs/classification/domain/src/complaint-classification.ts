@@ -32,6 +32,7 @@ export function evolveClassification(
     case 'ComplaintReclassified':
       return { status: 'reclassified', category: event.data.category };
     case 'CollectiveIncidentDetected':
+    case 'ComplaintJoinedCollectiveIncident':
       return state;
     default:
       return assertNever(event);

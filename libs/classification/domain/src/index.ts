@@ -14,4 +14,5 @@ export * from './default-rules';
 export * from './rules-engine';
 export * from './keyword-classifier';
 export * from './collective-detection';
+export * from './collective-incident';
 export * from './classify';

@@ -252,6 +252,7 @@ describe('GET /api/v1/complaints', () => {
       subject: { type: 'service' },
       excerpt: '宽带安装师傅迟到 23',
       classification: null,
+      collectiveIncident: null,
       assignment: null,
       sla: { respondBy: '2026-11-23T23:00:00.000Z', resolveBy: null, state: 'on_track' },
       updatedAt: expect.any(String),
@@ -503,6 +504,104 @@ describe('GET /api/v1/complaints/{id}', () => {
     });
     expect(then.json().appeal.outcome).toBeUndefined();
     expect(await listed('agent1', `q=${encodeURIComponent('轮椅')}`)).toEqual([complaintId]);
+  });
+});
+
+describe('collective incidents (群体性投诉) in the views', () => {
+  const incidentId = '0c3f6a1e-2b4d-4e8f-9a7b-1d2c3e4f5a6b';
+  /** Appends an incident event to its stream as classification records it; answers when it was recorded. */
+  async function incident(type: string, data: object, revision: number | 'no_stream'): Promise<string> {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const { events } = await store.appendToStream(
+      `classification-incident-${incidentId}`,
+      [
+        {
+          eventId: uuidv7(),
+          type,
+          schemaVersion: 1,
+          data,
+          occurredAt: new Date().toISOString(),
+          tenantId: 'demo',
+          branchId: 'east-2',
+          correlationId: incidentId,
+          causationId: `received-${type}`,
+          actor: { kind: 'service', id: 'classification' },
+        },
+      ],
+      revision,
+    );
+    return events[0]!.recordedAt;
+  }
+  const gas = (i: number) =>
+    seed({
+      branchId: 'east-2',
+      receivedAt: `2026-11-24T01:0${i}:00.000Z`,
+      subject: { type: 'product', name: '燃气表' },
+      description: `燃气表被停，没有通知 ${i}`,
+    });
+
+  it('shows each member its incident as it grows, lists its complaints, and shows it as it stood', async () => {
+    for (const i of [0, 1, 2, 3]) c[`gas${i}`] = await gas(i);
+    const [g0, g1, g2, g3] = ids('gas0', 'gas1', 'gas2', 'gas3');
+    const detectedAt = await incident(
+      'CollectiveIncidentDetected',
+      {
+        incidentId,
+        tenantId: 'demo',
+        branchId: 'east-2',
+        target: 'branch east-2, category metering, subject "燃气表"',
+        complaintIds: [g0, g1, g2],
+        complainantCount: 3,
+        windowStart: '2026-11-24T01:00:00.000Z',
+        detectedAt: '2026-11-24T01:02:30.000Z',
+      },
+      'no_stream',
+    );
+    await incident(
+      'ComplaintJoinedCollectiveIncident',
+      {
+        incidentId,
+        tenantId: 'demo',
+        branchId: 'east-2',
+        complaintId: g3,
+        receivedAt: '2026-11-24T01:03:00.000Z',
+        complaintIds: [g0, g1, g2, g3],
+        complainantCount: 4,
+        joinedAt: '2026-11-24T01:03:30.000Z',
+      },
+      0,
+    );
+    await project();
+
+    for (const id of [g0, g1, g2, g3]) {
+      expect((await get('supervisor1', `/api/v1/complaints/${id}`)).json().collectiveIncident).toEqual({
+        incidentId,
+        complaintCount: 4,
+        complainantCount: 4,
+        joinedAt: id === g3 ? '2026-11-24T01:03:30.000Z' : '2026-11-24T01:02:30.000Z',
+      });
+    }
+    expect((await get('supervisor1', `/api/v1/complaints/${c.billing!.complaintId}`)).json()).toMatchObject({
+      collectiveIncident: null,
+    });
+
+    expect(await listed('supervisor1', `incidentId=${incidentId}`)).toEqual([g3, g2, g1, g0]);
+    expect(
+      await listed('supervisor1', `incidentId=${incidentId}&q=${encodeURIComponent('燃气表')}`),
+    ).toHaveLength(4);
+    expect(await listed('supervisor1', `incidentId=${incidentId}&branchId=east-1`)).toEqual([]);
+    const [summary] = (await get('supervisor1', `/api/v1/complaints?incidentId=${incidentId}&limit=1`)).json()
+      .items;
+    expect(summary.collectiveIncident).toMatchObject({ incidentId, complaintCount: 4 });
+
+    const asOf = (id: string) =>
+      get('supervisor1', `/api/v1/complaints/${id}?asOf=${encodeURIComponent(detectedAt)}`);
+    expect((await asOf(g0)).json().collectiveIncident).toMatchObject({ incidentId, complaintCount: 3 });
+    expect((await asOf(g3)).json().collectiveIncident).toBeNull();
+  });
+
+  it('rejects an incidentId that is not a UUID', async () => {
+    expect(await badFields('incidentId=nope')).toEqual(['incidentId']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { COMPLAINT_STATUSES, type ComplaintStatus, SEVERITIES, type Severity } from '@kesu/analytics-domain';
 import { IsInstant, IsOrgUnitId, PageQuery } from '@kesu/platform';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Longest `q`: up to 99 bigrams, each one more condition on every candidate. */
@@ -25,6 +25,11 @@ export class ComplaintListQuery extends PageQuery {
   @IsOptional()
   @IsIn(SEVERITIES)
   severity?: Severity;
+
+  /** The complaints of one collective incident (`collectiveIncident.incidentId`). */
+  @IsOptional()
+  @IsUUID()
+  incidentId?: string;
 
   /** Received at or after this instant. */
   @IsOptional()

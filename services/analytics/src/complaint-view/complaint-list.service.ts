@@ -51,6 +51,7 @@ export class ComplaintListing {
       ...(query.status !== undefined && { status: query.status }),
       ...(query.category !== undefined && { 'classification.category': query.category }),
       ...(query.severity !== undefined && { 'classification.severity': query.severity }),
+      ...(query.incidentId !== undefined && { 'collectiveIncident.incidentId': query.incidentId }),
       ...(Object.keys(receivedAt).length > 0 && { receivedAt }),
       ...(tokens.length > 0 && { searchTokens: { $all: tokens } }),
     };

@@ -1,11 +1,11 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { type ComplaintView, complaintViewAsOf } from '@kesu/analytics-domain';
+import { type ComplaintView, complaintViewAsOf, complaintViewHandles } from '@kesu/analytics-domain';
 import type { ComplainantDetails } from '@kesu/intake-domain';
-import { type EventTypeRegistry, openPersonalData } from '@kesu/kernel';
+import { type EventTypeRegistry, openPersonalData, type RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, EVENT_STORE, KEY_STORE, OrgDirectory, type Principal } from '@kesu/platform';
 import type { DocumentStore, EventStore, KeyStore } from '@kesu/ports';
 import { ANALYTICS_EVENTS } from '../analytics-events';
-import { COMPLAINT_VIEWS, type ComplaintViewDocument } from './complaint-view.projection';
+import { COMPLAINT_VIEWS, type ComplaintViewDocument, complaintHistory } from './complaint-view.projection';
 import {
   type ComplainantOutput,
   type ComplaintResponse,
@@ -28,15 +28,17 @@ export class ComplaintReader {
 
   /** The current view, or the view as it stood at `asOf` (a fold over the history up to then). */
   async view(principal: Principal, complaintId: string, asOf?: string): Promise<ComplaintResponse> {
-    const view = asOf
-      ? complaintViewAsOf(
-          (await this.store.readByCorrelationId(complaintId)).map((e) => this.registry.upcast(e)),
-          asOf,
-        )
-      : await this.documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS).get(complaintId);
+    const current = await this.documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS).get(complaintId);
+    const view = asOf ? complaintViewAsOf(await this.history(complaintId, current), asOf) : current;
     if (!view || !this.visibleTo(principal, view))
       throw new NotFoundException(`complaint ${complaintId} not found`);
     return toComplaintResponse(view, await this.complainant(principal, view));
+  }
+
+  /** The events the view folds, as the projection folds them: those it handles, upcast. */
+  private async history(complaintId: string, current: ComplaintView | null): Promise<RecordedEvent[]> {
+    const events = await complaintHistory(this.store, complaintId, current?.collectiveIncident?.incidentId);
+    return events.filter((e) => complaintViewHandles.includes(e.type)).map((e) => this.registry.upcast(e));
   }
 
   /** Whether the complaint lies in the caller's tenant and branch scope. */

@@ -1,6 +1,11 @@
-import { type ComplaintView, complaintViewHandles, evolveComplaintView } from '@kesu/analytics-domain';
-import type { Projection, Projected } from '@kesu/ports';
-import { topicForCategory } from '@kesu/ports';
+import {
+  type ComplaintView,
+  complaintViewHandles,
+  complaintViewIds,
+  evolveComplaintView,
+} from '@kesu/analytics-domain';
+import type { RecordedEvent } from '@kesu/kernel';
+import { type EventStore, type Projected, type Projection, topicForCategory } from '@kesu/ports';
 
 export type ComplaintViewDocument = ComplaintView & Projected;
 
@@ -10,14 +15,33 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * The current view of each complaint, kept from every service's events. Raise `version` with every
  * change to what `evolveComplaintView` produces: the worker then rebuilds the views at start-up.
  * 1: the first view (stored without a version, read as older than 1); 2: channel details, work
- * actions, duplicates and `searchTokens`; 3: `classification` from classification's events.
+ * actions, duplicates and `searchTokens`; 3: `classification` from classification's events; 4:
+ * `collectiveIncident` from the incident events, each applied to every complaint it names, whose
+ * classification's scope becomes collective.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 3,
+  version: 4,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification')],
   handles: complaintViewHandles,
-  documentId: (event) => event.correlationId,
+  documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),
+  history: (id, current, store) => complaintHistory(store, id, current?.collectiveIncident?.incidentId),
 };
+
+/**
+ * A complaint's events (its correlation id is the complaint's) and those of the collective
+ * incident its view names, in the order they were recorded.
+ */
+export async function complaintHistory(
+  store: EventStore,
+  complaintId: string,
+  incidentId?: string,
+): Promise<RecordedEvent[]> {
+  const events = [
+    ...(await store.readByCorrelationId(complaintId)),
+    ...(incidentId ? await store.readByCorrelationId(incidentId) : []),
+  ];
+  return events.sort((a, b) => a.globalPosition - b.globalPosition);
+}

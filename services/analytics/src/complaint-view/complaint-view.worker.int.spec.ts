@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
+import { type ComplaintClassifiedData, classificationStream } from '@kesu/classification-domain';
 import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-domain';
-import { sealPersonalData } from '@kesu/kernel';
-import { createApp, DOCUMENT_STORE, PlatformModule } from '@kesu/platform';
+import { type NewEvent, type RecordedEvent, sealPersonalData } from '@kesu/kernel';
+import { createApp, DOCUMENT_STORE, EVENT_STORE, MESSAGE_LOG, PlatformModule } from '@kesu/platform';
 import {
   type Document,
   type DocumentStore,
+  type EventStore,
+  type MessageLog,
   PROJECTION_VERSIONS,
   type ProjectionVersionRecord,
+  topicFor,
 } from '@kesu/ports';
 import { v7 as uuidv7 } from 'uuid';
 import { AnalyticsModule } from '../analytics.module';
@@ -32,37 +36,10 @@ beforeAll(async () => {
   for (const [i, description] of ['营业员态度恶劣，排队两个小时。', 'The meter reading doubled.'].entries()) {
     const complaintId = uuidv7();
     complaintIds.push(complaintId);
-    const subjectId = `customer-W-${i}`;
-    const key = await storage.keys.getOrCreate('demo', subjectId);
-    const received: ComplaintReceivedData = {
-      complaintId,
-      reference: `KS-20261120-00000${i + 1}`,
-      channel: 'hotline',
-      branchId: 'east-1',
-      complainant: { subjectId, sealed: sealPersonalData(key, subjectId, { name: '王女士' }) },
-      subject: { type: 'service' },
-      description,
-      complainantCount: 1,
-      language: i === 0 ? 'zh' : 'en',
-      receivedAt: '2026-11-20T01:00:00.000Z',
-      acknowledgement: { respondBy: '2026-11-21T01:00:00.000Z' },
-    };
+    const received = await receivedData(storage.keys, complaintId, i, description);
     const { position } = await storage.eventStore.appendToStream(
       intakeStream(complaintId),
-      [
-        {
-          eventId: uuidv7(),
-          type: 'ComplaintReceived',
-          schemaVersion: 1,
-          data: received,
-          occurredAt: received.receivedAt,
-          tenantId: 'demo',
-          branchId: 'east-1',
-          correlationId: complaintId,
-          causationId: `request-${i}`,
-          actor: { kind: 'user', id: 'user-agent1', roles: ['agent'] },
-        },
-      ],
+      [newEvent(complaintId, 'ComplaintReceived', received)],
       'no_stream',
     );
     // What the release before stored: the first view's fields, no searchTokens, no projectionVersion.
@@ -81,6 +58,44 @@ beforeAll(async () => {
 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function receivedData(
+  keys: { getOrCreate(tenantId: string, subjectId: string): Promise<Uint8Array> },
+  complaintId: string,
+  i: number,
+  description: string,
+): Promise<ComplaintReceivedData> {
+  const subjectId = `customer-W-${i}`;
+  const key = await keys.getOrCreate('demo', subjectId);
+  return {
+    complaintId,
+    reference: `KS-20261120-00000${i + 1}`,
+    channel: 'hotline',
+    branchId: 'east-1',
+    complainant: { subjectId, sealed: sealPersonalData(key, subjectId, { name: '王女士' }) },
+    subject: { type: 'service' },
+    description,
+    complainantCount: 1,
+    language: i === 0 ? 'zh' : 'en',
+    receivedAt: '2026-11-20T01:00:00.000Z',
+    acknowledgement: { respondBy: '2026-11-21T01:00:00.000Z' },
+  };
+}
+
+function newEvent(complaintId: string, type: string, data: unknown): NewEvent {
+  return {
+    eventId: uuidv7(),
+    type,
+    schemaVersion: 1,
+    data,
+    occurredAt: '2026-11-20T01:00:00.000Z',
+    tenantId: 'demo',
+    branchId: 'east-1',
+    correlationId: complaintId,
+    causationId: `request-${type}`,
+    actor: { kind: 'user', id: 'user-agent1', roles: ['agent'] },
+  };
+}
 
 async function startAnalytics(): Promise<NestFastifyApplication> {
   class TestApp {}
@@ -118,20 +133,20 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 3,
+          projectionVersion: 4,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 3, events: 2, rebuild: null });
+      ).toMatchObject({ version: 4, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 3 before consuming',
+        'complaint-view: views no version recorded; rebuilding version 4 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 3 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(/^complaint-view: rebuilt version 4 from 2 events in .* 0 stale views deleted/),
       );
     } finally {
       await app.close();
@@ -145,11 +160,89 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 3, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the views are version 4, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();
       logged.mockRestore();
+    }
+  });
+});
+
+describe('the complaint view worker with events delivered out of order', () => {
+  /** Publishes stored events as the relay would, one at a time, and waits until the consumer is idle. */
+  async function deliver(app: NestFastifyApplication, events: readonly RecordedEvent[]): Promise<void> {
+    const log = app.get<MessageLog>(MESSAGE_LOG);
+    for (const event of events) {
+      await log.publish(topicFor(event), [{ key: event.correlationId, id: event.eventId, value: event }]);
+    }
+  }
+
+  it('folds each event in its place: topics keep the order of a stream, not across streams', async () => {
+    const app = await startAnalytics();
+    try {
+      expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
+      const store = app.get<EventStore>(EVENT_STORE);
+      const complaintId = uuidv7();
+      const received = await receivedData(
+        { getOrCreate: async () => new Uint8Array(32).fill(7) },
+        complaintId,
+        2,
+        '智能电表走得太快，电费翻倍。',
+      );
+      await store.appendToStream(
+        intakeStream(complaintId),
+        [newEvent(complaintId, 'ComplaintReceived', received)],
+        'no_stream',
+      );
+      const classified: ComplaintClassifiedData = {
+        complaintId,
+        category: 'billing',
+        severity: 'general',
+        scope: 'individual',
+        nature: 'effective',
+        signals: [],
+        confidence: 0.9,
+        needsHumanReview: false,
+        decision: {
+          model: { id: 'keywords', version: 0 },
+          taxonomyVersion: 1,
+          ruleSetVersion: 1,
+          rules: [],
+          ranking: [{ category: 'billing', confidence: 0.9 }],
+        },
+        classifiedAt: '2026-11-20T01:00:01.000Z',
+      } as unknown as ComplaintClassifiedData;
+      await store.appendToStream(
+        classificationStream(complaintId),
+        [newEvent(complaintId, 'ComplaintClassified', classified)],
+        'no_stream',
+      );
+      await store.appendToStream(
+        intakeStream(complaintId),
+        [newEvent(complaintId, 'ComplaintAccepted', { complaintId, acceptedAt: '2026-11-20T01:05:00.000Z' })],
+        0,
+      );
+      const [receivedEvent, acceptedEvent] = await store.readStream(intakeStream(complaintId));
+      const [classifiedEvent] = await store.readStream(classificationStream(complaintId));
+      // the classification first, before the view exists; then intake's two, the later one first
+      await deliver(app, [classifiedEvent!, acceptedEvent!, receivedEvent!]);
+
+      const views = app.get<DocumentStore>(DOCUMENT_STORE).collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
+      const deadline = Date.now() + 10_000;
+      let view = await views.get(complaintId);
+      while (Date.now() < deadline && !(view?.status === 'accepted' && view.classification)) {
+        await new Promise((r) => setTimeout(r, 20));
+        view = await views.get(complaintId);
+      }
+      expect(view).toMatchObject({
+        status: 'accepted',
+        classification: { category: 'billing', decidedBy: 'model' },
+        eventCount: 3,
+        lastPosition: acceptedEvent!.globalPosition,
+      });
+    } finally {
+      await app.close();
     }
   });
 });

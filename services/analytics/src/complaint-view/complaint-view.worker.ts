@@ -33,6 +33,7 @@ export const COMPLAINT_LIST_INDEXES = [
   ['tenantId', 'status', 'receivedAt'],
   ['tenantId', 'classification.category', 'receivedAt'],
   ['tenantId', 'classification.severity', 'receivedAt'],
+  ['tenantId', 'collectiveIncident.incidentId', 'receivedAt'],
 ] as const;
 
 /** How often a running rebuild logs its progress; readiness shows it after every batch. */
@@ -114,7 +115,13 @@ export class ComplaintViewWorker implements OnModuleInit {
         }
         this.logger.log(this.describe(result));
         if (signal.aborted) return;
-        this.consumer = runProjection(complaintViewProjection, this.log, this.documents, this.registry);
+        this.consumer = runProjection(
+          complaintViewProjection,
+          this.log,
+          this.documents,
+          this.registry,
+          this.store,
+        );
         this.state = 'ok';
         return;
       } catch (error) {

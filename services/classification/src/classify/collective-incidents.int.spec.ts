@@ -1,6 +1,7 @@
 import {
   type CollectiveIncidentDetectedData,
   type ComplaintClassifiedData,
+  type ComplaintJoinedCollectiveIncidentData,
   incidentStream,
 } from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
@@ -10,7 +11,12 @@ import {
   startClassification,
 } from '../classification.test-support';
 import { ClassifyWorker } from './classify.worker';
-import { INCIDENT_COLLECTION, type IncidentDoc } from './collective-incidents.service';
+import {
+  INCIDENT_COLLECTION,
+  type IncidentDoc,
+  RECENT_COLLECTION,
+  type RecentComplaintDoc,
+} from './collective-incidents.service';
 
 /*
  * Collective detection after classification: complaints arrive as intake records them, through the
@@ -113,11 +119,67 @@ describe('collective incidents after classification', () => {
     expect(await t.store.readStream(incidentStream(incidents[0]!.incidentId))).toHaveLength(1);
   });
 
-  it('does not grow the recorded incident with a sixth complaint (first detection only), nor record another', async () => {
-    await receiveAll([meterComplaint(0, { branchId: 'east-1' })]);
+  it('grows the incident with a sixth and a seventh complaint about the target, each joining once', async () => {
+    // each is delivered twice: by the consumer and once more by hand
+    const later = await receiveAll([
+      meterComplaint(1, { branchId: 'east-1' }),
+      meterComplaint(2, { branchId: 'east-1' }),
+    ]);
     const incidents = await incidentsOf('demo', 'east-1');
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]!.complaintIds).toHaveLength(5);
+    const [incident] = incidents;
+    const members = [...east1.ids, ...later.ids];
+    expect(incident).toMatchObject({
+      complaintIds: members,
+      complaintCount: 7,
+      complainantCount: 7,
+      lastJoinedAt: expect.any(String),
+      revision: 2,
+    });
+
+    const stream = await t.store.readStream(incidentStream(incident!.incidentId));
+    expect(stream.map((e) => e.type)).toEqual([
+      'CollectiveIncidentDetected',
+      'ComplaintJoinedCollectiveIncident',
+      'ComplaintJoinedCollectiveIncident',
+    ]);
+    expect(stream[1]).toMatchObject({
+      schemaVersion: 1,
+      tenantId: 'demo',
+      branchId: 'east-1',
+      correlationId: incident!.incidentId,
+      causationId: later.events[0]!.eventId,
+      actor: { kind: 'service', id: 'classification' },
+    });
+    const joins = stream.slice(1).map((e) => e.data as ComplaintJoinedCollectiveIncidentData);
+    expect(joins.map((j) => [j.complaintId, j.complaintIds.length, j.complainantCount])).toEqual([
+      [later.ids[0], 6, 6],
+      [later.ids[1], 7, 7],
+    ]);
+    const recent = t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    for (const id of later.ids)
+      expect(await recent.get(id)).toMatchObject({ incidentId: incident!.incidentId });
+  });
+
+  it('joins two complaints classified at once by two replicas, and none twice on redelivery', async () => {
+    const worker = t.app.get(ClassifyWorker);
+    const [a, b] = [
+      await t.receive(meterComplaint(3, { branchId: 'east-1' })),
+      await t.receive(meterComplaint(4, { branchId: 'east-1' })),
+    ];
+    // racing the consumer, as a second replica would, and each other
+    await Promise.all([worker.apply(a.event), worker.apply(b.event), worker.apply(b.event)]);
+    await Promise.all([t.classified(a.complaintId), t.classified(b.complaintId)]);
+    const [incident] = await incidentsOf('demo', 'east-1');
+    const stream = await t.store.readStream(incidentStream(incident!.incidentId));
+    const joined = () =>
+      stream.slice(1).map((e) => (e.data as ComplaintJoinedCollectiveIncidentData).complaintId);
+    expect(joined().slice(2).sort()).toEqual([a.complaintId, b.complaintId].sort());
+    expect(incident).toMatchObject({ complaintCount: 9, complainantCount: 9, revision: 4 });
+
+    for (const event of [...east1.events, a.event, b.event]) await worker.apply(event);
+    expect(await t.store.readStream(incidentStream(incident!.incidentId))).toHaveLength(5);
+    expect((await incidentsOf('demo', 'east-1'))[0]).toMatchObject({ complaintCount: 9, revision: 4 });
   });
 
   it('records nothing for four such complaints', async () => {
@@ -137,19 +199,35 @@ describe('collective incidents after classification', () => {
     expect(await incidentsOf('demo', 'west-2')).toEqual([]);
   });
 
-  it('makes one complaint by many complainants an incident of its own', async () => {
-    const { ids } = await receiveAll([
-      {
-        description: '我们楼20户居民的燃气表同时被停，物业不给说法。',
-        subject: { type: 'service', name: '燃气表' },
-        complainantCount: 20,
-        tenantId: 'other',
-        branchId: 'north-9',
-      },
-    ]);
+  it('makes one complaint by many complainants an incident of its own, which residents calling later join', async () => {
+    const gas = (description: string, complainantCount = 1): Received => ({
+      description,
+      subject: { type: 'service', name: '燃气表' },
+      complainantCount,
+      tenantId: 'other',
+      branchId: 'north-9',
+    });
+    const { ids } = await receiveAll([gas('我们楼20户居民的燃气表同时被停，物业不给说法。', 20)]);
     const incidents = await incidentsOf('other', 'north-9');
     expect(incidents).toHaveLength(1);
-    expect(incidents[0]).toMatchObject({ complaintIds: ids, complainantCount: 20 });
+    expect(incidents[0]).toMatchObject({
+      complaintIds: ids,
+      complaintCount: 1,
+      complainantCount: 20,
+      lastJoinedAt: null,
+    });
+
+    const later = await receiveAll([
+      gas('家里燃气表被停了，没有任何通知。'),
+      gas('燃气表停了三天，老人做不了饭。', 2),
+    ]);
+    expect(await incidentsOf('other', 'north-9')).toEqual([
+      expect.objectContaining({
+        complaintIds: [...ids, ...later.ids],
+        complaintCount: 3,
+        complainantCount: 23,
+      }),
+    ]);
   });
 });
 
@@ -165,6 +243,16 @@ describe('GET /api/v1/classification/incidents', () => {
     const body = supervisor.json() as { items: CollectiveIncidentDetectedData[]; nextCursor: string | null };
     expect(body.items[0]!.windowStart >= body.items[1]!.windowStart).toBe(true);
     expect(body.items[0]).not.toHaveProperty('_id');
+    expect(body.items[0]).not.toHaveProperty('revision');
+    // east-1 has grown to nine complaints, east-2 holds its five
+    expect(
+      Object.fromEntries(
+        body.items.map((i) => [
+          i.branchId,
+          [(i as { complaintCount?: number }).complaintCount, i.complaintIds.length],
+        ]),
+      ),
+    ).toEqual({ 'east-1': [9, 9], 'east-2': [5, 5] });
 
     expect(idsOf((await list('manager1')).json())).toEqual(['east-1']);
     expect(idsOf((await list('director1', '?branchId=east')).json())).toEqual(['east-1', 'east-2']);

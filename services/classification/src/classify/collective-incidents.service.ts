@@ -1,15 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type CollectiveCluster,
-  type CollectiveIncidentDetectedData,
+  type CollectiveIncident,
   collectiveIncidentData,
+  collectiveIncidentDecider,
+  type CollectiveIncidentEvent,
   DEFAULT_COLLECTIVE_DETECTION,
   descriptionTokens,
-  detectCollectiveIncidents,
   incidentStream,
+  matchCollectiveIncident,
   type RecentComplaint,
 } from '@kesu/classification-domain';
-import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
+import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import {
   type Clock,
@@ -17,6 +19,7 @@ import {
   type DocumentStore,
   type EventStore,
   type Filter,
+  handleCommand,
   type Page,
   WrongExpectedRevisionError,
 } from '@kesu/ports';
@@ -36,16 +39,20 @@ export interface RecentComplaintDoc {
   /** ISO instant (UTC, `toISOString`), so that strings sort as times. */
   readonly receivedAt: string;
   readonly complainantCount: number;
-  /** The incident the complaint was recorded in, once it was. */
+  /** The incident the complaint was recorded in or joined, once it was. */
   readonly incidentId?: string;
 }
 
-/** A recorded collective incident, as `GET /api/v1/classification/incidents` lists it (`_id`: the incident id). */
-export interface IncidentDoc extends CollectiveIncidentDetectedData {
+/**
+ * A collective incident as `GET /api/v1/classification/incidents` lists it, folded from its stream
+ * (`_id`: the incident id; `revision`: that of the stream's last event folded).
+ */
+export interface IncidentDoc extends CollectiveIncident {
   readonly _id: string;
+  readonly revision: number;
 }
 
-export type Incident = CollectiveIncidentDetectedData;
+export type Incident = CollectiveIncident;
 
 export const RECENT_COLLECTION = 'classification_recent';
 export const INCIDENT_COLLECTION = 'classification_incidents';
@@ -53,20 +60,23 @@ export const INCIDENT_COLLECTION = 'classification_incidents';
 export const MAX_RECENT_TOKENS = 200;
 /** Recent complaints of one branch read per detection. */
 const MAX_RECENT_READ = 1000;
+/** Appends of a join tried while other replicas grow the same incident. */
+const JOIN_ATTEMPTS = 10;
 
 /**
  * Collective detection after classification. Each classified complaint is kept in a small index of
- * recent complaints (`classification_recent`, one document per complaint, pruned after two windows);
- * the complaints of its branch from two windows before it are run through `detectCollectiveIncidents`
- * (grouped by top-level category, since complaints about one target often differ in subcategory),
- * and each cluster that holds the complaint and is not yet recorded is appended as
- * `CollectiveIncidentDetected` to `classification-incident-<id>` with expected revision `no_stream`:
- * two replicas or a redelivery record it once (the loser's conflict means "already recorded").
- * The incident's correlation id is its own id.
- *
- * Only the first detection is recorded: a cluster that grows keeps its id (its first complaint is
- * still in the two windows read), so later members are not appended to the incident, and a cluster
- * sharing a member with a recorded incident is not recorded again.
+ * recent complaints (`classification_recent`, one document per complaint, pruned after two windows)
+ * and matched against the complaints of its branch from two windows before it
+ * (`matchCollectiveIncident`, grouped by top-level category, since complaints about one target often
+ * differ in subcategory):
+ * - a cluster it completes that holds no recorded complaint is appended as
+ *   `CollectiveIncidentDetected` to `classification-incident-<id>` with expected revision `no_stream`:
+ *   two replicas or a redelivery record it once (the loser's conflict means "already recorded");
+ * - a complaint about a recorded incident's target (or in a cluster sharing members with it) joins it:
+ *   `ComplaintJoinedCollectiveIncident` per new member, appended at the revision read from the stream
+ *   and decided again on a conflict, so a complaint joins once however often it is delivered.
+ * The incident's correlation id is its own id. `classification_incidents` is folded from the stream
+ * after every append, written only over an older revision.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -91,10 +101,10 @@ export class CollectiveIncidents implements OnModuleInit {
   }
 
   /**
-   * Indexes the classified complaint and records the incidents it completes; returns them (empty
-   * when none is new). Safe to run again for the same complaint.
+   * Indexes the classified complaint, then records the incidents it completes or joins it (and its
+   * cluster) to the incident it belongs to. Safe to run again for the same complaint.
    */
-  async classified(received: RecordedEvent, category: string): Promise<Incident[]> {
+  async classified(received: RecordedEvent, category: string): Promise<void> {
     const data = received.data as ReceivedComplaint;
     const receivedAt = new Date(data.receivedAt).toISOString();
     const doc: RecentComplaintDoc = {
@@ -126,17 +136,19 @@ export class CollectiveIncidents implements OnModuleInit {
     );
     const byId = new Map(items.map((d) => [d._id, d]));
     byId.set(doc._id, byId.get(doc._id) ?? doc);
-    const clusters = detectCollectiveIncidents(received.tenantId, [...byId.values()].map(toRecent)).filter(
-      (c) => c.complaintIds.includes(doc._id),
-    );
-    const recorded: Incident[] = [];
-    for (const cluster of clusters) {
-      if (cluster.complaintIds.some((id) => byId.get(id)?.incidentId !== undefined)) continue;
-      if (await this.incidents.get(cluster.incidentId)) continue;
-      const incident = await this.record(cluster, received);
-      if (incident) recorded.push(incident);
+    const match = matchCollectiveIncident(received.tenantId, doc._id, [...byId.values()].map(toRecent));
+    switch (match.kind) {
+      case 'member':
+        // a redelivery: the index catches up with the stream if an earlier delivery stopped short
+        await this.index(match.incidentId, [doc._id]);
+        return;
+      case 'join':
+        await this.join(match.incidentId, match.complaints, received);
+        return;
+      case 'detected':
+        for (const cluster of match.clusters) await this.record(cluster, byId, received);
+        return;
     }
-    return recorded;
   }
 
   /** The tenant's incidents of these branches whose window started within [from, to], newest first. */
@@ -162,14 +174,19 @@ export class CollectiveIncidents implements OnModuleInit {
     });
   }
 
-  /** Appends the incident (once across replicas and redeliveries) and indexes it from its stream. */
-  private async record(cluster: CollectiveCluster, received: RecordedEvent): Promise<Incident | null> {
+  /**
+   * Appends the incident (once across replicas and redeliveries). When it was recorded already, the
+   * cluster's complaints it does not hold join it (the cluster grew since).
+   */
+  private async record(
+    cluster: CollectiveCluster,
+    recent: ReadonlyMap<string, RecentComplaintDoc>,
+    received: RecordedEvent,
+  ): Promise<void> {
     const at = this.clock.now().toISOString();
-    const streamId = incidentStream(cluster.incidentId);
-    let appended = true;
     try {
       await this.store.appendToStream(
-        streamId,
+        incidentStream(cluster.incidentId),
         [
           {
             eventId: uuidv7(),
@@ -188,16 +205,64 @@ export class CollectiveIncidents implements OnModuleInit {
       );
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      appended = false; // another replica, or an earlier delivery, recorded it
+      // another replica, or an earlier delivery, recorded it: what it holds is the stream's word
+      const members = cluster.complaintIds.map((id) => toRecent(recent.get(id)!));
+      await this.join(cluster.incidentId, members, received);
+      return;
     }
-    // the stored event, not this attempt's cluster, is what the index shows
-    const [first] = await this.store.readStream(streamId, { maxCount: 1 });
-    if (!first) return null;
-    const incident = first.data as Incident;
-    await this.incidents.put({ _id: incident.incidentId, ...incident });
-    for (const id of incident.complaintIds)
-      await this.recent.update(id, { $set: { incidentId: incident.incidentId } });
-    return appended ? incident : null;
+    await this.index(cluster.incidentId, cluster.complaintIds);
+  }
+
+  /** Appends the joins of the complaints that are not members yet, retrying on a conflict. */
+  private async join(
+    incidentId: string,
+    complaints: readonly RecentComplaint[],
+    received: RecordedEvent,
+  ): Promise<void> {
+    const joining = complaints.map(({ complaintId, complainantCount, receivedAt }) => ({
+      complaintId,
+      complainantCount,
+      receivedAt,
+    }));
+    await handleCommand(
+      this.store,
+      this.registry,
+      collectiveIncidentDecider,
+      incidentStream(incidentId),
+      { type: 'JoinCollectiveIncident', complaints: joining, at: this.clock.now().toISOString() },
+      {
+        occurredAt: this.clock.now().toISOString(),
+        tenantId: received.tenantId,
+        branchId: received.branchId,
+        correlationId: incidentId,
+        causationId: received.eventId,
+        actor: CLASSIFICATION_ACTOR,
+      },
+      { maxAttempts: JOIN_ATTEMPTS },
+    );
+    await this.index(
+      incidentId,
+      complaints.map((c) => c.complaintId),
+    );
+  }
+
+  /**
+   * Folds the incident's stream into its document (unless a newer revision is there already) and
+   * marks these complaints of the recent index as its members.
+   */
+  private async index(incidentId: string, complaintIds: readonly string[]): Promise<void> {
+    const events = await this.store.readStream(incidentStream(incidentId));
+    const incident = fold(
+      collectiveIncidentDecider,
+      events.map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
+    );
+    if (!incident) return;
+    const { incidentId: _id, ...fields } = { ...incident, revision: events.length - 1 };
+    await this.incidents.update(_id, { $setOnInsert: { incidentId: _id, ...fields } }, { upsert: true });
+    for (const older of [{ revision: { $lt: fields.revision } }, { revision: null }] as Filter[])
+      await this.incidents.update(_id, { $set: fields }, { filter: older });
+    for (const id of complaintIds)
+      if (incident.complaintIds.includes(id)) await this.recent.update(id, { $set: { incidentId } });
   }
 
   /** Drops the branch's complaints received before `before` (at most a page per call). */
@@ -215,4 +280,5 @@ const toRecent = (d: RecentComplaintDoc): RecentComplaint => ({
   tokens: d.tokens,
   receivedAt: d.receivedAt,
   complainantCount: d.complainantCount,
+  ...(d.incidentId !== undefined && { incidentId: d.incidentId }),
 });

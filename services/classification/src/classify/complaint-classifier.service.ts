@@ -5,6 +5,7 @@ import {
   type ClassificationInput,
   classificationDecider,
   classificationStream,
+  classificationText,
   classifyComplaint,
   type ComplaintClassificationState,
   type TextClassifier,
@@ -47,7 +48,7 @@ const CLASSIFIED_FIELDS = [
 ] as const;
 
 /** The complaint as received, with the read-back corrections of an intake history applied in order. */
-function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint {
+export function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint {
   let complaint = intake.find((e) => e.type === 'ComplaintReceived')!.data as ReceivedComplaint;
   for (const event of intake.filter((e) => e.type === 'RecordCorrected')) {
     const corrections = (event.data as CorrectedRecord).corrections ?? {};
@@ -61,6 +62,14 @@ function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint
     };
   }
   return complaint;
+}
+
+/**
+ * The complaint's text as the classifier reads it (subject name and description), with the
+ * read-back corrections of its intake history applied: what a training example of it holds.
+ */
+export function classifiedText(intake: readonly RecordedEvent[]): string {
+  return classificationText(correctedComplaint(intake));
 }
 
 /** What the classifier reads of a complaint, with intake's repeat flag from its history. */

@@ -12,7 +12,7 @@ import {
 } from '@kesu/platform';
 import { IsOptional } from 'class-validator';
 import { decodeCursor } from '@kesu/ports';
-import { CollectiveIncidents, type Incident } from './collective-incidents.service';
+import { CollectiveIncidents, type Incident, type IncidentDoc } from './collective-incidents.service';
 
 /** Query of `GET /api/v1/classification/incidents`. */
 export class IncidentListQuery extends PageQuery {
@@ -55,7 +55,7 @@ export class IncidentsController {
     private readonly directory: OrgDirectory,
   ) {}
 
-  /** Collective incidents within the caller's branch scope, newest window first. */
+  /** Collective incidents within the caller's branch scope, newest window first, as they have grown. */
   @Get('incidents')
   @Roles(...INCIDENT_READERS)
   async list(
@@ -88,8 +88,17 @@ export class IncidentsController {
       },
       { limit: query.limit ?? 20, ...(query.cursor !== undefined && { cursor: query.cursor }) },
     );
-    return { items: page.items.map(({ _id, ...incident }) => incident), nextCursor: page.nextCursor };
+    return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
   }
+}
+
+/** An incident as listed; a document indexed before incidents grew reads as one that never grew. */
+function toIncident({ _id, revision: _revision, ...incident }: IncidentDoc): Incident {
+  return {
+    ...incident,
+    complaintCount: incident.complaintIds.length,
+    lastJoinedAt: incident.lastJoinedAt ?? null,
+  };
 }
 
 function isCursor(cursor: string): boolean {

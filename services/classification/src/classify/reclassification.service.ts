@@ -2,10 +2,9 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import {
   classificationDecider,
   classificationStream,
-  classificationText,
   type ClassificationStatus,
 } from '@kesu/classification-domain';
-import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
+import { type EventTypeRegistry, fold } from '@kesu/kernel';
 import {
   actionCausationId,
   CLOCK,
@@ -19,7 +18,7 @@ import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { TrainingExamples } from '../training/training-examples';
-import type { ReceivedComplaint } from './complaint-classifier.service';
+import { classifiedText } from './complaint-classifier.service';
 import type { ReclassifyComplaintDto } from './reclassify.dto';
 
 /** The answer to a work action: the classification's status and its stream's revision. */
@@ -108,22 +107,16 @@ export class Reclassification {
         actor: { kind: 'user', id: principal.userId, roles: principal.roles },
       },
     );
-    await this.examples.correction(principal.tenantId, complaintId, textOf(history), body.category, at);
+    await this.examples.correction(
+      principal.tenantId,
+      complaintId,
+      classifiedText(history),
+      body.category,
+      at,
+    );
     return {
       result: { complaintId, status: handled.state.status, revision: handled.revision },
       replayed: handled.replayed,
     };
   }
-}
-
-/** The complaint's text as the classifier read it, with the corrections of a read-back applied. */
-function textOf(history: readonly RecordedEvent[]): string {
-  let { subject, description } = history.find((e) => e.type === 'ComplaintReceived')!
-    .data as ReceivedComplaint;
-  for (const event of history.filter((e) => e.type === 'RecordCorrected')) {
-    const corrected = (event.data as { corrections?: Partial<ReceivedComplaint> }).corrections ?? {};
-    subject = corrected.subject ?? subject;
-    description = corrected.description ?? description;
-  }
-  return classificationText({ subject, description });
 }

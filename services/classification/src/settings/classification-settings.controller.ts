@@ -49,7 +49,10 @@ export class ClassificationSettingsController {
     return this.settings.changeTaxonomy(authorOf(principal), proposed as Omit<Taxonomy, 'version'>);
   }
 
-  /** The tenant's classification settings: the confidence threshold below which people classify. */
+  /**
+   * The tenant's classification settings: the confidence threshold below which people classify, and
+   * after how many new labeled examples the model is retrained by itself.
+   */
   @Get('settings')
   classificationSettings(@CurrentPrincipal() principal: Principal): Promise<ClassificationSettingsView> {
     return this.settings.settings(principal.tenantId);
@@ -61,8 +64,10 @@ export class ClassificationSettingsController {
     @Body() body: PutSettingsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ClassificationSettingsView> {
+    const { confidenceThreshold, autoRetrainAfter } = body;
     return this.settings.changeSettings(authorOf(principal), {
-      confidenceThreshold: body.confidenceThreshold,
+      ...(confidenceThreshold !== undefined && { confidenceThreshold }),
+      ...(autoRetrainAfter !== undefined && { autoRetrainAfter }),
     });
   }
 

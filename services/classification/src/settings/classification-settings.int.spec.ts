@@ -133,7 +133,7 @@ describe('confidence threshold', () => {
   it('is 0.5 until changed, readable by every user of the tenant', async () => {
     const reply = await t.request('agent1', 'GET', '/api/v1/classification/settings');
     expect(reply.statusCode).toBe(200);
-    expect(reply.json()).toEqual({ confidenceThreshold: 0.5 });
+    expect(reply.json()).toEqual({ confidenceThreshold: 0.5, autoRetrainAfter: 50 });
   });
 
   it('is changed by an administrator, as an event, and flags the next complaint below it for people', async () => {
@@ -148,9 +148,10 @@ describe('confidence threshold', () => {
       confidenceThreshold: 1,
     });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toEqual({ confidenceThreshold: 1 });
+    expect(changed.json()).toEqual({ confidenceThreshold: 1, autoRetrainAfter: 50 });
     expect((await t.request('handler1', 'GET', '/api/v1/classification/settings')).json()).toEqual({
       confidenceThreshold: 1,
+      autoRetrainAfter: 50,
     });
     const events = await t.store.readStream('classification-threshold-demo');
     expect(events.map((e) => [e.type, e.actor.id, e.data])).toEqual([
@@ -203,5 +204,50 @@ describe('confidence threshold', () => {
       confidenceThreshold: 0.7,
     });
     expect(supervisor.statusCode).toBe(403);
+  });
+});
+
+describe('automatic retraining policy', () => {
+  it('is 50 until changed, changed by an administrator as an event, alone or with the threshold', async () => {
+    const changed = await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      autoRetrainAfter: 0,
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toEqual({ confidenceThreshold: 0.5, autoRetrainAfter: 0 });
+    const both = await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 0.6,
+      autoRetrainAfter: 200,
+    });
+    expect(both.json()).toEqual({ confidenceThreshold: 0.6, autoRetrainAfter: 200 });
+    expect((await t.request('analyst1', 'GET', '/api/v1/classification/settings')).json()).toEqual({
+      confidenceThreshold: 0.6,
+      autoRetrainAfter: 200,
+    });
+    const events = await t.store.readStream('classification-autoretrain-demo');
+    expect(events.map((e) => [e.type, e.actor.id, e.data])).toEqual([
+      [
+        'AutoRetrainChanged',
+        'user-admin',
+        expect.objectContaining({ autoRetrainAfter: 0, previousAutoRetrainAfter: 50 }),
+      ],
+      [
+        'AutoRetrainChanged',
+        'user-admin',
+        expect.objectContaining({ autoRetrainAfter: 200, previousAutoRetrainAfter: 0 }),
+      ],
+    ]);
+    await t.request('admin', 'PUT', '/api/v1/classification/settings', {
+      confidenceThreshold: 0.5,
+      autoRetrainAfter: 50,
+    });
+  });
+
+  it('refuses anything but a whole number from 0 to a million, naming the field', async () => {
+    for (const autoRetrainAfter of [-1, 2.5, '10', 1_000_001, null]) {
+      const reply = await t.request('admin', 'PUT', '/api/v1/classification/settings', { autoRetrainAfter });
+      expect(reply.statusCode).toBe(400);
+      expect(fields(reply.json())).toContain('autoRetrainAfter');
+    }
+    expect(await t.store.readStream('classification-autoretrain-demo')).toHaveLength(3);
   });
 });

@@ -1,4 +1,4 @@
-import { TAXONOMY_PACKS, type TaxonomyPack } from '@kesu/classification-domain';
+import { MAX_AUTO_RETRAIN_AFTER, TAXONOMY_PACKS, type TaxonomyPack } from '@kesu/classification-domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -13,6 +13,7 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -43,12 +44,24 @@ export class PutRulesDto {
   version?: number;
 }
 
-/** `PUT /api/v1/classification/settings`: the tenant's confidence threshold, 0–1 inclusive. */
+/**
+ * `PUT /api/v1/classification/settings`: the tenant's confidence threshold (0–1 inclusive), its
+ * automatic retraining policy (a whole number of new examples, 0: off), or both; at least one.
+ */
 export class PutSettingsDto {
+  @ValidateIf(
+    (body: PutSettingsDto) => body.autoRetrainAfter === undefined || body.confidenceThreshold !== undefined,
+  )
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(1)
-  confidenceThreshold!: number;
+  confidenceThreshold?: number;
+
+  @ValidateIf((body: PutSettingsDto) => body.autoRetrainAfter !== undefined)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_AUTO_RETRAIN_AFTER)
+  autoRetrainAfter?: number;
 }
 
 /**

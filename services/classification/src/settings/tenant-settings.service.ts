@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  autoRetrainStream,
   type ClassificationSettingsEvent,
+  DEFAULT_AUTO_RETRAIN_AFTER,
   DEFAULT_CONFIDENCE_THRESHOLD,
   DEFAULT_RULE_SET,
   type RuleSet,
@@ -38,12 +40,21 @@ export interface SettingsAuthor {
 export interface ClassificationSettingsView {
   /** Below it a complaint is flagged for human classification (0–1; 0.5 until changed). */
   readonly confidenceThreshold: number;
+  /** New labeled examples after which the service retrains the tenant's model (0: never; 50 until changed). */
+  readonly autoRetrainAfter: number;
+}
+
+/** A change of the settings: either or both. */
+export interface SettingsChange {
+  readonly confidenceThreshold?: number;
+  readonly autoRetrainAfter?: number;
 }
 
 /**
- * A tenant's taxonomy, rule set and confidence threshold: the last TaxonomyChanged / RuleSetChanged /
- * ConfidenceThresholdChanged of its streams, or the default pack, rule set (version 1) and
- * threshold (DEFAULT_CONFIDENCE_THRESHOLD) before the first change.
+ * A tenant's taxonomy, rule set, confidence threshold and retraining policy: the last
+ * TaxonomyChanged / RuleSetChanged / ConfidenceThresholdChanged / AutoRetrainChanged of its streams,
+ * or the default pack, rule set (version 1), threshold (DEFAULT_CONFIDENCE_THRESHOLD) and policy
+ * (DEFAULT_AUTO_RETRAIN_AFTER) before the first change.
  */
 @Injectable()
 export class TenantSettings {
@@ -70,25 +81,44 @@ export class TenantSettings {
       : DEFAULT_CONFIDENCE_THRESHOLD;
   }
 
-  async settings(tenantId: string): Promise<ClassificationSettingsView> {
-    return { confidenceThreshold: await this.confidenceThreshold(tenantId) };
+  async autoRetrainAfter(tenantId: string): Promise<number> {
+    const last = await this.last(autoRetrainStream(tenantId));
+    return last?.type === 'AutoRetrainChanged' ? last.data.autoRetrainAfter : DEFAULT_AUTO_RETRAIN_AFTER;
   }
 
-  /** Records ConfidenceThresholdChanged (nothing when the threshold stays the same). */
-  async changeSettings(
-    author: SettingsAuthor,
-    change: { readonly confidenceThreshold: number },
-  ): Promise<ClassificationSettingsView> {
+  async settings(tenantId: string): Promise<ClassificationSettingsView> {
+    const [confidenceThreshold, autoRetrainAfter] = await Promise.all([
+      this.confidenceThreshold(tenantId),
+      this.autoRetrainAfter(tenantId),
+    ]);
+    return { confidenceThreshold, autoRetrainAfter };
+  }
+
+  /**
+   * Records ConfidenceThresholdChanged and/or AutoRetrainChanged, each on its stream (nothing for a
+   * value that stays the same).
+   */
+  async changeSettings(author: SettingsAuthor, change: SettingsChange): Promise<ClassificationSettingsView> {
+    const { tenantId } = author;
     const now = this.clock.now().toISOString();
-    const command: SettingsCommand = {
-      type: 'ChangeConfidenceThreshold',
-      tenantId: author.tenantId,
-      confidenceThreshold: change.confidenceThreshold,
-      by: author.actor.id,
-      at: now,
-    };
-    const { state } = await this.handle(thresholdStream(author.tenantId), command, author, now);
-    return { confidenceThreshold: state.confidenceThreshold ?? DEFAULT_CONFIDENCE_THRESHOLD };
+    const by = author.actor.id;
+    if (change.confidenceThreshold !== undefined) {
+      const { confidenceThreshold } = change;
+      const command: SettingsCommand = {
+        type: 'ChangeConfidenceThreshold',
+        tenantId,
+        confidenceThreshold,
+        by,
+        at: now,
+      };
+      await this.handle(thresholdStream(tenantId), command, author, now);
+    }
+    if (change.autoRetrainAfter !== undefined) {
+      const { autoRetrainAfter } = change;
+      const command: SettingsCommand = { type: 'ChangeAutoRetrain', tenantId, autoRetrainAfter, by, at: now };
+      await this.handle(autoRetrainStream(tenantId), command, author, now);
+    }
+    return this.settings(tenantId);
   }
 
   async changeTaxonomy(author: SettingsAuthor, taxonomy: Omit<Taxonomy, 'version'>): Promise<Taxonomy> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type ClassificationSettingsEvent,
@@ -12,18 +13,32 @@ import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import type { Collection, Document, DocumentStore, EventStore } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
+import { type CompactModelJson, compactModel, expandModel, splitText } from './model-storage';
 
 export const TEXT_MODELS = 'classification_models';
+/** The parts of the models' compact JSON (see `model-storage.ts`), several per model version. */
+export const TEXT_MODEL_PARTS = 'classification_model_parts';
 
-/** One trained model of a tenant, as JSON: one document per model version. */
+/** One trained model of a tenant: one document per model version, its weights in parts. */
 export interface TextModelDocument extends Document {
   readonly tenantId: string;
   readonly version: number;
   readonly scores: ModelScores;
   /** The score it was compared with: the previous model's options retrained on the same part. */
   readonly baseline: ModelScores | null;
-  readonly model: ClassifierModelJson;
+  /** Models stored before the parts: the whole model JSON in this document (still read). */
+  readonly model?: ClassifierModelJson;
+  /** Where the model is: `parts` documents `<_id>:<write>:<index>` in TEXT_MODEL_PARTS. */
+  readonly stored?: { readonly write: string; readonly parts: number; readonly chars: number };
   readonly trainedAt: string;
+}
+
+/** A slice of a model's compact JSON text. */
+export interface TextModelPart extends Document {
+  readonly tenantId: string;
+  readonly version: number;
+  readonly index: number;
+  readonly text: string;
 }
 
 /** A version of the tenant's model as `GET /api/v1/classification/models` lists it. */
@@ -46,6 +61,7 @@ export interface ModelVersion {
 @Injectable()
 export class TextModels {
   private readonly models: Collection<TextModelDocument>;
+  private readonly parts: Collection<TextModelPart>;
   private readonly loaded = new Map<string, { version: number; classifier: TextClassifier }>();
 
   constructor(
@@ -54,6 +70,7 @@ export class TextModels {
     @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
   ) {
     this.models = documents.collection<TextModelDocument>(TEXT_MODELS);
+    this.parts = documents.collection<TextModelPart>(TEXT_MODEL_PARTS);
   }
 
   /** The model stream's events and what they add up to. */
@@ -73,14 +90,56 @@ export class TextModels {
     const cached = this.loaded.get(tenantId);
     if (cached?.version === state.activeModel) return cached;
     const doc = await this.models.get(modelId(tenantId, state.activeModel));
-    if (!doc) return undefined;
-    const active = { version: doc.version, classifier: TextClassifier.fromJSON(doc.model) };
+    const model = doc && (await this.modelOf(doc));
+    if (!model) return undefined;
+    const active = { version: state.activeModel, classifier: TextClassifier.fromJSON(model) };
     this.loaded.set(tenantId, active);
     return active;
   }
 
-  save(doc: Omit<TextModelDocument, '_id'>): Promise<void> {
-    return this.models.put({ _id: modelId(doc.tenantId, doc.version), ...doc });
+  /**
+   * Stores a trained model before it is activated: its parts first, then the version's document
+   * naming them (a write of its own, so a second write of the same version never mixes parts).
+   */
+  async save(
+    doc: Omit<TextModelDocument, '_id' | 'model' | 'stored'>,
+    model: ClassifierModelJson,
+  ): Promise<void> {
+    const _id = modelId(doc.tenantId, doc.version);
+    const write = randomUUID().slice(0, 8);
+    const text = JSON.stringify(compactModel(model));
+    const parts = splitText(text);
+    for (const [index, part] of parts.entries()) {
+      await this.parts.put({
+        _id: `${_id}:${write}:${index}`,
+        tenantId: doc.tenantId,
+        version: doc.version,
+        index,
+        text: part,
+      });
+    }
+    await this.models.put({ _id, ...doc, stored: { write, parts: parts.length, chars: text.length } });
+  }
+
+  /** A stored version's model JSON, reassembled from its parts (or as stored whole, before parts). */
+  async modelOf(doc: TextModelDocument): Promise<ClassifierModelJson | null> {
+    if (doc.model) return doc.model;
+    if (!doc.stored) return null;
+    const { write, parts } = doc.stored;
+    const ids = Array.from({ length: parts }, (_, i) => `${doc._id}:${write}:${i}`);
+    const found = (await this.parts.getMany(ids)).sort((a, b) => a.index - b.index);
+    if (found.length !== parts) throw new Error(`model ${doc._id}: ${found.length} of ${parts} parts found`);
+    return expandModel(JSON.parse(found.map((p) => p.text).join('')) as CompactModelJson);
+  }
+
+  /** When the tenant's last model was trained (activated or rejected); undefined before the first. */
+  async lastTrainedAt(tenantId: string): Promise<string | undefined> {
+    const { events } = await this.history(tenantId);
+    let last: string | undefined;
+    for (const event of events.map((e) => this.registry.toDomain<ClassificationSettingsEvent>(e))) {
+      if (event.type === 'ModelTrained') last = event.data.trainedAt;
+    }
+    return last;
   }
 
   async versions(tenantId: string): Promise<{ active: number | null; versions: ModelVersion[] }> {

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
-import { CLOCK, CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
+import {
+  BodyLimit,
+  CLOCK,
+  CurrentPrincipal,
+  type Principal,
+  Role,
+  Roles,
+  ValidationProblem,
+} from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { authorOf } from '../settings/classification-settings.controller';
 import { ImportExamplesDto } from '../settings/settings.dto';
@@ -11,6 +19,8 @@ import { TrainingExamples } from './training-examples';
 
 /** Most field errors one import answer names. */
 const MAX_ERRORS = 50;
+/** The largest import body: 5000 examples of up to 5000 characters need more than the default. */
+export const IMPORT_BODY_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /** The learning loop: labeled examples in, models trained in the background, versions out. */
 @Controller('api/v1/classification')
@@ -23,10 +33,14 @@ export class TrainingController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Bulk import of labeled texts (≤ 5000 per call); each category must be in the taxonomy. */
+  /**
+   * Bulk import of labeled texts (≤ 5000 per call, ≤ 20 MiB); each category must be in the taxonomy.
+   * The tenant's model is then retrained if its `autoRetrainAfter` policy says it is due.
+   */
   @Post('training-examples')
   @HttpCode(202)
   @Roles(Role.admin)
+  @BodyLimit(IMPORT_BODY_LIMIT_BYTES)
   async importExamples(
     @Body() body: ImportExamplesDto,
     @CurrentPrincipal() principal: Principal,
@@ -49,7 +63,9 @@ export class TrainingController {
       body.examples.map((e) => ({ text: e.text, label: e.category })),
       this.clock.now().toISOString(),
     );
-    return { imported, total: await this.examples.count(principal.tenantId) };
+    const total = await this.examples.count(principal.tenantId);
+    await this.training.retrainIfDue(principal.tenantId);
+    return { imported, total };
   }
 
   /** Trains a model now, on a worker thread; `GET …/models` shows the outcome. */

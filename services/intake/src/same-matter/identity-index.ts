@@ -46,9 +46,10 @@ export const indexedComplaint = (
 });
 
 /**
- * The status an intake event leaves its complaint in, or undefined when it changes none. Closing
- * events of the later services (`ComplaintClosed`) end a complaint too, once they exist: their
- * topic joins the index's topics and the type maps to `closed` here.
+ * The status an intake event leaves its complaint in, or undefined when it changes none. Follow-up's
+ * `ComplaintClosed` (contracts/events/ComplaintClosed.v1, topic `complaints.followup.v1`, keyed
+ * like every complaint event by the complaint id in `correlationId`) ends a complaint too: once
+ * follow-up writes it, its topic joins the index's topics and the type maps to `closed` here.
  */
 export function statusAfter(event: Pick<RecordedEvent, 'type' | 'data'>): IndexedStatus | undefined {
   switch (event.type) {

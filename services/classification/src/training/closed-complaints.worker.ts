@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { RecordedEvent } from '@kesu/kernel';
+import {
+  BackgroundWorkers,
+  CLOCK,
+  EVENT_STORE,
+  MESSAGE_LOG,
+  Metrics,
+  watchConsumerLag,
+} from '@kesu/platform';
+import { type Clock, type Consumer, type EventStore, type MessageLog, topicForCategory } from '@kesu/ports';
+import { classifiedText } from '../classify/complaint-classifier.service';
+import { TenantSettings } from '../settings/tenant-settings.service';
+import type { ComplaintClosedData } from './complaint-closed';
+import { TrainingExamples } from './training-examples';
+
+/** The consumer group that learns from closed complaints. */
+export const LEARN_FROM_CLOSED_GROUP = 'classification.learn-from-closed';
+const TOPICS = [topicForCategory('followup')];
+/** Intake's stream of a complaint (intake's `intakeStream`; a scope of its own, so not imported). */
+const intakeStream = (complaintId: string) => `intake-complaint-${complaintId}`;
+
+/**
+ * Keeps the final category of every complaint follow-up closes (ComplaintClosed v1) as a
+ * human-confirmed training example of the complaint's text as classified: the description (and
+ * subject name) as received, with the read-back corrections applied. A category the tenant's
+ * taxonomy does not have is skipped. Redelivered closings change nothing (see TrainingExamples).
+ */
+@Injectable()
+export class ClosedComplaintsWorker implements OnModuleInit {
+  private readonly logger = new Logger(ClosedComplaintsWorker.name);
+  private consumer?: Consumer;
+
+  constructor(
+    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly settings: TenantSettings,
+    private readonly examples: TrainingExamples,
+    private readonly workers: BackgroundWorkers,
+    private readonly metrics: Metrics,
+  ) {}
+
+  onModuleInit(): void {
+    watchConsumerLag(this.metrics, this.log, LEARN_FROM_CLOSED_GROUP, TOPICS);
+    this.workers.register({
+      name: LEARN_FROM_CLOSED_GROUP,
+      start: () => {
+        this.consumer = this.log.consume({
+          group: LEARN_FROM_CLOSED_GROUP,
+          topics: TOPICS,
+          handler: async (message) => this.apply(message.value as RecordedEvent),
+        });
+      },
+      stop: async () => {
+        await this.consumer?.stop();
+      },
+    });
+  }
+
+  async apply(event: RecordedEvent): Promise<void> {
+    if (event.type !== 'ComplaintClosed' || event.schemaVersion !== 1) return;
+    const { complaintId, finalCategory, closedAt } = event.data as ComplaintClosedData;
+    const taxonomy = await this.settings.taxonomy(event.tenantId);
+    if (!taxonomy.categories.some((c) => c.code === finalCategory)) {
+      this.logger.warn(
+        `complaint ${complaintId} closed as ${finalCategory}, not in the taxonomy of ${event.tenantId} (version ${taxonomy.version}): not learned`,
+      );
+      return;
+    }
+    const intake = await this.store.readStream(intakeStream(complaintId));
+    const received = intake.find((e) => e.type === 'ComplaintReceived');
+    if (!received || received.tenantId !== event.tenantId) {
+      this.logger.warn(`complaint ${complaintId} closed, but its intake record is missing: not learned`);
+      return;
+    }
+    const kept = await this.examples.closed(
+      event.tenantId,
+      complaintId,
+      classifiedText(intake),
+      finalCategory,
+      new Date(closedAt).toISOString(),
+      this.clock.now().toISOString(),
+    );
+    if (!kept) this.logger.debug(`complaint ${complaintId}: its example is newer than this closing, kept`);
+  }
+}
