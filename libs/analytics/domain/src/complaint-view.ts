@@ -1,7 +1,9 @@
 import {
   type ClassificationEvent,
+  type CollectiveIncidentDetectedData,
   type CollectiveIncidentEvent,
   type ComplaintClassifiedData,
+  type ComplaintJoinedCollectiveIncidentData,
   type EscalationSignal,
   type Nature,
 } from '@kesu/classification-domain';
@@ -72,7 +74,10 @@ export interface ClassificationView {
  */
 export interface CollectiveIncidentMembership {
   readonly incidentId: string;
-  /** The incident's complaints and the people they speak for, as it stands. */
+  /**
+   * The incident's complaints and the people they speak for as of the complaint's joining (or the
+   * detection); the incident's current totals are in the incident list.
+   */
   readonly complaintCount: number;
   readonly complainantCount: number;
   /** When the complaint became part of it: the incident's detection, or its joining later. */
@@ -135,7 +140,7 @@ export interface ComplaintView {
   readonly updatedAt: string;
 }
 
-/** Incident events name their complaints in `complaintIds`: each event belongs to several views. */
+/** Incident events: a detection belongs to the views of its `complaintIds`, a join to its complaint's. */
 const INCIDENT_TYPES: readonly CollectiveIncidentEvent['type'][] = [
   'CollectiveIncidentDetected',
   'ComplaintJoinedCollectiveIncident',
@@ -158,8 +163,10 @@ export const complaintViewHandles: readonly string[] = [
  * incident event names.
  */
 export function complaintViewIds(event: RecordedEvent): readonly string[] {
-  if ((INCIDENT_TYPES as readonly string[]).includes(event.type))
-    return (event.data as CollectiveIncidentEvent['data']).complaintIds;
+  if (event.type === 'CollectiveIncidentDetected')
+    return (event.data as CollectiveIncidentDetectedData).complaintIds;
+  if (event.type === 'ComplaintJoinedCollectiveIncident')
+    return [(event.data as ComplaintJoinedCollectiveIncidentData).complaintId];
   return [event.correlationId];
 }
 
@@ -350,28 +357,31 @@ function applyClassification(view: ComplaintView, event: ClassificationEvent): C
 }
 
 /**
- * An incident event changes the views of the complaints it names (others are left as they are):
- * each shows its incident, and its classification's scope becomes collective (群体投诉), whatever
- * the complaint alone was classified as.
+ * An incident event changes the views of the complaints it names (others are left as they are): a
+ * detection those it was detected with, a join the joining complaint only. Each shows its incident
+ * with the totals as of its detection or joining (the incident's current totals are in the incident
+ * list), and its classification's scope becomes collective (群体投诉), whatever the complaint alone
+ * was classified as.
  */
 function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): ComplaintView {
-  const { incidentId, complaintIds, complainantCount } = event.data;
-  if (!complaintIds.includes(view.complaintId)) return view;
-  const membership = { incidentId, complaintCount: complaintIds.length, complainantCount };
   const classification = view.classification && { ...view.classification, scope: 'collective' as const };
   switch (event.type) {
-    case 'CollectiveIncidentDetected':
-      return {
-        ...view,
-        classification,
-        collectiveIncident: { ...membership, joinedAt: event.data.detectedAt },
+    case 'CollectiveIncidentDetected': {
+      const { incidentId, complaintIds, complainantCount, detectedAt } = event.data;
+      if (!complaintIds.includes(view.complaintId)) return view;
+      const collectiveIncident = {
+        incidentId,
+        complaintCount: complaintIds.length,
+        complainantCount,
+        joinedAt: detectedAt,
       };
+      return { ...view, classification, collectiveIncident };
+    }
     case 'ComplaintJoinedCollectiveIncident': {
-      const joinedAt =
-        event.data.complaintId === view.complaintId || view.collectiveIncident?.incidentId !== incidentId
-          ? event.data.joinedAt
-          : view.collectiveIncident.joinedAt;
-      return { ...view, classification, collectiveIncident: { ...membership, joinedAt } };
+      const { incidentId, complaintId, complaintCount, complainantCount, joinedAt } = event.data;
+      if (complaintId !== view.complaintId) return view;
+      const collectiveIncident = { incidentId, complaintCount, complainantCount, joinedAt };
+      return { ...view, classification, collectiveIncident };
     }
     default:
       return assertNever(event);

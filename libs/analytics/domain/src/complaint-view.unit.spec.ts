@@ -363,56 +363,52 @@ describe('complaint view', () => {
       windowStart: '2026-11-23T01:50:00.000Z',
       detectedAt: '2026-11-23T02:05:00.000Z',
     };
-    const joined = (complaintId: string, complaintIds: string[], joinedAt: string) => {
+    /** A join to the incident detected with three complaints by 22 people, each later one by one. */
+    const joined = (complaintId: string, complaintCount: number, joinedAt: string) => {
       const joinedData: ComplaintJoinedCollectiveIncidentData = {
         incidentId: 'i-1',
         tenantId: 'demo',
         branchId: 'west-2',
         complaintId,
         receivedAt: joinedAt,
-        complaintIds,
-        complainantCount: 20 + complaintIds.length,
+        joiningComplainantCount: 1,
+        complaintCount,
+        complainantCount: 19 + complaintCount,
         joinedAt,
       };
       return joinedData;
     };
 
-    it('targets every complaint an incident event names, and a complaint event its own view', () => {
+    it('targets the complaints a detection names, the joining complaint of a join, and a complaint event its own view', () => {
       expect(complaintViewIds(incidentEvent('CollectiveIncidentDetected', detected, 5))).toEqual([
         'c-0',
         'c-1',
         'c-2',
       ]);
-      const join = joined('c-3', ['c-0', 'c-1', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z');
-      expect(complaintViewIds(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20))).toEqual(
-        join.complaintIds,
-      );
+      const join = joined('c-3', 4, '2026-11-23T02:20:00.000Z');
+      expect(complaintViewIds(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20))).toEqual(['c-3']);
       expect(complaintViewIds(recorded('ComplaintClassified', {}))).toEqual(['c-1']);
     });
 
-    it('shows the incident a member was detected in, and how it grows', () => {
+    it('shows the incident a member was detected in, as of its detection: later joins leave its view alone', () => {
       const view = fold(
         incidentEvent('CollectiveIncidentDetected', detected, 5),
-        incidentEvent(
-          'ComplaintJoinedCollectiveIncident',
-          joined('c-3', ['c-0', 'c-1', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z'),
-          20,
-        ),
+        incidentEvent('ComplaintJoinedCollectiveIncident', joined('c-3', 4, '2026-11-23T02:20:00.000Z'), 20),
       );
       expect(view.collectiveIncident).toEqual({
         incidentId: 'i-1',
-        complaintCount: 4,
-        complainantCount: 24,
+        complaintCount: 3,
+        complainantCount: 22,
         joinedAt: '2026-11-23T02:05:00.000Z',
       });
-      expect(view.eventCount).toBe(3);
+      expect(view.eventCount).toBe(2);
     });
 
-    it('shows when a complaint that joined later joined', () => {
-      const join = joined('c-1', ['c-0', 'c-2', 'c-1'], '2026-11-23T02:20:00.000Z');
+    it('shows when a complaint that joined later joined, with the totals after its joining', () => {
+      const join = joined('c-1', 4, '2026-11-23T02:20:00.000Z');
       expect(fold(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20)).collectiveIncident).toEqual({
         incidentId: 'i-1',
-        complaintCount: 3,
+        complaintCount: 4,
         complainantCount: 23,
         joinedAt: '2026-11-23T02:20:00.000Z',
       });
@@ -435,7 +431,7 @@ describe('complaint view', () => {
 
     it('leaves the view of a complaint the event does not name untouched', () => {
       const other = { ...detected, complaintIds: ['c-0', 'c-2'] };
-      const join = joined('c-3', ['c-0', 'c-2', 'c-3'], '2026-11-23T02:20:00.000Z');
+      const join = joined('c-3', 3, '2026-11-23T02:20:00.000Z');
       const view = fold(
         incidentEvent('CollectiveIncidentDetected', other, 5),
         incidentEvent('ComplaintJoinedCollectiveIncident', join, 20),

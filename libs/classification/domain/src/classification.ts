@@ -170,19 +170,23 @@ export interface CollectiveIncidentDetectedData {
 
 /**
  * A later complaint about an incident's target joined it: similar to a member at the same branch and
- * top-level category within the window, or in a cluster sharing members with it. `complaintIds` and
- * `complainantCount` are the incident's as it stands after the join.
+ * top-level category within the window, or in a cluster sharing members with it. It names the joining
+ * complaint and the incident's totals after the join, never its members (an incident of thousands
+ * grows by one bounded event per complaint); a complaint joins once.
  */
 export interface ComplaintJoinedCollectiveIncidentData {
   readonly incidentId: string;
   readonly tenantId: string;
   readonly branchId: string;
+  /** The joining complaint. */
   readonly complaintId: string;
   /** When the joining complaint was received. */
   readonly receivedAt: string;
-  /** Every member, the joining complaint last. */
-  readonly complaintIds: readonly string[];
-  /** The people all members speak for. */
+  /** The people the joining complaint speaks for (at least one). */
+  readonly joiningComplainantCount: number;
+  /** The incident's complaints after the join. */
+  readonly complaintCount: number;
+  /** The people all the incident's complaints speak for after the join. */
   readonly complainantCount: number;
   readonly joinedAt: string;
 }

@@ -1,19 +1,28 @@
-import { assertNever, type Decider } from '@kesu/kernel';
+import { assertNever } from '@kesu/kernel';
 import type {
   CollectiveIncidentEvent,
   ComplaintJoinedCollectiveIncident,
   ComplaintJoinedCollectiveIncidentData,
 } from './classification';
 
+/** Joined complaints an incident's summary names, after those it was detected with. */
+export const INCIDENT_SAMPLE_SIZE = 100;
+
 // ---------------------------------------------------------------- state
 
-/** A collective incident as its stream (`incidentStream(incidentId)`) tells it. */
+/**
+ * A collective incident as its stream (`incidentStream(incidentId)`) tells it, in bounded size: its
+ * totals and a sample of its members (all members are listed by `GET /api/v1/complaints?incidentId=`).
+ */
 export interface CollectiveIncident {
   readonly incidentId: string;
   readonly tenantId: string;
   readonly branchId: string;
   readonly target: string;
-  /** The complaints it was detected with, then those that joined, in order. */
+  /**
+   * The complaints it was detected with, then the first that joined, in order, while fewer than
+   * `INCIDENT_SAMPLE_SIZE` (all of them for an incident that small): `complaintCount` counts them all.
+   */
   readonly complaintIds: readonly string[];
   readonly complaintCount: number;
   /** The people all members speak for. */
@@ -29,6 +38,7 @@ export type CollectiveIncidentState = CollectiveIncident | null;
 
 export const initialCollectiveIncidentState = (): CollectiveIncidentState => null;
 
+/** The incident after one more event of its stream: constant work per join, whatever its size. */
 export function evolveCollectiveIncident(
   state: CollectiveIncidentState,
   event: CollectiveIncidentEvent,
@@ -40,11 +50,12 @@ export function evolveCollectiveIncident(
     }
     case 'ComplaintJoinedCollectiveIncident': {
       if (!state) return state;
-      const { complaintIds, complainantCount, joinedAt } = event.data;
+      const { complaintId, complaintCount, complainantCount, joinedAt } = event.data;
+      const sampled = state.complaintIds.length < INCIDENT_SAMPLE_SIZE;
       return {
         ...state,
-        complaintIds,
-        complaintCount: complaintIds.length,
+        complaintIds: sampled ? [...state.complaintIds, complaintId] : state.complaintIds,
+        complaintCount,
         complainantCount,
         lastJoinedAt: joinedAt,
       };
@@ -54,7 +65,7 @@ export function evolveCollectiveIncident(
   }
 }
 
-// ---------------------------------------------------------------- commands
+// ---------------------------------------------------------------- joining
 
 /** A complaint about the incident's target, as it joins. */
 export interface JoiningComplaint {
@@ -63,52 +74,30 @@ export interface JoiningComplaint {
   readonly receivedAt: string;
 }
 
-/** Later complaints about a recorded incident's target join it. */
-export interface JoinCollectiveIncident {
-  readonly type: 'JoinCollectiveIncident';
-  readonly complaints: readonly JoiningComplaint[];
-  readonly at: string;
-}
-
 /**
- * One `ComplaintJoinedCollectiveIncident` per complaint that is not a member yet, each carrying the
- * members and complainants as they stand after it; nothing for members (a complaint joins once) or
- * before the incident is detected.
+ * The join of a complaint to the incident as it stands: the complaint, and the incident's totals
+ * after it (a complaint speaks for at least one person, as detection counts them). Nothing for a
+ * complaint the incident's `complaintIds` name, nor before the incident is detected; whether a
+ * complaint beyond the sample joined already is the caller's to know (the recent-complaints index,
+ * and a join's event id derived from the incident and the complaint).
  */
-export function decideCollectiveIncident(
-  command: JoinCollectiveIncident,
+export function decideJoin(
   state: CollectiveIncidentState,
-): ComplaintJoinedCollectiveIncident[] {
-  if (!state) return [];
-  const events: ComplaintJoinedCollectiveIncident[] = [];
-  let { complaintIds, complainantCount } = state;
-  for (const complaint of command.complaints) {
-    if (complaintIds.includes(complaint.complaintId)) continue;
-    complaintIds = [...complaintIds, complaint.complaintId];
-    // as detection counts them: a complaint speaks for at least one person
-    complainantCount += Math.max(1, complaint.complainantCount);
-    const data: ComplaintJoinedCollectiveIncidentData = {
-      incidentId: state.incidentId,
-      tenantId: state.tenantId,
-      branchId: state.branchId,
-      complaintId: complaint.complaintId,
-      receivedAt: complaint.receivedAt,
-      complaintIds,
-      complainantCount,
-      joinedAt: command.at,
-    };
-    events.push({ type: 'ComplaintJoinedCollectiveIncident', data });
-  }
-  return events;
+  complaint: JoiningComplaint,
+  at: string,
+): ComplaintJoinedCollectiveIncident | null {
+  if (!state || state.complaintIds.includes(complaint.complaintId)) return null;
+  const joiningComplainantCount = Math.max(1, complaint.complainantCount);
+  const data: ComplaintJoinedCollectiveIncidentData = {
+    incidentId: state.incidentId,
+    tenantId: state.tenantId,
+    branchId: state.branchId,
+    complaintId: complaint.complaintId,
+    receivedAt: complaint.receivedAt,
+    joiningComplainantCount,
+    complaintCount: state.complaintCount + 1,
+    complainantCount: state.complainantCount + joiningComplainantCount,
+    joinedAt: at,
+  };
+  return { type: 'ComplaintJoinedCollectiveIncident', data };
 }
-
-/** The decider of one collective incident's stream; detection appends its first event. */
-export const collectiveIncidentDecider: Decider<
-  JoinCollectiveIncident,
-  CollectiveIncidentEvent,
-  CollectiveIncidentState
-> = {
-  decide: decideCollectiveIncident,
-  evolve: evolveCollectiveIncident,
-  initialState: initialCollectiveIncidentState,
-};

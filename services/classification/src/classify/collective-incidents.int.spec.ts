@@ -14,6 +14,7 @@ import { ClassifyWorker } from './classify.worker';
 import {
   INCIDENT_COLLECTION,
   type IncidentDoc,
+  joinEventId,
   RECENT_COLLECTION,
   type RecentComplaintDoc,
 } from './collective-incidents.service';
@@ -151,8 +152,10 @@ describe('collective incidents after classification', () => {
       causationId: later.events[0]!.eventId,
       actor: { kind: 'service', id: 'classification' },
     });
+    // one event id per complaint's join: appending it again finds it stored
+    expect(stream[1]!.eventId).toBe(joinEventId(incident!.incidentId, later.ids[0]!));
     const joins = stream.slice(1).map((e) => e.data as ComplaintJoinedCollectiveIncidentData);
-    expect(joins.map((j) => [j.complaintId, j.complaintIds.length, j.complainantCount])).toEqual([
+    expect(joins.map((j) => [j.complaintId, j.complaintCount, j.complainantCount])).toEqual([
       [later.ids[0], 6, 6],
       [later.ids[1], 7, 7],
     ]);
@@ -228,6 +231,35 @@ describe('collective incidents after classification', () => {
         complainantCount: 23,
       }),
     ]);
+  });
+  it('joins a complaint to an incident of fifty-five reading no event of its stream when nothing conflicts', async () => {
+    const scope = { tenantId: 'other', branchId: 'north-8' };
+    const first = await receiveAll([0, 1, 2, 3, 4].map((i) => meterComplaint(i, scope)));
+    const joined = await receiveAll(Array.from({ length: 50 }, (_, i) => meterComplaint(i, scope)));
+    const [incident] = await incidentsOf('other', 'north-8');
+    expect(incident).toMatchObject({ complaintCount: 55, complainantCount: 55, revision: 50 });
+    expect(incident!.complaintIds).toEqual([...first.ids, ...joined.ids]);
+
+    const stream = incidentStream(incident!.incidentId);
+    const reads = jest.spyOn(t.store, 'readStream');
+    try {
+      const last = await receiveAll([meterComplaint(2, scope)]);
+      const events = await Promise.all(
+        reads.mock.calls.flatMap(([id], i) => (id === stream ? [reads.mock.results[i]!.value] : [])),
+      );
+      expect(events.flat()).toEqual([]);
+      const [grown] = await incidentsOf('other', 'north-8');
+      expect(grown).toMatchObject({ complaintCount: 56, revision: 51 });
+      const [join] = await t.store.readStream(stream, { fromRevision: 51 });
+      expect(join!.data).toMatchObject({
+        complaintId: last.ids[0],
+        complaintCount: 56,
+        complainantCount: 56,
+      });
+      expect(join!.data).not.toHaveProperty('complaintIds');
+    } finally {
+      reads.mockRestore();
+    }
   });
 });
 

@@ -3,15 +3,16 @@ import {
   type CollectiveCluster,
   type CollectiveIncident,
   collectiveIncidentData,
-  collectiveIncidentDecider,
   type CollectiveIncidentEvent,
+  decideJoin,
   DEFAULT_COLLECTIVE_DETECTION,
   descriptionTokens,
+  evolveCollectiveIncident,
   incidentStream,
   matchCollectiveIncident,
   type RecentComplaint,
 } from '@kesu/classification-domain';
-import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
+import type { EventTypeRegistry, NewEvent, RecordedEvent } from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import {
   type Clock,
@@ -19,11 +20,10 @@ import {
   type DocumentStore,
   type EventStore,
   type Filter,
-  handleCommand,
   type Page,
   WrongExpectedRevisionError,
 } from '@kesu/ports';
-import { v7 as uuidv7 } from 'uuid';
+import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { CLASSIFICATION_ACTOR, CLASSIFICATION_EVENTS } from '../classification-events';
 import type { ReceivedComplaint } from './complaint-classifier.service';
 
@@ -45,7 +45,8 @@ export interface RecentComplaintDoc {
 
 /**
  * A collective incident as `GET /api/v1/classification/incidents` lists it, folded from its stream
- * (`_id`: the incident id; `revision`: that of the stream's last event folded).
+ * event by event (`_id`: the incident id; `revision`: that of the stream's last event folded). Its
+ * size is bounded: totals, and a sample of the members (`CollectiveIncident.complaintIds`).
  */
 export interface IncidentDoc extends CollectiveIncident {
   readonly _id: string;
@@ -62,6 +63,15 @@ export const MAX_RECENT_TOKENS = 200;
 const MAX_RECENT_READ = 1000;
 /** Appends of a join tried while other replicas grow the same incident. */
 const JOIN_ATTEMPTS = 10;
+/** Names the event ids of joins (uuid v5 of incident and complaint). */
+const JOIN_EVENT_NAMESPACE = 'b5d0f3c2-6f0e-4c8e-9a57-3c1f2e8d7a41';
+
+/** The one event id of a complaint's join to an incident: the store keeps an event id once per stream. */
+export const joinEventId = (incidentId: string, complaintId: string): string =>
+  uuidv5(`${incidentId}:${complaintId}`, JOIN_EVENT_NAMESPACE);
+
+/** An incident's document without its id: the incident, and the revision of its stream it holds. */
+type Tracked = Omit<IncidentDoc, '_id'>;
 
 /**
  * Collective detection after classification. Each classified complaint is kept in a small index of
@@ -73,10 +83,16 @@ const JOIN_ATTEMPTS = 10;
  *   `CollectiveIncidentDetected` to `classification-incident-<id>` with expected revision `no_stream`:
  *   two replicas or a redelivery record it once (the loser's conflict means "already recorded");
  * - a complaint about a recorded incident's target (or in a cluster sharing members with it) joins it:
- *   `ComplaintJoinedCollectiveIncident` per new member, appended at the revision read from the stream
- *   and decided again on a conflict, so a complaint joins once however often it is delivered.
- * The incident's correlation id is its own id. `classification_incidents` is folded from the stream
- * after every append, written only over an older revision.
+ *   one `ComplaintJoinedCollectiveIncident` per new member (the complaint and the incident's totals),
+ *   appended at the revision of the incident's document; on a conflict the document catches up with
+ *   the events after that revision only, and the join is decided again. A complaint joins once: the
+ *   recent index records its incident, and its join's event id is derived from incident and complaint
+ *   (`joinEventId`), which the store keeps once per stream, so a redelivery or a second replica
+ *   appending it again gets the stored event back.
+ * A join costs the same however large the incident: nothing reads the incident's whole stream but
+ * the first join of an incident whose document is missing. The incident's correlation id is its own
+ * id. `classification_incidents` is updated from each appended event, written only over an older
+ * revision.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -139,8 +155,8 @@ export class CollectiveIncidents implements OnModuleInit {
     const match = matchCollectiveIncident(received.tenantId, doc._id, [...byId.values()].map(toRecent));
     switch (match.kind) {
       case 'member':
-        // a redelivery: the index catches up with the stream if an earlier delivery stopped short
-        await this.index(match.incidentId, [doc._id]);
+        // a redelivery: the document catches up with the stream if an earlier delivery stopped short
+        await this.save(await this.catchUp(match.incidentId, await this.stored(match.incidentId)));
         return;
       case 'join':
         await this.join(match.incidentId, match.complaints, received);
@@ -184,8 +200,9 @@ export class CollectiveIncidents implements OnModuleInit {
     received: RecordedEvent,
   ): Promise<void> {
     const at = this.clock.now().toISOString();
+    let appended: readonly RecordedEvent[];
     try {
-      await this.store.appendToStream(
+      ({ events: appended } = await this.store.appendToStream(
         incidentStream(cluster.incidentId),
         [
           {
@@ -202,7 +219,7 @@ export class CollectiveIncidents implements OnModuleInit {
           },
         ],
         'no_stream',
-      );
+      ));
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // another replica, or an earlier delivery, recorded it: what it holds is the stream's word
@@ -210,59 +227,116 @@ export class CollectiveIncidents implements OnModuleInit {
       await this.join(cluster.incidentId, members, received);
       return;
     }
-    await this.index(cluster.incidentId, cluster.complaintIds);
+    const incident = this.fold(null, appended);
+    await this.save(incident);
+    await this.markMembers(cluster.incidentId, cluster.complaintIds);
   }
 
-  /** Appends the joins of the complaints that are not members yet, retrying on a conflict. */
+  /**
+   * Joins the complaints that are not members yet, one event each, appended at the revision the
+   * incident's document holds; a conflict catches the document up with the newer events and decides
+   * the join again. Complaints the recent index or the document names as members are left out.
+   */
   private async join(
     incidentId: string,
     complaints: readonly RecentComplaint[],
     received: RecordedEvent,
   ): Promise<void> {
-    const joining = complaints.map(({ complaintId, complainantCount, receivedAt }) => ({
-      complaintId,
-      complainantCount,
-      receivedAt,
-    }));
-    await handleCommand(
-      this.store,
-      this.registry,
-      collectiveIncidentDecider,
-      incidentStream(incidentId),
-      { type: 'JoinCollectiveIncident', complaints: joining, at: this.clock.now().toISOString() },
-      {
-        occurredAt: this.clock.now().toISOString(),
-        tenantId: received.tenantId,
-        branchId: received.branchId,
+    let incident = await this.stored(incidentId);
+    // detected by another replica whose document is not written yet: its stream is short
+    if (!incident) incident = await this.catchUp(incidentId, null);
+    if (!incident) return;
+    const joined: string[] = [];
+    for (const complaint of complaints) {
+      if (complaint.incidentId === incidentId) continue;
+      incident = await this.appendJoin(incident, complaint, received);
+      joined.push(complaint.complaintId);
+    }
+    await this.save(incident);
+    await this.markMembers(incidentId, joined);
+  }
+
+  /** Appends one complaint's join (or finds it appended), returning the incident after it. */
+  private async appendJoin(
+    incident: Tracked,
+    complaint: RecentComplaint,
+    received: RecordedEvent,
+  ): Promise<Tracked> {
+    const { incidentId } = incident;
+    const joining = {
+      complaintId: complaint.complaintId,
+      complainantCount: complaint.complainantCount,
+      receivedAt: complaint.receivedAt,
+    };
+    for (let attempt = 1; ; attempt++) {
+      const at = this.clock.now().toISOString();
+      const event = decideJoin(incident, joining, at);
+      if (!event) return incident;
+      const envelope: NewEvent = {
+        eventId: joinEventId(incidentId, complaint.complaintId),
+        type: event.type,
+        schemaVersion: this.registry.currentVersion(event.type),
+        occurredAt: at,
+        tenantId: incident.tenantId,
+        branchId: incident.branchId,
         correlationId: incidentId,
         causationId: received.eventId,
         actor: CLASSIFICATION_ACTOR,
-      },
-      { maxAttempts: JOIN_ATTEMPTS },
-    );
-    await this.index(
-      incidentId,
-      complaints.map((c) => c.complaintId),
-    );
+        data: event.data,
+      };
+      try {
+        const { events } = await this.store.appendToStream(
+          incidentStream(incidentId),
+          [envelope],
+          incident.revision,
+        );
+        // appended now, or stored before under the same event id (at whatever revision it took)
+        return events[0]!.revision === incident.revision + 1
+          ? this.fold(incident, events)!
+          : (await this.catchUp(incidentId, incident))!;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= JOIN_ATTEMPTS) throw error;
+        incident = (await this.catchUp(incidentId, incident))!;
+      }
+    }
   }
 
-  /**
-   * Folds the incident's stream into its document (unless a newer revision is there already) and
-   * marks these complaints of the recent index as its members.
-   */
-  private async index(incidentId: string, complaintIds: readonly string[]): Promise<void> {
-    const events = await this.store.readStream(incidentStream(incidentId));
-    const incident = fold(
-      collectiveIncidentDecider,
-      events.map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
-    );
+  /** The incident's document, if it was written (and holds a revision). */
+  private async stored(incidentId: string): Promise<Tracked | null> {
+    const doc = await this.incidents.get(incidentId);
+    if (!doc || typeof doc.revision !== 'number') return null;
+    const { _id, ...incident } = doc;
+    return incident;
+  }
+
+  /** The incident with the stream's events after the revision it holds (all of them from null). */
+  private async catchUp(incidentId: string, incident: Tracked | null): Promise<Tracked | null> {
+    const fromRevision = incident ? incident.revision + 1 : 0;
+    return this.fold(incident, await this.store.readStream(incidentStream(incidentId), { fromRevision }));
+  }
+
+  /** Folds the events after the revision the incident holds into it. */
+  private fold(incident: Tracked | null, events: readonly RecordedEvent[]): Tracked | null {
+    for (const event of events) {
+      if (incident && event.revision <= incident.revision) continue;
+      const next = evolveCollectiveIncident(incident, this.registry.toDomain<CollectiveIncidentEvent>(event));
+      incident = next && { ...next, revision: event.revision };
+    }
+    return incident;
+  }
+
+  /** Writes the incident's document, unless one of a newer revision is there already. */
+  private async save(incident: Tracked | null): Promise<void> {
     if (!incident) return;
-    const { incidentId: _id, ...fields } = { ...incident, revision: events.length - 1 };
+    const { incidentId: _id, ...fields } = incident;
     await this.incidents.update(_id, { $setOnInsert: { incidentId: _id, ...fields } }, { upsert: true });
     for (const older of [{ revision: { $lt: fields.revision } }, { revision: null }] as Filter[])
       await this.incidents.update(_id, { $set: fields }, { filter: older });
-    for (const id of complaintIds)
-      if (incident.complaintIds.includes(id)) await this.recent.update(id, { $set: { incidentId } });
+  }
+
+  /** Marks these complaints of the recent index as the incident's members. */
+  private async markMembers(incidentId: string, complaintIds: readonly string[]): Promise<void> {
+    for (const id of complaintIds) await this.recent.update(id, { $set: { incidentId } });
   }
 
   /** Drops the branch's complaints received before `before` (at most a page per call). */

@@ -96,7 +96,7 @@ export class IncidentsController {
 function toIncident({ _id, revision: _revision, ...incident }: IncidentDoc): Incident {
   return {
     ...incident,
-    complaintCount: incident.complaintIds.length,
+    complaintCount: incident.complaintCount ?? incident.complaintIds.length,
     lastJoinedAt: incident.lastJoinedAt ?? null,
   };
 }
