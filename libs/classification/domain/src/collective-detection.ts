@@ -91,11 +91,77 @@ export function collectiveIncidentId(tenantId: string, targetKey: string, window
 const subjectKey = (c: RecentComplaint): string => normaliseForMatching(c.subjectName ?? '');
 const time = (c: RecentComplaint): number => Date.parse(c.receivedAt);
 
-/** How alike two complaints' targets are: 1 for the same subject name, else their token similarity. */
-function targetSimilarity(a: RecentComplaint, b: RecentComplaint): number {
-  const sameSubject = subjectKey(a) !== '' && subjectKey(a) === subjectKey(b);
-  return sameSubject ? 1 : tokenSimilarity(a.tokens, b.tokens);
+/** A complaint with what similarity needs computed once: its time, subject key and token set. */
+interface Prepared {
+  readonly c: RecentComplaint;
+  readonly t: number;
+  readonly subject: string;
+  readonly tokens: ReadonlySet<string>;
 }
+
+/** The complaints with a valid time, prepared, in time order (then by id): detection's order. */
+function prepare(complaints: readonly RecentComplaint[]): Prepared[] {
+  return complaints
+    .map((c) => ({ c, t: time(c), subject: subjectKey(c), tokens: new Set(c.tokens) }))
+    .filter((p) => !Number.isNaN(p.t))
+    .sort((a, b) => a.t - b.t || a.c.complaintId.localeCompare(b.c.complaintId));
+}
+
+/** How alike two complaints' targets are: 1 for the same subject name, else their token similarity. */
+function targetSimilarity(a: Prepared, b: Prepared): number {
+  if (a.subject !== '' && a.subject === b.subject) return 1;
+  if (a.tokens.size === 0 && b.tokens.size === 0) return 0;
+  let shared = 0;
+  for (const t of a.tokens) if (b.tokens.has(t)) shared++;
+  return shared / (a.tokens.size + b.tokens.size - shared);
+}
+
+/** Whether two complaints are about one target within the window: an edge of detection's graph. */
+const linked = (a: Prepared, b: Prepared, o: Required<CollectiveDetectionOptions>): boolean =>
+  Math.abs(a.t - b.t) <= o.windowMs && targetSimilarity(a, b) >= o.minSimilarity;
+
+/** Complaints grouped by branch and category, each group in time order. */
+function byBranchAndCategory(prepared: readonly Prepared[]): Prepared[][] {
+  const groups = new Map<string, Prepared[]>();
+  for (const p of prepared) {
+    const key = `${p.c.branchId}\u0000${p.c.category}`;
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else groups.set(key, [p]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The `many_complaints` clusters of one connected component (in time order): each window of at
+ * least `minComplaints` complaints received within `windowMs` of its first, cut from the start.
+ */
+function windowClusters(
+  tenantId: string,
+  members: readonly Prepared[],
+  o: Required<CollectiveDetectionOptions>,
+): CollectiveCluster[] {
+  const clusters: CollectiveCluster[] = [];
+  let start = 0;
+  while (start < members.length) {
+    let end = start;
+    while (end + 1 < members.length && members[end + 1]!.t - members[start]!.t <= o.windowMs) end++;
+    if (end - start + 1 >= o.minComplaints) {
+      clusters.push(
+        makeCluster(
+          tenantId,
+          members.slice(start, end + 1).map((p) => p.c),
+          'many_complaints',
+        ),
+      );
+      start = end + 1;
+    } else start++;
+  }
+  return clusters;
+}
+
+const byWindowAndTarget = (a: CollectiveCluster, b: CollectiveCluster): number =>
+  a.windowStart.localeCompare(b.windowStart) || a.targetKey.localeCompare(b.targetKey);
 
 /**
  * Finds collective incidents among a tenant's recent classified complaints:
@@ -106,7 +172,8 @@ function targetSimilarity(a: RecentComplaint, b: RecentComplaint): number {
  *   part of a `many_complaints` cluster.
  * Deterministic: the same input gives the same clusters and incident ids in the same order (by window
  * start, then target). Pass complaints of at least the last two windows so that a growing incident keeps
- * its first complaint and therefore its id.
+ * its first complaint and therefore its id. Compares every pair within a window: for one complaint
+ * against recorded incidents, {@link matchCollectiveIncident} reads less.
  */
 export function detectCollectiveIncidents(
   tenantId: string,
@@ -114,57 +181,30 @@ export function detectCollectiveIncidents(
   options: CollectiveDetectionOptions = {},
 ): CollectiveCluster[] {
   const o = { ...DEFAULT_COLLECTIVE_DETECTION, ...options };
-  const sorted = [...complaints]
-    .filter((c) => !Number.isNaN(time(c)))
-    .sort((a, b) => time(a) - time(b) || a.complaintId.localeCompare(b.complaintId));
+  const sorted = prepare(complaints);
   const clusters: CollectiveCluster[] = [];
-  const clustered = new Set<string>();
-
-  const groups = new Map<string, RecentComplaint[]>();
-  for (const c of sorted) {
-    const key = `${c.branchId}\u0000${c.category}`;
-    const group = groups.get(key);
-    if (group) group.push(c);
-    else groups.set(key, [c]);
-  }
-
-  for (const group of groups.values()) {
+  for (const group of byBranchAndCategory(sorted)) {
     // link similar complaints within the window (union-find), then cut each component into windows
     const parent = group.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     for (let i = 0; i < group.length; i++)
-      for (let j = i + 1; j < group.length && time(group[j]) - time(group[i]) <= o.windowMs; j++) {
-        if (targetSimilarity(group[i], group[j]) >= o.minSimilarity) parent[find(j)] = find(i);
+      for (let j = i + 1; j < group.length && group[j]!.t - group[i]!.t <= o.windowMs; j++) {
+        if (targetSimilarity(group[i]!, group[j]!) >= o.minSimilarity) parent[find(j)] = find(i);
       }
-    const components = new Map<number, RecentComplaint[]>();
-    group.forEach((c, i) => {
+    const components = new Map<number, Prepared[]>();
+    group.forEach((p, i) => {
       const root = find(i);
       const list = components.get(root);
-      if (list) list.push(c);
-      else components.set(root, [c]);
+      if (list) list.push(p);
+      else components.set(root, [p]);
     });
-    for (const members of components.values()) {
-      let start = 0;
-      while (start < members.length) {
-        let end = start;
-        while (end + 1 < members.length && time(members[end + 1]) - time(members[start]) <= o.windowMs) end++;
-        if (end - start + 1 >= o.minComplaints) {
-          const window = members.slice(start, end + 1);
-          clusters.push(makeCluster(tenantId, window, 'many_complaints'));
-          for (const c of window) clustered.add(c.complaintId);
-          start = end + 1;
-        } else start++;
-      }
-    }
+    for (const members of components.values()) clusters.push(...windowClusters(tenantId, members, o));
   }
-
-  for (const c of sorted)
+  const clustered = new Set(clusters.flatMap((c) => c.complaintIds));
+  for (const { c } of sorted)
     if (c.complainantCount >= o.minComplainants && !clustered.has(c.complaintId))
       clusters.push(makeCluster(tenantId, [c], 'many_complainants'));
-
-  return clusters.sort(
-    (a, b) => a.windowStart.localeCompare(b.windowStart) || a.targetKey.localeCompare(b.targetKey),
-  );
+  return clusters.sort(byWindowAndTarget);
 }
 
 function makeCluster(
@@ -241,10 +281,12 @@ export type CollectiveMatch =
  * - a complaint about the target of a recorded incident joins it: one with the same branch and
  *   category, received within `windowMs` of a member, with the same subject name or descriptions of
  *   Jaccard ≥ `minSimilarity` (of several such incidents, that of the most similar member, then the
- *   earliest); failing that, a cluster it completes that shares a member with a recorded incident
- *   merges into that incident. The cluster's other complaints not yet recorded join with it;
+ *   earliest); failing that, a cluster it completes that reaches a member of a recorded incident
+ *   merges into that incident. The complaints not yet recorded that are linked to it join with it;
  * - otherwise the clusters it completes are new incidents.
- * Deterministic, like {@link detectCollectiveIncidents}.
+ * The complaint's cluster is searched from it through complaints not yet recorded (members of
+ * incidents end a path), so its cost grows with the complaints not yet in an incident, not with an
+ * incident's size. Deterministic, like {@link detectCollectiveIncidents}.
  */
 export function matchCollectiveIncident(
   tenantId: string,
@@ -252,41 +294,59 @@ export function matchCollectiveIncident(
   recent: readonly RecentComplaint[],
   options: CollectiveDetectionOptions = {},
 ): CollectiveMatch {
-  const complaint = recent.find((c) => c.complaintId === complaintId);
+  const o = { ...DEFAULT_COLLECTIVE_DETECTION, ...options };
+  const found = recent.find((c) => c.complaintId === complaintId);
+  if (!found) return { kind: 'detected', clusters: [] };
+  if (found.incidentId !== undefined) return { kind: 'member', incidentId: found.incidentId };
+  const group = prepare(recent.filter((c) => c.branchId === found.branchId && c.category === found.category));
+  const complaint = group.find((p) => p.c.complaintId === complaintId);
   if (!complaint) return { kind: 'detected', clusters: [] };
-  if (complaint.incidentId !== undefined) return { kind: 'member', incidentId: complaint.incidentId };
-  const clusters = detectCollectiveIncidents(tenantId, recent, options).filter((c) =>
-    c.complaintIds.includes(complaintId),
-  );
-  const byId = new Map(recent.map((c) => [c.complaintId, c]));
-  const clustered = clusters.flatMap((c) => c.complaintIds.map((id) => byId.get(id)!));
-  const incidentId =
-    closestIncident(complaint, recent, { ...DEFAULT_COLLECTIVE_DETECTION, ...options }) ??
-    clustered.find((c) => c.incidentId !== undefined)?.incidentId;
-  if (incidentId === undefined) return { kind: 'detected', clusters };
-  const others = clustered.filter((c) => c.incidentId === undefined && c.complaintId !== complaintId);
-  return { kind: 'join', incidentId, complaints: [complaint, ...others] };
+
+  // the complaints linked to it through complaints not yet recorded, and the members they reach
+  const component = [complaint];
+  const seen = new Set([complaintId]);
+  let reached: Prepared | undefined;
+  for (let k = 0; k < component.length; k++) {
+    const from = component[k]!;
+    for (const p of group) {
+      if (seen.has(p.c.complaintId) || !linked(from, p, o)) continue;
+      if (p.c.incidentId !== undefined) {
+        if (!reached || p.t < reached.t) reached = p;
+        continue;
+      }
+      seen.add(p.c.complaintId);
+      component.push(p);
+    }
+  }
+  component.sort((a, b) => a.t - b.t || a.c.complaintId.localeCompare(b.c.complaintId));
+  const clusters = windowClusters(tenantId, component, o).filter((c) => c.complaintIds.includes(complaintId));
+  if (clusters.length === 0 && complaint.c.complainantCount >= o.minComplainants)
+    clusters.push(makeCluster(tenantId, [complaint.c], 'many_complainants'));
+
+  const incidentId = closestIncident(complaint, group, o) ?? reached?.c.incidentId;
+  if (incidentId === undefined) return { kind: 'detected', clusters: clusters.sort(byWindowAndTarget) };
+  const others = component.filter((p) => p !== complaint).map((p) => p.c);
+  return { kind: 'join', incidentId, complaints: [complaint.c, ...others] };
 }
 
 /** The incident of the recorded complaint most like this one about the same target, if any. */
 function closestIncident(
-  complaint: RecentComplaint,
-  recent: readonly RecentComplaint[],
+  complaint: Prepared,
+  group: readonly Prepared[],
   o: Required<CollectiveDetectionOptions>,
 ): string | undefined {
   let best: { incidentId: string; similarity: number; at: number } | undefined;
-  for (const m of recent) {
-    if (m.incidentId === undefined || m.complaintId === complaint.complaintId) continue;
-    if (m.branchId !== complaint.branchId || m.category !== complaint.category) continue;
-    if (!(Math.abs(time(m) - time(complaint)) <= o.windowMs)) continue;
+  for (const m of group) {
+    if (m.c.incidentId === undefined || m.c.complaintId === complaint.c.complaintId) continue;
+    if (!(Math.abs(m.t - complaint.t) <= o.windowMs)) continue;
     const similarity = targetSimilarity(complaint, m);
     if (similarity < o.minSimilarity) continue;
     const better =
       !best ||
       similarity > best.similarity ||
       (similarity === best.similarity &&
-        (time(m) < best.at || (time(m) === best.at && m.incidentId < best.incidentId)));
-    if (better) best = { incidentId: m.incidentId, similarity, at: time(m) };
+        (m.t < best.at || (m.t === best.at && m.c.incidentId < best.incidentId)));
+    if (better) best = { incidentId: m.c.incidentId, similarity, at: m.t };
   }
   return best?.incidentId;
 }

@@ -221,6 +221,16 @@ describe('matchCollectiveIncident', () => {
     ]);
   });
 
+  it('brings along the complaints not yet recorded that are linked to the joining one', () => {
+    // a is like no member, only like x (the same subject); x is like the members
+    const a = complaint('a', 45, '楼道 漏水 没人管', { subjectName: '五号楼' });
+    const x = complaint('x', 50, '又一户反映新装智能电表计量不准', { subjectName: '五号楼' });
+    const lone = complaint('l', 46, '营业厅工作人员态度恶劣');
+    const match = matchCollectiveIncident('t-1', 'x', [...incident, a, lone, x]);
+    expect(match).toMatchObject({ kind: 'join', incidentId: 'i-1' });
+    expect(match.kind === 'join' && match.complaints.map((c) => c.complaintId)).toEqual(['x', 'a']);
+  });
+
   it('detects new incidents among complaints recorded in none', () => {
     const fresh = meterTexts.map((t, i) => complaint(`c${i}`, i * 10, t));
     const match = matchCollectiveIncident('t-1', 'c4', fresh);

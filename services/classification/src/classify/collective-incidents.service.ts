@@ -59,8 +59,12 @@ export const RECENT_COLLECTION = 'classification_recent';
 export const INCIDENT_COLLECTION = 'classification_incidents';
 /** Description tokens kept per complaint: enough for similarity, bounded in size. */
 export const MAX_RECENT_TOKENS = 200;
-/** Recent complaints of one branch read per detection. */
-const MAX_RECENT_READ = 1000;
+/**
+ * Recent complaints of one branch and category read per detection: the newest, so that in a flood
+ * the members nearest the complaint are among them (an incident found is joined, whatever its size;
+ * a new one needs 5). What detection costs per complaint grows with this number.
+ */
+const MAX_RECENT_READ = 300;
 /** Appends of a join tried while other replicas grow the same incident. */
 const JOIN_ATTEMPTS = 10;
 /** Names the event ids of joins (uuid v5 of incident and complaint). */
@@ -112,6 +116,7 @@ export class CollectiveIncidents implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.recent.ensureIndex(['tenantId', 'branchId', 'receivedAt']);
+    await this.recent.ensureIndex(['tenantId', 'branchId', 'category', 'receivedAt']);
     await this.incidents.ensureIndex(['tenantId', 'branchId', 'windowStart']);
     await this.incidents.ensureIndex(['tenantId', 'windowStart']);
   }
@@ -140,15 +145,17 @@ export class CollectiveIncidents implements OnModuleInit {
     const t = Date.parse(receivedAt);
     const scope = { tenantId: received.tenantId, branchId: data.branchId };
     await this.prune(scope, new Date(t - 2 * this.windowMs).toISOString());
+    // detection compares complaints of one branch and top-level category only
     const { items } = await this.recent.find(
       {
         ...scope,
+        category: doc.category,
         receivedAt: {
           $gte: new Date(t - 2 * this.windowMs).toISOString(),
           $lte: new Date(t + this.windowMs).toISOString(),
         },
       },
-      { sort: { field: 'receivedAt', direction: 1 }, limit: MAX_RECENT_READ },
+      { sort: { field: 'receivedAt', direction: -1 }, limit: MAX_RECENT_READ },
     );
     const byId = new Map(items.map((d) => [d._id, d]));
     byId.set(doc._id, byId.get(doc._id) ?? doc);
