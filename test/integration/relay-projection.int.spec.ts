@@ -18,6 +18,8 @@ const tally: Projection<Tally> = {
     events: (doc?.events ?? 0) + 1,
     types: [...(doc?.types ?? []), event.type],
   }),
+  // two topics: an SLA event may be consumed before the intake event recorded ahead of it
+  history: (id, _current, store) => store.readByCorrelationId(id),
 };
 const registry = new EventTypeRegistry([
   { type: 'ComplaintReceived', schemaVersion: 1 },
@@ -53,7 +55,7 @@ describe('event store → relay → message log → projection', () => {
     let storage: EmbeddedStorage = createEmbeddedStorage({ dataDir: dir, pollIntervalMs: 10 });
     let relay = new Relay(storage.eventStore, storage.messageLog);
     relay.start();
-    let consumer = runProjection(tally, storage.messageLog, storage.documents, registry);
+    let consumer = runProjection(tally, storage.messageLog, storage.documents, registry, storage.eventStore);
 
     for (const id of ['c1', 'c2', 'c3']) {
       await storage.eventStore.appendToStream(
@@ -78,7 +80,7 @@ describe('event store → relay → message log → projection', () => {
     );
     relay = new Relay(storage.eventStore, storage.messageLog);
     relay.start();
-    consumer = runProjection(tally, storage.messageLog, storage.documents, registry);
+    consumer = runProjection(tally, storage.messageLog, storage.documents, registry, storage.eventStore);
     await until(async () => (await tallies().get('c4'))?.events === 1);
 
     expect(await tallies().get('c1')).toMatchObject({

@@ -15,7 +15,7 @@ export interface ConsumerTiming {
 
 /**
  * One member of a consumer group: holds the group's lease on each topic, handles every partition's
- * messages in offset order, retries failures with doubling backoff (blocking only that partition)
+ * messages in offset order (the partitions side by side, as Kafka's consumers of a group would), retries failures with doubling backoff (blocking only that partition)
  * and dead-letters a message after `maxAttempts` deliveries.
  */
 export class GroupConsumer implements Consumer {
@@ -71,12 +71,16 @@ export class GroupConsumer implements Consumer {
     let wait = Number.POSITIVE_INFINITY;
     for (const topic of this.options.topics) {
       if (this.stopping || !(await this.holdLease(topic))) continue;
-      const partitions = this.store.partitions(topic);
-      for (let partition = 0; partition < partitions && !this.stopping; partition++) {
-        const retryAt = this.retryAt.get(`${topic}/${partition}`) ?? 0;
-        if (retryAt > Date.now()) wait = Math.min(wait, retryAt - Date.now());
-        else if (await this.drain(topic, partition)) wait = 0;
-      }
+      // partitions are drained side by side: each in order, and their writes share commits
+      const partitions = Array.from({ length: this.store.partitions(topic) }, (_, partition) => partition);
+      const waits = await Promise.all(
+        partitions.map(async (partition) => {
+          const retryAt = this.retryAt.get(`${topic}/${partition}`) ?? 0;
+          if (retryAt > Date.now()) return retryAt - Date.now();
+          return !this.stopping && (await this.drain(topic, partition)) ? 0 : Number.POSITIVE_INFINITY;
+        }),
+      );
+      wait = Math.min(wait, ...waits);
     }
     return wait;
   }
