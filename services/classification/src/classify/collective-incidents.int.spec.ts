@@ -4,7 +4,10 @@ import {
   type ComplaintJoinedCollectiveIncidentData,
   incidentStream,
 } from '@kesu/classification-domain';
+import { randomUUID } from 'node:crypto';
 import type { RecordedEvent } from '@kesu/kernel';
+import { CLOCK } from '@kesu/platform';
+import { CLASSIFICATION_EVENTS } from '../classification-events';
 import {
   type ClassificationTestApp,
   type Received,
@@ -12,6 +15,7 @@ import {
 } from '../classification.test-support';
 import { ClassifyWorker } from './classify.worker';
 import {
+  CollectiveIncidents,
   INCIDENT_COLLECTION,
   type IncidentDoc,
   joinEventId,
@@ -170,8 +174,20 @@ describe('collective incidents after classification', () => {
       await t.receive(meterComplaint(3, { branchId: 'east-1' })),
       await t.receive(meterComplaint(4, { branchId: 'east-1' })),
     ];
-    // racing the consumer, as a second replica would, and each other
-    await Promise.all([worker.apply(a.event), worker.apply(b.event), worker.apply(b.event)]);
+    // racing the consumer and each other, in this replica and in a second one over the same storage
+    const replica = new CollectiveIncidents(
+      t.store,
+      t.documents,
+      t.app.get(CLOCK),
+      t.app.get(CLASSIFICATION_EVENTS),
+    );
+    const category = await categoryOf(east1.ids[0]!);
+    await Promise.all([
+      worker.apply(a.event),
+      worker.apply(b.event),
+      replica.classified(b.event, category),
+      replica.classified(a.event, category),
+    ]);
     await Promise.all([t.classified(a.complaintId), t.classified(b.complaintId)]);
     const [incident] = await incidentsOf('demo', 'east-1');
     const stream = await t.store.readStream(incidentStream(incident!.incidentId));
@@ -183,6 +199,37 @@ describe('collective incidents after classification', () => {
     for (const event of [...east1.events, a.event, b.event]) await worker.apply(event);
     expect(await t.store.readStream(incidentStream(incident!.incidentId))).toHaveLength(5);
     expect((await incidentsOf('demo', 'east-1'))[0]).toMatchObject({ complaintCount: 9, revision: 4 });
+  });
+
+  it('catches a stale incident document up with the stream and joins on the retry', async () => {
+    // complaints of a tenant of their own, handed to a second replica only (no consumer sees them)
+    const replica = new CollectiveIncidents(
+      t.store,
+      t.documents,
+      t.app.get(CLOCK),
+      t.app.get(CLASSIFICATION_EVENTS),
+    );
+    const category = await categoryOf(east1.ids[0]!);
+    const template = east1.events[0]!;
+    const complaint = (i: number): RecordedEvent => ({
+      ...template,
+      eventId: randomUUID(),
+      tenantId: 'conflicts',
+      data: { ...(template.data as object), complaintId: randomUUID(), description: METER_TEXTS[i % 5] },
+    });
+    for (let i = 0; i < 5; i++) await replica.classified(complaint(i), category);
+    const [before] = await incidentsOf('conflicts', 'east-1');
+    expect(before).toMatchObject({ complaintCount: 5, revision: 0 });
+    const [c, d] = [complaint(1), complaint(2)];
+    await replica.classified(c, category);
+    // the document still says what it said before c joined: d's append conflicts, then catches up
+    await t.documents.collection<IncidentDoc>(INCIDENT_COLLECTION).put(before!);
+    await replica.classified(d, category);
+    expect((await incidentsOf('conflicts', 'east-1'))[0]).toMatchObject({ complaintCount: 7, revision: 2 });
+    const stream = await t.store.readStream(incidentStream(before!.incidentId));
+    expect(stream.slice(1).map((e) => (e.data as ComplaintJoinedCollectiveIncidentData).complaintId)).toEqual(
+      [(c.data as { complaintId: string }).complaintId, (d.data as { complaintId: string }).complaintId],
+    );
   });
 
   it('records nothing for four such complaints', async () => {

@@ -103,6 +103,8 @@ export class CollectiveIncidents implements OnModuleInit {
   private readonly recent: Collection<RecentComplaintDoc>;
   private readonly incidents: Collection<IncidentDoc>;
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
+  /** Per incident, the last join started in this process (see `oneAtATime`). */
+  private readonly joining = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -244,7 +246,30 @@ export class CollectiveIncidents implements OnModuleInit {
    * incident's document holds; a conflict catches the document up with the newer events and decides
    * the join again. Complaints the recent index or the document names as members are left out.
    */
-  private async join(
+  private join(
+    incidentId: string,
+    complaints: readonly RecentComplaint[],
+    received: RecordedEvent,
+  ): Promise<void> {
+    return this.oneAtATime(incidentId, () => this.joinNow(incidentId, complaints, received));
+  }
+
+  /**
+   * Runs the joins to one incident in this process one after another: the consumer handles its
+   * partitions side by side, and joins to one growing incident would otherwise only conflict and
+   * retry. Other replicas' joins still conflict and are retried.
+   */
+  private async oneAtATime(incidentId: string, work: () => Promise<void>): Promise<void> {
+    const current = (this.joining.get(incidentId) ?? Promise.resolve()).catch(() => undefined).then(work);
+    this.joining.set(incidentId, current);
+    try {
+      await current;
+    } finally {
+      if (this.joining.get(incidentId) === current) this.joining.delete(incidentId);
+    }
+  }
+
+  private async joinNow(
     incidentId: string,
     complaints: readonly RecentComplaint[],
     received: RecordedEvent,
