@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { classificationEventsProvider } from './classification-events';
 import { ClassifyWorker } from './classify/classify.worker';
+import { CollectiveClassifyWorker } from './classify/collective-classify.worker';
 import { CollectiveIncidents } from './classify/collective-incidents.service';
 import { ComplaintClassifier } from './classify/complaint-classifier.service';
 import { IncidentsController } from './classify/incidents.controller';
@@ -31,6 +32,7 @@ import { TrainingExamples } from './training/training-examples';
     ComplaintClassifier,
     CollectiveIncidents,
     ClassifyWorker,
+    CollectiveClassifyWorker,
     ClosedComplaintsWorker,
     Reclassification,
   ],

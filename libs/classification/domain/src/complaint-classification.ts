@@ -62,6 +62,19 @@ export interface ClassifyCorrectedComplaint {
   readonly at: string;
 }
 
+/**
+ * The classifier's decision on a complaint once it belongs to a collective incident, made with the
+ * incident's complainants (so the tenant's rules for collective complaints apply): it replaces the
+ * classifier's earlier decision, never a person's.
+ */
+export interface ClassifyCollectiveComplaint {
+  readonly type: 'ClassifyCollectiveComplaint';
+  readonly complaintId: string;
+  readonly outcome: ClassificationOutcome;
+  readonly decision: DecisionRecord;
+  readonly at: string;
+}
+
 /** A handler's correction; it becomes a training example. */
 export interface ReclassifyComplaint {
   readonly type: 'ReclassifyComplaint';
@@ -75,13 +88,14 @@ export interface ReclassifyComplaint {
   readonly at: string;
 }
 
-export type ClassificationCommand = ClassifyComplaint | ClassifyCorrectedComplaint | ReclassifyComplaint;
+export type ClassificationCommand =
+  ClassifyComplaint | ClassifyCorrectedComplaint | ClassifyCollectiveComplaint | ReclassifyComplaint;
 
 /**
  * The classifier decides once on the received complaint; a later decision (a redelivered complaint)
  * or one after a person's correction changes nothing. A read-back correction of the text lets the
  * classifier decide again (another ComplaintClassified), unless a person has reclassified it: their
- * decision stands. A person may correct it any time, before the classifier too. (That each
+ * decision stands; so does joining a collective incident, once the classifier has decided. A person may correct it any time, before the classifier too. (That each
  * correction is decided on once is the command handler's causation check.)
  */
 export function decideClassification(
@@ -94,6 +108,9 @@ export function decideClassification(
       return [classified(command)];
     case 'ClassifyCorrectedComplaint':
       if (state.status === 'reclassified') return [];
+      return [classified(command)];
+    case 'ClassifyCollectiveComplaint':
+      if (state.status !== 'classified') return [];
       return [classified(command)];
     case 'ReclassifyComplaint': {
       const { complaintId, category, severity, scope, nature, reason, by, at } = command;
@@ -119,7 +136,9 @@ export function decideClassification(
   }
 }
 
-function classified(command: ClassifyComplaint | ClassifyCorrectedComplaint): ComplaintClassified {
+function classified(
+  command: ClassifyComplaint | ClassifyCorrectedComplaint | ClassifyCollectiveComplaint,
+): ComplaintClassified {
   return {
     type: 'ComplaintClassified',
     data: {

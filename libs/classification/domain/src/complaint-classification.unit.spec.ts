@@ -79,3 +79,37 @@ describe('classification after a read-back correction', () => {
     expect(decideClassification(classifyCorrected('fees_price'), state)).toEqual([]);
   });
 });
+
+describe('classification once the complaint belongs to a collective incident', () => {
+  const classifyCollective = (category: string): ClassificationCommand => ({
+    ...classify(category),
+    type: 'ClassifyCollectiveComplaint',
+    outcome: { ...outcome(category), scope: 'collective', severity: 'major' },
+  });
+
+  it('decides again over the classifier’s decision, with the collective outcome', () => {
+    const events = decideClassification(classifyCollective('metering'), run([classify('metering')]));
+    expect(events).toEqual([
+      {
+        type: 'ComplaintClassified',
+        data: expect.objectContaining({ category: 'metering', scope: 'collective', severity: 'major' }),
+      },
+    ]);
+  });
+
+  it('leaves a person’s reclassification, and a complaint not classified yet, alone', () => {
+    const reclassified = run([
+      classify('metering'),
+      {
+        type: 'ReclassifyComplaint',
+        complaintId: 'c-1',
+        category: 'policy',
+        reason: 'r',
+        by: 'user-h',
+        at: '2026-01-01T00:00:00.000Z',
+      },
+    ]);
+    expect(decideClassification(classifyCollective('metering'), reclassified)).toEqual([]);
+    expect(decideClassification(classifyCollective('metering'), initialClassificationState())).toEqual([]);
+  });
+});

@@ -129,7 +129,8 @@ describe('classifying again after a read-back correction', () => {
   });
 
   it('does not classify again when the correction leaves what it reads alone', async () => {
-    const { complaintId } = await t.receive({ description: RUDE_AGENT });
+    // at a branch of its own: the same text at east-1 again would make a collective incident there
+    const { complaintId } = await t.receive({ description: RUDE_AGENT, branchId: 'east-2' });
     await t.classified(complaintId);
     const corrected = await t.correct(complaintId, { location: '人民路营业厅' });
     await t.app.get(ClassifyWorker).apply(corrected);

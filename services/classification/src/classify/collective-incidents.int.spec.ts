@@ -1,4 +1,5 @@
 import {
+  classificationStream,
   type CollectiveIncidentDetectedData,
   type ComplaintClassifiedData,
   type ComplaintJoinedCollectiveIncidentData,
@@ -14,6 +15,7 @@ import {
   startClassification,
 } from '../classification.test-support';
 import { ClassifyWorker } from './classify.worker';
+import { CollectiveClassifyWorker } from './collective-classify.worker';
 import {
   CollectiveIncidents,
   INCIDENT_COLLECTION,
@@ -230,6 +232,41 @@ describe('collective incidents after classification', () => {
     expect(stream.slice(1).map((e) => (e.data as ComplaintJoinedCollectiveIncidentData).complaintId)).toEqual(
       [(c.data as { complaintId: string }).complaintId, (d.data as { complaintId: string }).complaintId],
     );
+  });
+
+  it('classifies each member again as collective and at least major, once, caused by the incident', async () => {
+    const [incident] = await incidentsOf('demo', 'east-1');
+    const [detected] = await t.store.readStream(incidentStream(incident!.incidentId));
+    for (const id of east1.ids) {
+      const events = await t.classified(id, 2);
+      expect(events).toHaveLength(2);
+      expect(events[1]).toMatchObject({ type: 'ComplaintClassified', causationId: detected!.eventId });
+      const data = events[1]!.data as ComplaintClassifiedData;
+      expect(data.scope).toBe('collective');
+      expect(['major', 'critical']).toContain(data.severity);
+      expect(data.decision.rules.map((r) => r.id)).toContain('intake.many_complainants');
+    }
+    // redelivered, the incident event changes nothing
+    await t.app.get(CollectiveClassifyWorker).apply(detected!);
+    for (const id of east1.ids) expect(await t.store.readStream(classificationStream(id))).toHaveLength(2);
+  });
+
+  it('makes members who threaten a petition critical', async () => {
+    // a tenant of its own, so that no other test's branch gains an incident
+    const threat = (i: number): Received => ({
+      ...meterComplaint(i, { tenantId: 'petitions', branchId: 'b-1' }),
+      description: `${METER_TEXTS[i % METER_TEXTS.length]}不解决就去信访。`,
+    });
+    const { ids } = await receiveAll([0, 1, 2, 3, 4].map(threat));
+    for (const id of ids) {
+      const [alone, together] = await t.classified(id, 2);
+      expect((alone!.data as ComplaintClassifiedData).scope).toBe('individual');
+      expect(together!.data as ComplaintClassifiedData).toMatchObject({
+        scope: 'collective',
+        severity: 'critical',
+        signals: expect.arrayContaining(['government_petition']),
+      });
+    }
   });
 
   it('records nothing for four such complaints', async () => {

@@ -47,6 +47,9 @@ const CLASSIFIED_FIELDS = [
   'complainantCount',
 ] as const;
 
+/** Intake's stream of a complaint (intake's `intakeStream`; a scope of its own, so not imported). */
+export const intakeStreamOf = (complaintId: string): string => `intake-complaint-${complaintId}`;
+
 /** The complaint as received, with the read-back corrections of an intake history applied in order. */
 export function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint {
   let complaint = intake.find((e) => e.type === 'ComplaintReceived')!.data as ReceivedComplaint;
@@ -171,6 +174,33 @@ export class ComplaintClassifier {
     const { outcome, decision } = await this.classify(input);
     const at = this.clock.now().toISOString();
     return this.record(event, { type: 'ClassifyCorrectedComplaint', complaintId, outcome, decision, at });
+  }
+
+  /**
+   * Classifies a complaint again once it belongs to a collective incident (the incident event that
+   * says so is the cause), with the incident's complainants in place of its own, so that the
+   * tenant's rules for collective complaints decide scope and severity (by default collective and at
+   * least major; critical with a threat of petition, media or court). Recorded once per incident
+   * event, never over a person's reclassification; undefined when the complaint has no intake record.
+   */
+  async collective(
+    cause: RecordedEvent,
+    complaintId: string,
+    complainantCount: number,
+  ): Promise<CommandResult<ComplaintClassificationState> | undefined> {
+    const intake = await this.store.readStream(intakeStreamOf(complaintId));
+    if (!intake.some((e) => e.type === 'ComplaintReceived')) return undefined;
+    const complaint = correctedComplaint(intake);
+    const input = {
+      ...inputOf(cause.tenantId, complaint, intake),
+      complainantCount: Math.max(complaint.complainantCount, complainantCount),
+    };
+    const { outcome, decision } = await this.classify(input);
+    const at = this.clock.now().toISOString();
+    return this.record(
+      { ...cause, correlationId: complaintId, branchId: complaint.branchId },
+      { type: 'ClassifyCollectiveComplaint', complaintId, outcome, decision, at },
+    );
   }
 
   private record(

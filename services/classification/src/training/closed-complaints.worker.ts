@@ -9,7 +9,7 @@ import {
   watchConsumerLag,
 } from '@kesu/platform';
 import { type Clock, type Consumer, type EventStore, type MessageLog, topicForCategory } from '@kesu/ports';
-import { classifiedText } from '../classify/complaint-classifier.service';
+import { classifiedText, intakeStreamOf } from '../classify/complaint-classifier.service';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import type { ComplaintClosedData } from './complaint-closed';
 import { TrainingExamples } from './training-examples';
@@ -17,8 +17,6 @@ import { TrainingExamples } from './training-examples';
 /** The consumer group that learns from closed complaints. */
 export const LEARN_FROM_CLOSED_GROUP = 'classification.learn-from-closed';
 const TOPICS = [topicForCategory('followup')];
-/** Intake's stream of a complaint (intake's `intakeStream`; a scope of its own, so not imported). */
-const intakeStream = (complaintId: string) => `intake-complaint-${complaintId}`;
 
 /**
  * Keeps the final category of every complaint follow-up closes (ComplaintClosed v1) as a
@@ -68,7 +66,7 @@ export class ClosedComplaintsWorker implements OnModuleInit {
       );
       return;
     }
-    const intake = await this.store.readStream(intakeStream(complaintId));
+    const intake = await this.store.readStream(intakeStreamOf(complaintId));
     const received = intake.find((e) => e.type === 'ComplaintReceived');
     if (!received || received.tenantId !== event.tenantId) {
       this.logger.warn(`complaint ${complaintId} closed, but its intake record is missing: not learned`);
