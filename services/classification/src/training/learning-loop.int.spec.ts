@@ -60,6 +60,18 @@ describe('automatic retraining', () => {
     expect((await models()).active).toBe(2);
     await setPolicy(0);
   });
+  it('counts a file imported again only for the texts whose category changed', async () => {
+    expect((await setPolicy(1)).statusCode).toBe(200); // due at the first new example
+    // batches c and d again: 40 texts already stored with these categories
+    const again = await importExamples([...batch('c'), ...batch('d')]);
+    expect(again.json()).toMatchObject({ imported: 0, unchanged: 40 });
+    expect(training().isTraining('demo')).toBe(false);
+    const relabelled = batch('c').map((e, i) => (i === 0 ? { ...e, category: 'service_efficiency' } : e));
+    expect((await importExamples(relabelled)).json()).toMatchObject({ imported: 1, unchanged: 19 });
+    expect(training().isTraining('demo')).toBe(true);
+    await training().idle('demo');
+    await setPolicy(0);
+  });
 });
 
 describe('training leases', () => {

@@ -74,14 +74,25 @@ export class TrainingExamples implements OnModuleInit {
     return kept !== null;
   }
 
-  async import(tenantId: string, examples: readonly LabeledText[], at: string): Promise<number> {
+  /**
+   * Stores imported examples: new texts, and known texts with another category (stored again, so
+   * they count as added now); a text already stored with the same category is left as it was, so
+   * importing a file again adds nothing and makes no retraining due.
+   */
+  async import(
+    tenantId: string,
+    examples: readonly LabeledText[],
+    at: string,
+  ): Promise<{ imported: number; unchanged: number }> {
     const docs = new Map<string, TrainingExample>();
     for (const { text, label } of examples) {
       const _id = `${tenantId}:import:${digest(text)}`;
       docs.set(_id, { _id, tenantId, text, label, source: 'import', complaintId: null, addedAt: at });
     }
-    await this.examples.putMany([...docs.values()]);
-    return docs.size;
+    const stored = new Map((await this.examples.getMany([...docs.keys()])).map((doc) => [doc._id, doc]));
+    const changed = [...docs.values()].filter((doc) => stored.get(doc._id)?.label !== doc.label);
+    await this.examples.putMany(changed);
+    return { imported: changed.length, unchanged: docs.size - changed.length };
   }
 
   /**

@@ -44,7 +44,7 @@ export class TrainingController {
   async importExamples(
     @Body() body: ImportExamplesDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ imported: number; total: number }> {
+  ): Promise<{ imported: number; unchanged: number; total: number }> {
     const taxonomy = await this.settings.taxonomy(principal.tenantId);
     const codes = new Set(taxonomy.categories.map((c) => c.code));
     const unknown = body.examples
@@ -58,14 +58,14 @@ export class TrainingController {
         })),
       );
     }
-    const imported = await this.examples.import(
+    const { imported, unchanged } = await this.examples.import(
       principal.tenantId,
       body.examples.map((e) => ({ text: e.text, label: e.category })),
       this.clock.now().toISOString(),
     );
     const total = await this.examples.count(principal.tenantId);
     await this.training.retrainIfDue(principal.tenantId);
-    return { imported, total };
+    return { imported, unchanged, total };
   }
 
   /** Trains a model now, on a worker thread; `GET …/models` shows the outcome. */

@@ -49,11 +49,11 @@ describe('training examples and models', () => {
       examples: EXAMPLES,
     });
     expect(good.statusCode).toBe(202);
-    expect(good.json()).toEqual({ imported: 30, total: 30 });
+    expect(good.json()).toEqual({ imported: 30, unchanged: 0, total: 30 });
     const again = await t.request('admin', 'POST', '/api/v1/classification/training-examples', {
       examples: EXAMPLES,
     });
-    expect(again.json()).toEqual({ imported: 30, total: 30 });
+    expect(again.json()).toEqual({ imported: 0, unchanged: 30, total: 30 });
     expect(
       (
         await t.request('handler1', 'POST', '/api/v1/classification/training-examples', {
