@@ -36,6 +36,14 @@ const classifyCorrected = (category: string): ClassifyCorrectedComplaint => ({
   ...classify(category),
   type: 'ClassifyCorrectedComplaint',
 });
+const reclassifyByPerson: ClassificationCommand = {
+  type: 'ReclassifyComplaint',
+  complaintId: 'c-1',
+  category: 'policy',
+  reason: 'r',
+  by: 'user-h',
+  at: '2026-01-01T00:00:00.000Z',
+};
 const run = (commands: ClassificationCommand[]): ComplaintClassificationState =>
   commands.reduce(
     (state, command) => decideClassification(command, state).reduce(evolveClassification, state),
@@ -65,17 +73,7 @@ describe('classification after a read-back correction', () => {
   });
 
   it('never replaces a person’s reclassification', () => {
-    const state = run([
-      classify('service_attitude'),
-      {
-        type: 'ReclassifyComplaint',
-        complaintId: 'c-1',
-        category: 'policy',
-        reason: 'r',
-        by: 'user-h',
-        at: '2026-01-01T00:00:00.000Z',
-      },
-    ]);
+    const state = run([classify('service_attitude'), reclassifyByPerson]);
     expect(decideClassification(classifyCorrected('fees_price'), state)).toEqual([]);
   });
 });
@@ -98,17 +96,7 @@ describe('classification once the complaint belongs to a collective incident', (
   });
 
   it('leaves a person’s reclassification, and a complaint not classified yet, alone', () => {
-    const reclassified = run([
-      classify('metering'),
-      {
-        type: 'ReclassifyComplaint',
-        complaintId: 'c-1',
-        category: 'policy',
-        reason: 'r',
-        by: 'user-h',
-        at: '2026-01-01T00:00:00.000Z',
-      },
-    ]);
+    const reclassified = run([classify('metering'), reclassifyByPerson]);
     expect(decideClassification(classifyCollective('metering'), reclassified)).toEqual([]);
     expect(decideClassification(classifyCollective('metering'), initialClassificationState())).toEqual([]);
   });

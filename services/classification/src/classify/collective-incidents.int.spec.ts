@@ -78,6 +78,10 @@ async function incidentsOf(tenantId: string, branchId: string): Promise<Incident
   return items;
 }
 
+/** Collective detection as another replica of the service runs it, over the same storage. */
+const secondReplica = (): CollectiveIncidents =>
+  new CollectiveIncidents(t.store, t.documents, t.app.get(CLOCK), t.app.get(CLASSIFICATION_EVENTS));
+
 async function categoryOf(complaintId: string): Promise<string> {
   const [classified] = await t.classified(complaintId);
   return (classified!.data as ComplaintClassifiedData).category;
@@ -177,12 +181,7 @@ describe('collective incidents after classification', () => {
       await t.receive(meterComplaint(4, { branchId: 'east-1' })),
     ];
     // racing the consumer and each other, in this replica and in a second one over the same storage
-    const replica = new CollectiveIncidents(
-      t.store,
-      t.documents,
-      t.app.get(CLOCK),
-      t.app.get(CLASSIFICATION_EVENTS),
-    );
+    const replica = secondReplica();
     const category = await categoryOf(east1.ids[0]!);
     await Promise.all([
       worker.apply(a.event),
@@ -205,12 +204,7 @@ describe('collective incidents after classification', () => {
 
   it('catches a stale incident document up with the stream and joins on the retry', async () => {
     // complaints of a tenant of their own, handed to a second replica only (no consumer sees them)
-    const replica = new CollectiveIncidents(
-      t.store,
-      t.documents,
-      t.app.get(CLOCK),
-      t.app.get(CLASSIFICATION_EVENTS),
-    );
+    const replica = secondReplica();
     const category = await categoryOf(east1.ids[0]!);
     const template = east1.events[0]!;
     const complaint = (i: number): RecordedEvent => ({
