@@ -72,16 +72,6 @@ export function descriptionTokens(text: string): string[] {
   return [...tokens];
 }
 
-/** Jaccard similarity of two token lists. */
-export function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 && b.length === 0) return 0;
-  const sa = new Set(a);
-  const sb = new Set(b);
-  let shared = 0;
-  for (const t of sa) if (sb.has(t)) shared++;
-  return shared / (sa.size + sb.size - shared);
-}
-
 /** Deterministic incident id from tenant, target key and window start (SHA-256, UUID-shaped). */
 export function collectiveIncidentId(tenantId: string, targetKey: string, windowStart: string): string {
   const h = createHash('sha256').update(`${tenantId}\n${targetKey}\n${windowStart}`).digest('hex');
@@ -107,7 +97,7 @@ function prepare(complaints: readonly RecentComplaint[]): Prepared[] {
     .sort((a, b) => a.t - b.t || a.c.complaintId.localeCompare(b.c.complaintId));
 }
 
-/** How alike two complaints' targets are: 1 for the same subject name, else their token similarity. */
+/** How alike two complaints' targets are: 1 for the same subject name, else the Jaccard similarity of their tokens. */
 function targetSimilarity(a: Prepared, b: Prepared): number {
   if (a.subject !== '' && a.subject === b.subject) return 1;
   if (a.tokens.size === 0 && b.tokens.size === 0) return 0;
@@ -119,18 +109,6 @@ function targetSimilarity(a: Prepared, b: Prepared): number {
 /** Whether two complaints are about one target within the window: an edge of detection's graph. */
 const linked = (a: Prepared, b: Prepared, o: Required<CollectiveDetectionOptions>): boolean =>
   Math.abs(a.t - b.t) <= o.windowMs && targetSimilarity(a, b) >= o.minSimilarity;
-
-/** Complaints grouped by branch and category, each group in time order. */
-function byBranchAndCategory(prepared: readonly Prepared[]): Prepared[][] {
-  const groups = new Map<string, Prepared[]>();
-  for (const p of prepared) {
-    const key = `${p.c.branchId}\u0000${p.c.category}`;
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  return [...groups.values()];
-}
 
 /**
  * The `many_complaints` clusters of one connected component (in time order): each window of at
@@ -162,50 +140,6 @@ function windowClusters(
 
 const byWindowAndTarget = (a: CollectiveCluster, b: CollectiveCluster): number =>
   a.windowStart.localeCompare(b.windowStart) || a.targetKey.localeCompare(b.targetKey);
-
-/**
- * Finds collective incidents among a tenant's recent classified complaints:
- * - `many_complaints`: at least `minComplaints` complaints with the same branch and category about a
- *   similar target (the same subject name, or description tokens with Jaccard ≥ `minSimilarity`,
- *   linked transitively) received within `windowMs` of the cluster's first complaint;
- * - `many_complainants`: one complaint with complainantCount ≥ `minComplainants` that is not already
- *   part of a `many_complaints` cluster.
- * Deterministic: the same input gives the same clusters and incident ids in the same order (by window
- * start, then target). Pass complaints of at least the last two windows so that a growing incident keeps
- * its first complaint and therefore its id. Compares every pair within a window: for one complaint
- * against recorded incidents, {@link matchCollectiveIncident} reads less.
- */
-export function detectCollectiveIncidents(
-  tenantId: string,
-  complaints: readonly RecentComplaint[],
-  options: CollectiveDetectionOptions = {},
-): CollectiveCluster[] {
-  const o = { ...DEFAULT_COLLECTIVE_DETECTION, ...options };
-  const sorted = prepare(complaints);
-  const clusters: CollectiveCluster[] = [];
-  for (const group of byBranchAndCategory(sorted)) {
-    // link similar complaints within the window (union-find), then cut each component into windows
-    const parent = group.map((_, i) => i);
-    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-    for (let i = 0; i < group.length; i++)
-      for (let j = i + 1; j < group.length && group[j]!.t - group[i]!.t <= o.windowMs; j++) {
-        if (targetSimilarity(group[i]!, group[j]!) >= o.minSimilarity) parent[find(j)] = find(i);
-      }
-    const components = new Map<number, Prepared[]>();
-    group.forEach((p, i) => {
-      const root = find(i);
-      const list = components.get(root);
-      if (list) list.push(p);
-      else components.set(root, [p]);
-    });
-    for (const members of components.values()) clusters.push(...windowClusters(tenantId, members, o));
-  }
-  const clustered = new Set(clusters.flatMap((c) => c.complaintIds));
-  for (const { c } of sorted)
-    if (c.complainantCount >= o.minComplainants && !clustered.has(c.complaintId))
-      clusters.push(makeCluster(tenantId, [c], 'many_complainants'));
-  return clusters.sort(byWindowAndTarget);
-}
 
 function makeCluster(
   tenantId: string,
@@ -283,10 +217,16 @@ export type CollectiveMatch =
  *   Jaccard ≥ `minSimilarity` (of several such incidents, that of the most similar member, then the
  *   earliest); failing that, a cluster it completes that reaches a member of a recorded incident
  *   merges into that incident. The complaints not yet recorded that are linked to it join with it;
- * - otherwise the clusters it completes are new incidents.
- * The complaint's cluster is searched from it through complaints not yet recorded (members of
+ * - otherwise the clusters it completes are new incidents: `many_complaints`, at least
+ *   `minComplaints` complaints of its branch and category about a similar target (the same subject
+ *   name, or descriptions of Jaccard ≥ `minSimilarity`, linked transitively) received within
+ *   `windowMs` of the cluster's first complaint; or `many_complainants`, the complaint alone when
+ *   its complainantCount is at least `minComplainants` and it is in no such cluster.
+ * Pass the complaints of at least the last two windows, so that a growing cluster keeps its first
+ * complaint and therefore its incident id. The complaint's cluster is searched from it through complaints not yet recorded (members of
  * incidents end a path), so its cost grows with the complaints not yet in an incident, not with an
- * incident's size. Deterministic, like {@link detectCollectiveIncidents}.
+ * incident's size. Deterministic: the same complaints in any order give the same clusters and
+ * incident ids (derived from tenant, target and window start), ordered by window start, then target.
  */
 export function matchCollectiveIncident(
   tenantId: string,
