@@ -321,14 +321,8 @@ function applyIntake(
 
 function applyClassification(view: ComplaintView, event: ClassificationEvent): ComplaintView {
   switch (event.type) {
-    case 'ComplaintClassified': {
-      const classification = classified(event.data);
-      // a complaint of a collective incident stays collective when the model classifies it again
-      return {
-        ...view,
-        classification: view.collectiveIncident ? { ...classification, scope: 'collective' } : classification,
-      };
-    }
+    case 'ComplaintClassified':
+      return { ...view, classification: classified(event.data) };
     case 'ComplaintReclassified': {
       const { category, severity, scope, nature, reclassifiedAt } = event.data;
       const before = view.classification;
@@ -357,14 +351,11 @@ function applyClassification(view: ComplaintView, event: ClassificationEvent): C
 }
 
 /**
- * An incident event changes the views of the complaints it names (others are left as they are): a
- * detection those it was detected with, a join the joining complaint only. Each shows its incident
- * with the totals as of its detection or joining (the incident's current totals are in the incident
- * list), and its classification's scope becomes collective (群体投诉), whatever the complaint alone
- * was classified as.
+ * An incident event changes the views of the complaints it names (others are left as they are):
+ * each shows its incident. What membership means for the classification (scope, severity) the
+ * classifier decides and records (ComplaintClassified caused by the incident event).
  */
 function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): ComplaintView {
-  const classification = view.classification && { ...view.classification, scope: 'collective' as const };
   switch (event.type) {
     case 'CollectiveIncidentDetected': {
       const { incidentId, complaintIds, complainantCount, detectedAt } = event.data;
@@ -375,13 +366,13 @@ function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): Com
         complainantCount,
         joinedAt: detectedAt,
       };
-      return { ...view, classification, collectiveIncident };
+      return { ...view, collectiveIncident };
     }
     case 'ComplaintJoinedCollectiveIncident': {
       const { incidentId, complaintId, complaintCount, complainantCount, joinedAt } = event.data;
       if (complaintId !== view.complaintId) return view;
       const collectiveIncident = { incidentId, complaintCount, complainantCount, joinedAt };
-      return { ...view, classification, collectiveIncident };
+      return { ...view, collectiveIncident };
     }
     default:
       return assertNever(event);

@@ -414,19 +414,19 @@ describe('complaint view', () => {
       });
     });
 
-    it("makes a member's classification collective, also when the model classifies it again", () => {
-      const alone = { ...classifiedData, scope: 'individual' as const };
+    it('shows the classification as recorded: the classifier, not the view, decides what membership means', () => {
+      const alone = { ...classifiedData, scope: 'individual' as const, severity: 'general' as const };
+      const together = { ...classifiedData, scope: 'collective' as const, severity: 'major' as const };
       const detectedEvent = incidentEvent('CollectiveIncidentDetected', detected, 5);
-      expect(fold(recorded('ComplaintClassified', alone, 2)).classification?.scope).toBe('individual');
-      expect(fold(recorded('ComplaintClassified', alone, 2), detectedEvent).classification?.scope).toBe(
-        'collective',
-      );
+      const member = fold(recorded('ComplaintClassified', alone, 2), detectedEvent);
+      expect(member.classification).toMatchObject({ scope: 'individual', severity: 'general' });
+      expect(member.collectiveIncident).toMatchObject({ incidentId: 'i-1' });
       const again = fold(
         recorded('ComplaintClassified', alone, 2),
         detectedEvent,
-        recorded('ComplaintClassified', alone, 9),
+        recorded('ComplaintClassified', together, 9),
       );
-      expect(again.classification).toMatchObject({ scope: 'collective', category: 'billing' });
+      expect(again.classification).toMatchObject({ scope: 'collective', severity: 'major' });
     });
 
     it('leaves the view of a complaint the event does not name untouched', () => {

@@ -16,12 +16,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * change to what `evolveComplaintView` produces: the worker then rebuilds the views at start-up.
  * 1: the first view (stored without a version, read as older than 1); 2: channel details, work
  * actions, duplicates and `searchTokens`; 3: `classification` from classification's events; 4:
- * `collectiveIncident` from the incident events, each applied to every complaint it names, whose
- * classification's scope becomes collective.
+ * `collectiveIncident` from the incident events, each applied to every complaint it names; 5: the
+ * classification as recorded (4 showed members as collective before the classifier said so).
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 4,
+  version: 5,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification')],
   handles: complaintViewHandles,

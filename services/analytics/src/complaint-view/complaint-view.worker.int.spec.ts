@@ -133,20 +133,20 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 4,
+          projectionVersion: 5,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 4, events: 2, rebuild: null });
+      ).toMatchObject({ version: 5, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 4 before consuming',
+        'complaint-view: views no version recorded; rebuilding version 5 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 4 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(/^complaint-view: rebuilt version 5 from 2 events in .* 0 stale views deleted/),
       );
     } finally {
       await app.close();
@@ -160,7 +160,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 4, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the views are version 5, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();
