@@ -1,11 +1,15 @@
 import { Worker } from 'node:worker_threads';
 
-/** Runs in the worker: its own connection to the file, checkpointing the WAL without blocking writers. */
+/**
+ * Runs in the worker: its own connection to the file, checkpointing the WAL without blocking writers.
+ * It syncs the log before copying it into the file and the file before the log may be reused.
+ */
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.file);
 db.exec('PRAGMA busy_timeout = 1000');
+db.exec('PRAGMA synchronous = FULL');
 const run = () => { try { db.exec('PRAGMA wal_checkpoint(PASSIVE)'); } catch {} };
 const timer = setInterval(run, workerData.intervalMs);
 parentPort.on('message', () => { clearInterval(timer); run(); db.close(); parentPort.close(); });

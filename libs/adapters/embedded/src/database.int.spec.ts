@@ -40,4 +40,75 @@ describe('embedded database', () => {
     expect(statSync(path).size).toBeGreaterThan(before + 1_000_000);
     await database.close();
   });
+
+  describe('durability', () => {
+    /** A log sync the test finishes by hand. */
+    function manualSync() {
+      const calls: Array<{ finish: () => void; fail: (error: Error) => void }> = [];
+      const syncWal = () =>
+        new Promise<void>((resolve, reject) => calls.push({ finish: resolve, fail: reject }));
+      return { calls, syncWal };
+    }
+    const settled = async (promise: Promise<unknown>) => {
+      let state = 'pending';
+      promise.then(
+        () => (state = 'resolved'),
+        () => (state = 'rejected'),
+      );
+      for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+      return state;
+    };
+    const insert = (database: EmbeddedDatabase, v: string) =>
+      database.write((db) => db.prepare('INSERT INTO t (v) VALUES (?)').run(v));
+
+    it('resolves a write only after a sync of the log that started once it had committed', async () => {
+      const sync = manualSync();
+      const database = new EmbeddedDatabase({ file: file(), syncWal: sync.syncWal });
+      database.migrate('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      const first = insert(database, 'a');
+      expect(await settled(first)).toBe('pending');
+      expect(sync.calls).toHaveLength(1);
+      // committed and visible while its sync runs, and the event loop is free for the next commits
+      expect(database.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 1 });
+      const second = insert(database, 'b');
+      const third = insert(database, 'c');
+      await settled(second);
+      expect(database.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 3 });
+      // the commits made during the first sync wait for one more, shared
+      expect(sync.calls).toHaveLength(1);
+      sync.calls[0]!.finish();
+      expect(await settled(first)).toBe('resolved');
+      expect(await settled(second)).toBe('pending');
+      expect(sync.calls).toHaveLength(2);
+      sync.calls[1]!.finish();
+      expect(await settled(second)).toBe('resolved');
+      expect(await settled(third)).toBe('resolved');
+      expect(sync.calls).toHaveLength(2);
+      await database.close();
+    });
+
+    it('fails the writes of a failed sync and every later write', async () => {
+      const sync = manualSync();
+      const database = new EmbeddedDatabase({ file: file(), syncWal: sync.syncWal });
+      database.migrate('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      const write = insert(database, 'a');
+      await settled(write);
+      sync.calls[0]!.fail(new Error('EIO: i/o error, fsync'));
+      await expect(write).rejects.toThrow('the database file could not be made durable: EIO');
+      await expect(insert(database, 'b')).rejects.toThrow('could not be made durable');
+      await database.close();
+    });
+
+    it('syncs the log with fsync by default, and keeps what was written across a reopen', async () => {
+      const path = file();
+      const database = new EmbeddedDatabase({ file: path });
+      expect(database.db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });
+      database.migrate('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+      await Promise.all(Array.from({ length: 20 }, (_, i) => insert(database, `v${i}`)));
+      await database.close();
+      const reopened = new EmbeddedDatabase({ file: path });
+      expect(reopened.db.prepare('SELECT count(*) AS n FROM t').get()).toEqual({ n: 20 });
+      await reopened.close();
+    });
+  });
 });
