@@ -144,6 +144,7 @@ describe('prepareProjection', () => {
       types: ['ComplaintReceived', 'SlaStarted'],
       lastPosition: 2,
       projectionVersion: 2,
+      documentRevision: expect.any(Number),
     });
     expect(await tallies().get('c2')).toMatchObject({
       events: 1,
@@ -172,6 +173,7 @@ describe('prepareProjection', () => {
       events: 2,
       lastPosition: 2,
       projectionVersion: 1,
+      documentRevision: expect.any(Number),
     });
 
     expect(await prepare(v2, storage.eventStore)).toMatchObject({
@@ -198,6 +200,7 @@ describe('prepareProjection', () => {
       types: ['SlaStarted'],
       lastPosition: 2,
       projectionVersion: 3,
+      documentRevision: expect.any(Number),
     });
     expect(await tallies().get('c2')).toBeNull();
   });

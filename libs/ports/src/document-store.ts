@@ -69,6 +69,13 @@ export interface Collection<T extends Document> {
    * Returns the document after the update, or null when nothing matched.
    */
   update(id: string, update: Update, options?: { upsert?: boolean; filter?: Filter }): Promise<T | null>;
+  /**
+   * Replaces the whole document only while the stored one still matches `expected` (a filter it
+   * matched when the caller read it), or, with `expected` null, inserts it only while there is none:
+   * a compare-and-set of a whole document. Answers whether it was written; false means another
+   * writer changed (or created) it first.
+   */
+  replaceIf(doc: T, expected: Filter | null): Promise<boolean>;
   delete(id: string): Promise<boolean>;
   find(filter?: Filter, options?: FindOptions): Promise<Page<T>>;
   count(filter?: Filter): Promise<number>;

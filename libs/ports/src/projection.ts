@@ -12,6 +12,11 @@ export interface Projected {
   readonly lastPosition: number;
   /** The version of the fold that built the document (`Projection.version`). */
   readonly projectionVersion: number;
+  /**
+   * How often the document was written: what a writer compares before replacing it (absent on
+   * documents written before it was kept).
+   */
+  readonly documentRevision?: number;
 }
 
 /**
@@ -45,6 +50,9 @@ export interface Projection<D extends Document & Projected> {
   readonly history?: (id: string, current: D | null, store: EventStore) => Promise<readonly RecordedEvent[]>;
 }
 
+/** Writes of one document that lost to another writer before an apply gives up. */
+const MAX_WRITE_ATTEMPTS = 10;
+
 /**
  * Applies events to their documents (one or several per event), idempotently: an event at or before
  * its document's last applied position changes nothing, so redelivery and replays change nothing.
@@ -54,8 +62,13 @@ export interface Projection<D extends Document & Projected> {
  * order across streams is then folded in its place rather than lost. A stored document of an
  * older fold version (or of none) counts as absent: the event folds from null and replaces it. One
  * of a newer version is left alone: a newer fold owns it, and an older replica still running during
- * a rollout must not undo its work. The changed documents are written together, in one atomic
- * write. Returns how many documents changed.
+ * a rollout must not undo its work.
+ *
+ * Each changed document is written with a compare-and-set on its `documentRevision`: a consumer
+ * handles its partitions (and topics) side by side, in one process or several, and the events of
+ * one document arrive on several of them (a complaint's own, and its incident's), so two batches
+ * may fold the same document at once. The one that loses reads the document again and applies its
+ * events to it. Returns how many documents changed.
  */
 export async function applyToProjection<D extends Document & Projected>(
   projection: Projection<D>,
@@ -67,14 +80,47 @@ export async function applyToProjection<D extends Document & Projected>(
   const relevant = events
     .filter((event) => projection.handles.includes(event.type))
     .map((e) => registry.upcast(e));
-  const targets = (event: RecordedEvent): readonly string[] => {
-    const id = projection.documentId(event);
-    return typeof id === 'string' ? [id] : id;
-  };
-  const ids = [...new Set(relevant.flatMap(targets))];
+  const changed = new Set<string>();
+  let pending = [...new Set(relevant.flatMap((event) => documentIds(projection, event)))];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    const outcome = await applyOnce(projection, collection, registry, relevant, pending, store);
+    for (const id of outcome.changed) changed.add(id);
+    if (outcome.conflicts.length > 0 && attempt >= MAX_WRITE_ATTEMPTS)
+      throw new Error(
+        `${projection.name}: other writers kept changing ${outcome.conflicts.join(', ')}; the delivery is tried again`,
+      );
+    pending = outcome.conflicts;
+  }
+  return changed.size;
+}
+
+const documentIds = <D extends Document & Projected>(
+  projection: Projection<D>,
+  event: RecordedEvent,
+): readonly string[] => {
+  const id = projection.documentId(event);
+  return typeof id === 'string' ? [id] : id;
+};
+
+/**
+ * One pass of `applyToProjection` over these documents: reads them, folds the events in, and writes
+ * each changed one unless another writer changed it since; answers those (`conflicts`).
+ */
+async function applyOnce<D extends Document & Projected>(
+  projection: Projection<D>,
+  collection: Collection<D>,
+  registry: EventTypeRegistry,
+  relevant: readonly RecordedEvent[],
+  ids: readonly string[],
+  store: EventStore | undefined,
+): Promise<{ changed: string[]; conflicts: string[] }> {
+  const targets = (event: RecordedEvent) => documentIds(projection, event);
   const docs = new Map<string, D | null>(ids.map((id) => [id, null]));
+  /** The stored documents as read: what each write compares against. */
+  const stored = new Map<string, D>();
   const newer = new Set<string>();
   for (const doc of await collection.getMany(ids)) {
+    stored.set(doc._id, doc);
     const version = doc.projectionVersion ?? 0;
     if (version === projection.version) docs.set(doc._id, doc);
     else if (version > projection.version) newer.add(doc._id);
@@ -83,10 +129,17 @@ export async function applyToProjection<D extends Document & Projected>(
   /** Per document folded again from its history in this call, the events that fold held. */
   const refolded = new Map<string, Set<string>>();
   const stamp = (id: string, next: Omit<D, keyof Projected> | null, position: number): D | null =>
-    next && ({ ...next, _id: id, lastPosition: position, projectionVersion: projection.version } as D);
+    next &&
+    ({
+      ...next,
+      _id: id,
+      lastPosition: position,
+      projectionVersion: projection.version,
+      documentRevision: (stored.get(id)?.documentRevision ?? 0) + 1,
+    } as D);
   for (const event of relevant)
     for (const id of targets(event)) {
-      if (newer.has(id) || refolded.get(id)?.has(event.eventId)) continue;
+      if (!docs.has(id) || newer.has(id) || refolded.get(id)?.has(event.eventId)) continue;
       const current = docs.get(id)!;
       const late = current !== null && current.lastPosition >= event.globalPosition;
       if (late && (!projection.history || !store || current.lastPosition === event.globalPosition)) continue;
@@ -111,10 +164,18 @@ export async function applyToProjection<D extends Document & Projected>(
       }
       changed.add(id);
     }
-  const written = [...changed].map((id) => docs.get(id)).filter((doc): doc is D => doc != null);
-  await collection.putMany(written);
-  for (const id of changed) if (docs.get(id) === null) await collection.delete(id);
-  return changed.size;
+  const conflicts: string[] = [];
+  await Promise.all(
+    [...changed].map(async (id) => {
+      const doc = docs.get(id)!;
+      const before = stored.get(id);
+      const expected = before ? { documentRevision: before.documentRevision ?? null } : null;
+      // a document folded away: deleted (no compare-and-set; a fold deleting is final)
+      if (doc === null) await collection.delete(id);
+      else if (!(await collection.replaceIf(doc, expected))) conflicts.push(id);
+    }),
+  );
+  return { changed: [...changed].filter((id) => !conflicts.includes(id)), conflicts };
 }
 
 /**

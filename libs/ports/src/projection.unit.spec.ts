@@ -19,12 +19,23 @@ const registry = new EventTypeRegistry([{ type: 'Counted', schemaVersion: 1 }]);
 const counted = (id: string, position: number) =>
   ({ type: 'Counted', schemaVersion: 1, correlationId: id, globalPosition: position }) as RecordedEvent;
 
-/** The part of a collection `applyToProjection` uses, in a map. */
-function memoryCollection(docs: Tally[] = []) {
+/**
+ * The part of a collection `applyToProjection` uses, in a map (`replaceIf` with equality filters,
+ * null matching a missing field). `beforeWrite` runs before each compare-and-set, as another writer.
+ */
+function memoryCollection(docs: Tally[] = [], beforeWrite?: (stored: Map<string, Tally>) => void) {
   const stored = new Map(docs.map((doc) => [doc._id, doc]));
   const collection = {
     getMany: async (ids: readonly string[]) => ids.flatMap((id) => stored.get(id) ?? []),
-    putMany: async (written: readonly Tally[]) => written.forEach((doc) => stored.set(doc._id, doc)),
+    replaceIf: async (doc: Tally, expected: Record<string, unknown> | null) => {
+      beforeWrite?.(stored);
+      const current = stored.get(doc._id) as Record<string, unknown> | undefined;
+      const matches = expected
+        ? current !== undefined && Object.entries(expected).every(([k, v]) => (current[k] ?? null) === v)
+        : current === undefined;
+      if (matches) stored.set(doc._id, doc);
+      return matches;
+    },
     delete: async (id: string) => stored.delete(id),
   } as unknown as Collection<Tally>;
   return { collection, stored };
@@ -36,7 +47,13 @@ describe('applyToProjection with fold versions', () => {
     expect(
       await applyToProjection(tally(2), collection, registry, [counted('c1', 1), counted('c1', 2)]),
     ).toBe(1);
-    expect(stored.get('c1')).toEqual({ _id: 'c1', events: 2, lastPosition: 2, projectionVersion: 2 });
+    expect(stored.get('c1')).toEqual({
+      _id: 'c1',
+      events: 2,
+      lastPosition: 2,
+      projectionVersion: 2,
+      documentRevision: 1,
+    });
   });
 
   it('folds from null over a document of an older version or of none, whatever its position', async () => {
@@ -46,12 +63,19 @@ describe('applyToProjection with fold versions', () => {
     ]);
     const events = [counted('old', 3), counted('unversioned', 4)];
     expect(await applyToProjection(tally(2), collection, registry, events)).toBe(2);
-    expect(stored.get('old')).toEqual({ _id: 'old', events: 1, lastPosition: 3, projectionVersion: 2 });
+    expect(stored.get('old')).toEqual({
+      _id: 'old',
+      events: 1,
+      lastPosition: 3,
+      projectionVersion: 2,
+      documentRevision: 1,
+    });
     expect(stored.get('unversioned')).toEqual({
       _id: 'unversioned',
       events: 1,
       lastPosition: 4,
       projectionVersion: 2,
+      documentRevision: 1,
     });
   });
 
@@ -71,6 +95,45 @@ describe('applyToProjection with fold versions', () => {
     const { collection, stored } = memoryCollection([newer]);
     expect(await applyToProjection(tally(2), collection, registry, [counted('c1', 8)])).toBe(0);
     expect(stored.get('c1')).toBe(newer);
+  });
+});
+
+describe('applyToProjection with another writer', () => {
+  it('applies its events over what another writer stored since it read, instead of overwriting it', async () => {
+    let raced = false;
+    const { collection, stored } = memoryCollection(
+      [{ _id: 'c1', events: 1, lastPosition: 1, projectionVersion: 1, documentRevision: 4 }],
+      (map) => {
+        // between this writer's read and its write, another batch folds the event at position 2
+        if (raced) return;
+        raced = true;
+        map.set('c1', { _id: 'c1', events: 2, lastPosition: 2, projectionVersion: 1, documentRevision: 5 });
+      },
+    );
+    expect(await applyToProjection(tally(1), collection, registry, [counted('c1', 3)])).toBe(1);
+    expect(stored.get('c1')).toEqual({
+      _id: 'c1',
+      events: 3,
+      lastPosition: 3,
+      projectionVersion: 1,
+      documentRevision: 6,
+    });
+  });
+
+  it('gives up after ten lost writes in a row, for the delivery to be tried again', async () => {
+    const { collection, stored } = memoryCollection([], (map) =>
+      map.set('c1', {
+        _id: 'c1',
+        events: 0,
+        lastPosition: 0,
+        projectionVersion: 1,
+        documentRevision: Math.random(),
+      }),
+    );
+    await expect(applyToProjection(tally(1), collection, registry, [counted('c1', 3)])).rejects.toThrow(
+      'tally: other writers kept changing c1; the delivery is tried again',
+    );
+    expect(stored.get('c1')).toMatchObject({ events: 0 });
   });
 });
 
@@ -100,9 +163,21 @@ describe('applyToProjection with events about several documents', () => {
       { _id: 'b', events: 1, lastPosition: 5, projectionVersion: 1 },
     ]);
     expect(await applyToProjection(tags, collection, registry2, [tagged(['a', 'b', 'c'], 3)])).toBe(2);
-    expect(stored.get('a')).toEqual({ _id: 'a', events: 2, lastPosition: 3, projectionVersion: 1 });
+    expect(stored.get('a')).toEqual({
+      _id: 'a',
+      events: 2,
+      lastPosition: 3,
+      projectionVersion: 1,
+      documentRevision: 1,
+    });
     expect(stored.get('b')).toEqual({ _id: 'b', events: 1, lastPosition: 5, projectionVersion: 1 });
-    expect(stored.get('c')).toEqual({ _id: 'c', events: 1, lastPosition: 3, projectionVersion: 1 });
+    expect(stored.get('c')).toEqual({
+      _id: 'c',
+      events: 1,
+      lastPosition: 3,
+      projectionVersion: 1,
+      documentRevision: 1,
+    });
     // redelivered, it changes nothing
     expect(await applyToProjection(tags, collection, registry2, [tagged(['a', 'b', 'c'], 3)])).toBe(0);
     expect(stored.get('a')).toMatchObject({ events: 2 });
@@ -172,6 +247,7 @@ describe('applyToProjection with events out of order across streams', () => {
       trail: ['Opened@1', 'Noted@2', 'Noted@3', 'Noted@5'],
       lastPosition: 5,
       projectionVersion: 1,
+      documentRevision: 2,
     });
   });
 

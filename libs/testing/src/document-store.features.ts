@@ -172,6 +172,25 @@ export function documentStoreFeatures(name: string, factory: () => Promise<Docum
       expect(await orders.count({})).toBe(2);
     });
 
+    it('replaces a whole document only while it is as the writer read it (compare-and-set)', async () => {
+      expect(await orders.replaceIf({ _id: 'c1', status: 'open', amount: 1 }, null)).toBe(true);
+      // inserting only while absent
+      expect(await orders.replaceIf({ _id: 'c1', status: 'closed' }, null)).toBe(false);
+      expect(await orders.get('c1')).toEqual({ _id: 'c1', status: 'open', amount: 1 });
+      // replacing (fields it lacks are gone) only while the stored one matches
+      expect(await orders.replaceIf({ _id: 'c1', status: 'pending' }, { amount: 2 })).toBe(false);
+      expect(await orders.replaceIf({ _id: 'c1', status: 'pending' }, { amount: 1 })).toBe(true);
+      expect(await orders.get('c1')).toEqual({ _id: 'c1', status: 'pending' });
+      expect(await orders.replaceIf({ _id: 'missing', status: 'open' }, { status: 'open' })).toBe(false);
+      expect(await orders.get('missing')).toBeNull();
+      // of two writers that read the same document, one wins
+      const outcomes = await Promise.all(
+        ['a', 'b'].map((writer) => orders.replaceIf({ _id: 'c1', status: writer }, { status: 'pending' })),
+      );
+      expect(outcomes.filter(Boolean)).toHaveLength(1);
+      expect(['a', 'b']).toContain((await orders.get('c1'))!.status);
+    });
+
     it('rejects a second document with the same value of a unique index', async () => {
       await orders.ensureIndex(['email'], { unique: true });
       await orders.put({ _id: 'a', email: 'x@example.org' });

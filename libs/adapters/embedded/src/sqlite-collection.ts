@@ -69,6 +69,20 @@ export class SqliteCollection<T extends Document> implements Collection<T> {
     });
   }
 
+  replaceIf(doc: T, expected: Filter | null): Promise<boolean> {
+    if (typeof doc._id !== 'string') return Promise.reject(new Error('a document needs a string _id'));
+    const condition = expected ? filterToSql(expected) : null;
+    return this.database.write(() => {
+      if (!condition) {
+        const sql = `INSERT INTO documents (collection, id, doc) VALUES (?, ?, ?) ON CONFLICT (collection, id) DO NOTHING`;
+        return Number(this.statements.get(sql).run(this.name, doc._id, JSON.stringify(doc)).changes) > 0;
+      }
+      const sql = `UPDATE documents SET doc = ? WHERE ${this.scope} AND id = ? AND (${condition.sql})`;
+      const run = this.statements.get(sql).run(JSON.stringify(doc), doc._id, ...condition.params);
+      return Number(run.changes) > 0;
+    });
+  }
+
   delete(id: string): Promise<boolean> {
     return this.database.write(() => {
       const sql = `DELETE FROM documents WHERE ${this.scope} AND id = ?`;

@@ -110,6 +110,22 @@ export class MongoCollection<T extends Document> implements Collection<T> {
     }
   }
 
+  /** `replaceOne` on `{ _id, ...expected }`; with `expected` null, `insertOne` (a duplicate id: not written). */
+  async replaceIf(doc: T, expected: Filter | null): Promise<boolean> {
+    if (typeof doc._id !== 'string') throw new Error('a document needs a string _id');
+    if (expected) {
+      const query = allOf(byId(doc._id), filterToMongo(expected));
+      return (await this.collection.replaceOne(query, doc)).matchedCount > 0;
+    }
+    try {
+      await this.collection.insertOne(doc as BsonDocument);
+      return true;
+    } catch (error) {
+      if (isDuplicateIdError(error)) return false;
+      throw error;
+    }
+  }
+
   async delete(id: string): Promise<boolean> {
     return (await this.collection.deleteOne(byId(id))).deletedCount > 0;
   }
