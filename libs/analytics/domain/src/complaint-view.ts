@@ -82,6 +82,11 @@ export interface CollectiveIncidentMembership {
   readonly complainantCount: number;
   /** When the complaint became part of it: the incident's detection, or its joining later. */
   readonly joinedAt: string;
+  /**
+   * The revision, in the incident's stream, of the event that made it a member (0: the detection):
+   * where a fold of the complaint's history finds it. Not shown.
+   */
+  readonly revision?: number;
 }
 
 /** The current view of one complaint, as analysts and agents read it. */
@@ -201,7 +206,7 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
   if (!complaintViewHandles.includes(event.type)) return view && touched(view, event);
   if ((CLASSIFICATION_TYPES as readonly string[]).includes(event.type)) {
     const classification = { type: event.type, data: event.data } as ClassificationEvent;
-    const next = view && applyClassification(view, classification);
+    const next = view && applyClassification(view, classification, event.revision);
     // an incident event that does not name the complaint (in a history read with its incident's)
     return next === view ? view : next && touched(next, event);
   }
@@ -319,7 +324,12 @@ function applyIntake(
   }
 }
 
-function applyClassification(view: ComplaintView, event: ClassificationEvent): ComplaintView {
+/** A classification event (`revision`: its stream's, which an incident's membership keeps). */
+function applyClassification(
+  view: ComplaintView,
+  event: ClassificationEvent,
+  revision: number,
+): ComplaintView {
   switch (event.type) {
     case 'ComplaintClassified':
       return { ...view, classification: classified(event.data) };
@@ -344,7 +354,7 @@ function applyClassification(view: ComplaintView, event: ClassificationEvent): C
     }
     case 'CollectiveIncidentDetected':
     case 'ComplaintJoinedCollectiveIncident':
-      return applyIncident(view, event);
+      return applyIncident(view, event, revision);
     default:
       return assertNever(event);
   }
@@ -355,7 +365,7 @@ function applyClassification(view: ComplaintView, event: ClassificationEvent): C
  * each shows its incident. What membership means for the classification (scope, severity) the
  * classifier decides and records (ComplaintClassified caused by the incident event).
  */
-function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): ComplaintView {
+function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent, revision: number): ComplaintView {
   switch (event.type) {
     case 'CollectiveIncidentDetected': {
       const { incidentId, complaintIds, complainantCount, detectedAt } = event.data;
@@ -365,13 +375,14 @@ function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent): Com
         complaintCount: complaintIds.length,
         complainantCount,
         joinedAt: detectedAt,
+        revision,
       };
       return { ...view, collectiveIncident };
     }
     case 'ComplaintJoinedCollectiveIncident': {
       const { incidentId, complaintId, complaintCount, complainantCount, joinedAt } = event.data;
       if (complaintId !== view.complaintId) return view;
-      const collectiveIncident = { incidentId, complaintCount, complainantCount, joinedAt };
+      const collectiveIncident = { incidentId, complaintCount, complainantCount, joinedAt, revision };
       return { ...view, collectiveIncident };
     }
     default:

@@ -348,10 +348,12 @@ describe('complaint view', () => {
   });
 
   describe('collective incident', () => {
-    const incidentEvent = (type: string, payload: unknown, minute: number): RecordedEvent => ({
+    /** An event of incident i-1's stream: the detection at revision 0, a join at `revision`. */
+    const incidentEvent = (type: string, payload: unknown, minute: number, revision = 1): RecordedEvent => ({
       ...recorded(type, payload, minute),
       correlationId: 'i-1',
       streamId: 'classification-incident-i-1',
+      revision: type === 'CollectiveIncidentDetected' ? 0 : revision,
     });
     const detected: CollectiveIncidentDetectedData = {
       incidentId: 'i-1',
@@ -400,17 +402,20 @@ describe('complaint view', () => {
         complaintCount: 3,
         complainantCount: 22,
         joinedAt: '2026-11-23T02:05:00.000Z',
+        revision: 0,
       });
       expect(view.eventCount).toBe(2);
     });
 
     it('shows when a complaint that joined later joined, with the totals after its joining', () => {
       const join = joined('c-1', 4, '2026-11-23T02:20:00.000Z');
-      expect(fold(incidentEvent('ComplaintJoinedCollectiveIncident', join, 20)).collectiveIncident).toEqual({
+      const event = incidentEvent('ComplaintJoinedCollectiveIncident', join, 20, 7);
+      expect(fold(event).collectiveIncident).toEqual({
         incidentId: 'i-1',
         complaintCount: 4,
         complainantCount: 23,
         joinedAt: '2026-11-23T02:20:00.000Z',
+        revision: 7,
       });
     });
 

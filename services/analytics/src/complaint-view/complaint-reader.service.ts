@@ -37,7 +37,7 @@ export class ComplaintReader {
 
   /** The events the view folds, as the projection folds them: those it handles, upcast. */
   private async history(complaintId: string, current: ComplaintView | null): Promise<RecordedEvent[]> {
-    const events = await complaintHistory(this.store, complaintId, current?.collectiveIncident?.incidentId);
+    const events = await complaintHistory(this.store, complaintId, current?.collectiveIncident);
     return events.filter((e) => complaintViewHandles.includes(e.type)).map((e) => this.registry.upcast(e));
   }
 

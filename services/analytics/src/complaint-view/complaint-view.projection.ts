@@ -1,9 +1,11 @@
 import {
+  type CollectiveIncidentMembership,
   type ComplaintView,
   complaintViewHandles,
   complaintViewIds,
   evolveComplaintView,
 } from '@kesu/analytics-domain';
+import { incidentStream } from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import { type EventStore, type Projected, type Projection, topicForCategory } from '@kesu/ports';
 
@@ -17,31 +19,41 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * 1: the first view (stored without a version, read as older than 1); 2: channel details, work
  * actions, duplicates and `searchTokens`; 3: `classification` from classification's events; 4:
  * `collectiveIncident` from the incident events, each applied to every complaint it names; 5: the
- * classification as recorded (4 showed members as collective before the classifier said so).
+ * classification as recorded (4 showed members as collective before the classifier said so); 6:
+ * the incident's stream revision of the event that made a complaint a member.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 5,
+  version: 6,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification')],
   handles: complaintViewHandles,
   documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),
-  history: (id, current, store) => complaintHistory(store, id, current?.collectiveIncident?.incidentId),
+  history: (id, current, store) => complaintHistory(store, id, current?.collectiveIncident),
 };
 
 /**
- * A complaint's events (its correlation id is the complaint's) and those of the collective
- * incident its view names, in the order they were recorded.
+ * A complaint's events (its correlation id is the complaint's) and the events of the collective
+ * incident its view names that made it a member — the detection (revision 0) and its own join —
+ * in the order they were recorded. The incident's other events only concern other complaints, so
+ * an incident of any size costs two reads (a membership without its revision, folded by an older
+ * release, reads the incident's events by its correlation id).
  */
 export async function complaintHistory(
   store: EventStore,
   complaintId: string,
-  incidentId?: string,
+  incident?: CollectiveIncidentMembership | null,
 ): Promise<RecordedEvent[]> {
-  const events = [
-    ...(await store.readByCorrelationId(complaintId)),
-    ...(incidentId ? await store.readByCorrelationId(incidentId) : []),
-  ];
-  return events.sort((a, b) => a.globalPosition - b.globalPosition);
+  const own = await store.readByCorrelationId(complaintId);
+  let membership: RecordedEvent[] = [];
+  if (incident && incident.revision === undefined) {
+    membership = await store.readByCorrelationId(incident.incidentId);
+  } else if (incident) {
+    const stream = incidentStream(incident.incidentId);
+    const revisions = [...new Set([0, incident.revision!])];
+    const reads = revisions.map((fromRevision) => store.readStream(stream, { fromRevision, maxCount: 1 }));
+    membership = (await Promise.all(reads)).flat();
+  }
+  return [...own, ...membership].sort((a, b) => a.globalPosition - b.globalPosition);
 }

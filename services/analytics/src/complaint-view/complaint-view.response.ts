@@ -35,7 +35,7 @@ export function toComplaintResponse(view: ComplaintView, complainant: Complainan
     duplicates: view.duplicates,
     repeatOf: view.repeatOf,
     classification: view.classification,
-    collectiveIncident: view.collectiveIncident,
+    collectiveIncident: membership(view.collectiveIncident),
     assignment: view.assignment,
     sla: view.sla,
     satisfaction: view.satisfaction,
@@ -69,7 +69,7 @@ export function toComplaintSummary(view: ComplaintView) {
     subject: view.subject,
     excerpt: excerptOf(view.description),
     classification: view.classification,
-    collectiveIncident: view.collectiveIncident,
+    collectiveIncident: membership(view.collectiveIncident),
     assignment: view.assignment,
     sla: view.sla,
     updatedAt: view.updatedAt,
@@ -82,4 +82,11 @@ export type ComplaintSummary = ReturnType<typeof toComplaintSummary>;
 export interface ComplaintPage {
   readonly items: ComplaintSummary[];
   readonly nextCursor: string | null;
+}
+
+/** The membership as shown: without where the view's history finds it. */
+function membership(incident: ComplaintView['collectiveIncident']) {
+  if (!incident) return null;
+  const { incidentId, complaintCount, complainantCount, joinedAt } = incident;
+  return { incidentId, complaintCount, complainantCount, joinedAt };
 }

@@ -133,20 +133,20 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 5,
+          projectionVersion: 6,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 5, events: 2, rebuild: null });
+      ).toMatchObject({ version: 6, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 5 before consuming',
+        'complaint-view: views no version recorded; rebuilding version 6 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 5 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(/^complaint-view: rebuilt version 6 from 2 events in .* 0 stale views deleted/),
       );
     } finally {
       await app.close();
@@ -160,7 +160,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 5, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the views are version 6, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();
@@ -168,6 +168,27 @@ describe('the complaint view worker at start-up', () => {
     }
   });
 });
+
+/** A model's classification of the complaint as billing. */
+const classifiedData = (complaintId: string): ComplaintClassifiedData =>
+  ({
+    complaintId,
+    category: 'billing',
+    severity: 'general',
+    scope: 'individual',
+    nature: 'effective',
+    signals: [],
+    confidence: 0.9,
+    needsHumanReview: false,
+    decision: {
+      model: { id: 'keywords', version: 0 },
+      taxonomyVersion: 1,
+      ruleSetVersion: 1,
+      rules: [],
+      ranking: [{ category: 'billing', confidence: 0.9 }],
+    },
+    classifiedAt: '2026-11-20T01:00:01.000Z',
+  }) as unknown as ComplaintClassifiedData;
 
 describe('the complaint view worker with events delivered out of order', () => {
   /** Publishes stored events as the relay would, one at a time, and waits until the consumer is idle. */
@@ -195,24 +216,7 @@ describe('the complaint view worker with events delivered out of order', () => {
         [newEvent(complaintId, 'ComplaintReceived', received)],
         'no_stream',
       );
-      const classified: ComplaintClassifiedData = {
-        complaintId,
-        category: 'billing',
-        severity: 'general',
-        scope: 'individual',
-        nature: 'effective',
-        signals: [],
-        confidence: 0.9,
-        needsHumanReview: false,
-        decision: {
-          model: { id: 'keywords', version: 0 },
-          taxonomyVersion: 1,
-          ruleSetVersion: 1,
-          rules: [],
-          ranking: [{ category: 'billing', confidence: 0.9 }],
-        },
-        classifiedAt: '2026-11-20T01:00:01.000Z',
-      } as unknown as ComplaintClassifiedData;
+      const classified = classifiedData(complaintId);
       await store.appendToStream(
         classificationStream(complaintId),
         [newEvent(complaintId, 'ComplaintClassified', classified)],
@@ -241,6 +245,98 @@ describe('the complaint view worker with events delivered out of order', () => {
         eventCount: 3,
         lastPosition: acceptedEvent!.globalPosition,
       });
+    } finally {
+      await app.close();
+    }
+  });
+  it('folds a member of a large incident again reading two of the incident’s events, not its stream', async () => {
+    const app = await startAnalytics();
+    try {
+      const store = app.get<EventStore>(EVENT_STORE);
+      const complaintId = uuidv7();
+      const received = await receivedData(
+        { getOrCreate: async () => new Uint8Array(32).fill(7) },
+        complaintId,
+        3,
+        '小区燃气表计量不准，燃气费翻倍。',
+      );
+      await store.appendToStream(
+        intakeStream(complaintId),
+        [newEvent(complaintId, 'ComplaintReceived', received)],
+        'no_stream',
+      );
+      await store.appendToStream(
+        classificationStream(complaintId),
+        [newEvent(complaintId, 'ComplaintClassified', classifiedData(complaintId))],
+        'no_stream',
+      );
+      // an incident of 5 others, 30 more joining, then this complaint
+      const incidentId = uuidv7();
+      const incident = { incidentId, tenantId: 'demo', branchId: 'east-1' };
+      const others = Array.from({ length: 35 }, () => uuidv7());
+      const joinOf = (id: string, n: number) =>
+        newEvent(incidentId, 'ComplaintJoinedCollectiveIncident', {
+          ...incident,
+          complaintId: id,
+          receivedAt: '2026-11-20T01:00:00.000Z',
+          joiningComplainantCount: 1,
+          complaintCount: n,
+          complainantCount: n,
+          joinedAt: '2026-11-20T01:10:00.000Z',
+        });
+      const detected = newEvent(incidentId, 'CollectiveIncidentDetected', {
+        ...incident,
+        target: 'branch east-1, category metering, subject "燃气表"',
+        complaintIds: others.slice(0, 5),
+        complainantCount: 5,
+        windowStart: '2026-11-20T00:30:00.000Z',
+        detectedAt: '2026-11-20T01:00:00.000Z',
+      });
+      const stream = `classification-incident-${incidentId}`;
+      await store.appendToStream(
+        stream,
+        [detected, ...others.slice(5).map((id, i) => joinOf(id, 6 + i))],
+        'no_stream',
+      );
+      await store.appendToStream(stream, [joinOf(complaintId, 36)], 30);
+      const [receivedEvent] = await store.readStream(intakeStream(complaintId));
+      const [classifiedEvent] = await store.readStream(classificationStream(complaintId));
+      const [joinEvent] = await store.readStream(stream, { fromRevision: 31 });
+
+      const views = app.get<DocumentStore>(DOCUMENT_STORE).collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
+      const until = async (done: (view: ComplaintViewDocument | null) => boolean) => {
+        const deadline = Date.now() + 10_000;
+        let view = await views.get(complaintId);
+        while (Date.now() < deadline && !done(view)) {
+          await new Promise((r) => setTimeout(r, 20));
+          view = await views.get(complaintId);
+        }
+        return view;
+      };
+      await deliver(app, [receivedEvent!, joinEvent!]);
+      await until((view) => view?.collectiveIncident != null);
+      const byCorrelation = jest.spyOn(store, 'readByCorrelationId');
+      const streamReads = jest.spyOn(store, 'readStream');
+      // then the classification, recorded before the join: a late event, folded again
+      await deliver(app, [classifiedEvent!]);
+      const view = await until((v) => v?.classification != null);
+      expect(view).toMatchObject({
+        classification: { category: 'billing' },
+        collectiveIncident: { incidentId, complaintCount: 36, revision: 31 },
+        lastPosition: joinEvent!.globalPosition,
+      });
+      expect(byCorrelation.mock.calls.map(([id]) => id)).not.toContain(incidentId);
+      const incidentReads = await Promise.all(
+        streamReads.mock.calls.flatMap(([id], i) =>
+          id === stream ? [streamReads.mock.results[i]!.value] : [],
+        ),
+      );
+      expect(
+        incidentReads
+          .flat()
+          .map((e: RecordedEvent) => e.revision)
+          .sort(),
+      ).toEqual([0, 31]);
     } finally {
       await app.close();
     }
