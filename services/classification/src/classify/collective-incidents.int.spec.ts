@@ -339,6 +339,48 @@ describe('collective incidents after classification', () => {
       reads.mockRestore();
     }
   });
+  it('appends the joins that arrive while one runs together, each complaint once', async () => {
+    const scope = { tenantId: 'other', branchId: 'north-12' };
+    const first = await receiveAll([0, 1, 2, 3, 4].map((i) => meterComplaint(i, scope)));
+    const category = await categoryOf(first.ids[0]!);
+    const [incident] = await incidentsOf('other', 'north-12');
+    // eight more reach detection at once in one replica: the joins wait for the one running
+    const arriving = first.events.concat(first.events.slice(0, 3)).map((event, i) => ({
+      ...event,
+      eventId: randomUUID(),
+      data: {
+        ...(event.data as object),
+        complaintId: randomUUID(),
+        receivedAt: new Date(Date.now() + i).toISOString(),
+      },
+    }));
+    const replica = secondReplica();
+    const stream = incidentStream(incident!.incidentId);
+    const appends = jest.spyOn(t.store, 'appendToStream');
+    try {
+      await Promise.all(arriving.map((event) => replica.classified(event, category)));
+      const toIncident = appends.mock.calls.filter(([id]) => id === stream);
+      // the first detection's cluster holds them all, or most; the rest find them joined
+      expect(toIncident.length).toBeLessThanOrEqual(2);
+      expect(toIncident.flatMap(([, events]) => events)).toHaveLength(8);
+    } finally {
+      appends.mockRestore();
+    }
+    const joins = (await t.store.readStream(stream, { fromRevision: 1 })).map(
+      (e) => e.data as ComplaintJoinedCollectiveIncidentData,
+    );
+    const ids = arriving.map((e) => (e.data as { complaintId: string }).complaintId);
+    expect(joins.map((j) => j.complaintId).sort()).toEqual([...ids].sort());
+    expect(joins.map((j) => j.complaintCount)).toEqual([6, 7, 8, 9, 10, 11, 12, 13]);
+    expect((await incidentsOf('other', 'north-12'))[0]).toMatchObject({ complaintCount: 13, revision: 8 });
+
+    // delivered again, side by side in both replicas: nothing more
+    const worker = t.app.get(CollectiveIncidents);
+    await Promise.all(
+      arriving.flatMap((event) => [replica.classified(event, category), worker.classified(event, category)]),
+    );
+    expect(await t.store.readStream(stream)).toHaveLength(9);
+  });
 });
 
 describe('GET /api/v1/classification/incidents', () => {

@@ -4,6 +4,7 @@ import {
   type CollectiveIncident,
   collectiveIncidentData,
   type CollectiveIncidentEvent,
+  type ComplaintJoinedCollectiveIncident,
   decideJoin,
   DEFAULT_COLLECTIVE_DETECTION,
   descriptionTokens,
@@ -77,6 +78,20 @@ export const joinEventId = (incidentId: string, complaintId: string): string =>
 /** An incident's document without its id: the incident, and the revision of its stream it holds. */
 type Tracked = Omit<IncidentDoc, '_id'>;
 
+/** A complaint to join, and the event that made it join. */
+interface Joining {
+  readonly complaint: RecentComplaint;
+  readonly received: RecordedEvent;
+}
+
+/** Complaints to join to one incident, waiting for the joins before them. */
+interface JoinRequest {
+  readonly complaints: readonly RecentComplaint[];
+  readonly received: RecordedEvent;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
  * Collective detection after classification. Each classified complaint is kept in a small index of
  * recent complaints (`classification_recent`, one document per complaint, pruned after two windows)
@@ -103,8 +118,8 @@ export class CollectiveIncidents implements OnModuleInit {
   private readonly recent: Collection<RecentComplaintDoc>;
   private readonly incidents: Collection<IncidentDoc>;
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
-  /** Per incident, the last join started in this process (see `oneAtATime`). */
-  private readonly joining = new Map<string, Promise<void>>();
+  /** Per incident, the joins waiting for the one running in this process (see `join`). */
+  private readonly joining = new Map<string, JoinRequest[]>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -245,47 +260,89 @@ export class CollectiveIncidents implements OnModuleInit {
    * Joins the complaints that are not members yet, one event each, appended at the revision the
    * incident's document holds; a conflict catches the document up with the newer events and decides
    * the join again. Complaints the recent index or the document names as members are left out.
+   *
+   * Joins to one incident wait for each other within this process: the consumer handles its
+   * partitions side by side, and appends to one growing incident would otherwise only conflict and
+   * retry. Those that arrive while one runs are appended together next, in one append (in a flood
+   * nearly every complaint joins the same incident). Other replicas' joins still conflict and are
+   * retried.
    */
   private join(
     incidentId: string,
     complaints: readonly RecentComplaint[],
     received: RecordedEvent,
   ): Promise<void> {
-    return this.oneAtATime(incidentId, () => this.joinNow(incidentId, complaints, received));
+    return new Promise((resolve, reject) => {
+      const request = { complaints, received, resolve, reject };
+      const queue = this.joining.get(incidentId);
+      if (queue) {
+        queue.push(request);
+        return;
+      }
+      const fresh = [request];
+      this.joining.set(incidentId, fresh);
+      void this.drainJoins(incidentId, fresh);
+    });
   }
 
-  /**
-   * Runs the joins to one incident in this process one after another: the consumer handles its
-   * partitions side by side, and joins to one growing incident would otherwise only conflict and
-   * retry. Other replicas' joins still conflict and are retried.
-   */
-  private async oneAtATime(incidentId: string, work: () => Promise<void>): Promise<void> {
-    const current = (this.joining.get(incidentId) ?? Promise.resolve()).catch(() => undefined).then(work);
-    this.joining.set(incidentId, current);
-    try {
-      await current;
-    } finally {
-      if (this.joining.get(incidentId) === current) this.joining.delete(incidentId);
+  private async drainJoins(incidentId: string, queue: JoinRequest[]): Promise<void> {
+    while (queue.length > 0) {
+      const batch = queue.splice(0);
+      try {
+        await this.joinNow(incidentId, batch);
+        for (const request of batch) request.resolve();
+      } catch (error) {
+        for (const request of batch) request.reject(error);
+      }
     }
+    this.joining.delete(incidentId);
   }
 
-  private async joinNow(
-    incidentId: string,
-    complaints: readonly RecentComplaint[],
-    received: RecordedEvent,
-  ): Promise<void> {
+  private async joinNow(incidentId: string, batch: readonly JoinRequest[]): Promise<void> {
     let incident = await this.stored(incidentId);
     // detected by another replica whose document is not written yet: its stream is short
     if (!incident) incident = await this.catchUp(incidentId, null);
     if (!incident) return;
-    const joined: string[] = [];
-    for (const complaint of complaints) {
-      if (complaint.incidentId === incidentId) continue;
-      incident = await this.appendJoin(incident, complaint, received);
-      joined.push(complaint.complaintId);
-    }
+    const joining = new Map<string, Joining>();
+    for (const { complaints, received } of batch)
+      for (const complaint of complaints)
+        if (complaint.incidentId !== incidentId && !joining.has(complaint.complaintId))
+          joining.set(complaint.complaintId, { complaint, received });
+    // those a join before this one marked since they were read
+    for (const doc of await this.recent.getMany([...joining.keys()]))
+      if (doc.incidentId === incidentId) joining.delete(doc._id);
+    incident = await this.appendJoins(incident, [...joining.values()]);
     await this.save(incident);
-    await this.markMembers(incidentId, joined);
+    await this.markMembers(incidentId, [...joining.keys()]);
+  }
+
+  /**
+   * Appends the joins in one append at the incident's revision, returning the incident after them;
+   * when the stream has moved on (or holds some of them already), one at a time (`appendJoin`).
+   */
+  private async appendJoins(incident: Tracked, joining: readonly Joining[]): Promise<Tracked> {
+    if (joining.length > 1) {
+      const at = this.clock.now().toISOString();
+      const envelopes: NewEvent[] = [];
+      let after = incident;
+      for (const { complaint, received } of joining) {
+        const event = decideJoin(after, joiningOf(complaint), at);
+        if (!event) continue;
+        envelopes.push(this.joinEnvelope(after, complaint.complaintId, event, at, received));
+        after = { ...evolveCollectiveIncident(after, event)!, revision: after.revision + 1 };
+      }
+      if (envelopes.length === 0) return incident;
+      const appended = await this.store
+        .appendToStream(incidentStream(incident.incidentId), envelopes, incident.revision)
+        .then(
+          ({ events }) => events[0]!.revision === incident.revision + 1,
+          () => false,
+        );
+      if (appended) return after;
+    }
+    for (const { complaint, received } of joining)
+      incident = await this.appendJoin(incident, complaint, received);
+    return incident;
   }
 
   /** Appends one complaint's join (or finds it appended), returning the incident after it. */
@@ -295,27 +352,11 @@ export class CollectiveIncidents implements OnModuleInit {
     received: RecordedEvent,
   ): Promise<Tracked> {
     const { incidentId } = incident;
-    const joining = {
-      complaintId: complaint.complaintId,
-      complainantCount: complaint.complainantCount,
-      receivedAt: complaint.receivedAt,
-    };
     for (let attempt = 1; ; attempt++) {
       const at = this.clock.now().toISOString();
-      const event = decideJoin(incident, joining, at);
+      const event = decideJoin(incident, joiningOf(complaint), at);
       if (!event) return incident;
-      const envelope: NewEvent = {
-        eventId: joinEventId(incidentId, complaint.complaintId),
-        type: event.type,
-        schemaVersion: this.registry.currentVersion(event.type),
-        occurredAt: at,
-        tenantId: incident.tenantId,
-        branchId: incident.branchId,
-        correlationId: incidentId,
-        causationId: received.eventId,
-        actor: CLASSIFICATION_ACTOR,
-        data: event.data,
-      };
+      const envelope = this.joinEnvelope(incident, complaint.complaintId, event, at, received);
       try {
         const { events } = await this.store.appendToStream(
           incidentStream(incidentId),
@@ -331,6 +372,27 @@ export class CollectiveIncidents implements OnModuleInit {
         incident = (await this.catchUp(incidentId, incident))!;
       }
     }
+  }
+
+  private joinEnvelope(
+    incident: Tracked,
+    complaintId: string,
+    event: ComplaintJoinedCollectiveIncident,
+    at: string,
+    received: RecordedEvent,
+  ): NewEvent {
+    return {
+      eventId: joinEventId(incident.incidentId, complaintId),
+      type: event.type,
+      schemaVersion: this.registry.currentVersion(event.type),
+      occurredAt: at,
+      tenantId: incident.tenantId,
+      branchId: incident.branchId,
+      correlationId: incident.incidentId,
+      causationId: received.eventId,
+      actor: CLASSIFICATION_ACTOR,
+      data: event.data,
+    };
   }
 
   /** The incident's document, if it was written (and holds a revision). */
@@ -361,22 +423,32 @@ export class CollectiveIncidents implements OnModuleInit {
   private async save(incident: Tracked | null): Promise<void> {
     if (!incident) return;
     const { incidentId: _id, ...fields } = incident;
-    await this.incidents.update(_id, { $setOnInsert: { incidentId: _id, ...fields } }, { upsert: true });
-    for (const older of [{ revision: { $lt: fields.revision } }, { revision: null }] as Filter[])
-      await this.incidents.update(_id, { $set: fields }, { filter: older });
+    // issued together (one commit in the embedded store); in any order they leave the newest
+    await Promise.all([
+      this.incidents.update(_id, { $setOnInsert: { incidentId: _id, ...fields } }, { upsert: true }),
+      ...([{ revision: { $lt: fields.revision } }, { revision: null }] as Filter[]).map((older) =>
+        this.incidents.update(_id, { $set: fields }, { filter: older }),
+      ),
+    ]);
   }
 
   /** Marks these complaints of the recent index as the incident's members. */
   private async markMembers(incidentId: string, complaintIds: readonly string[]): Promise<void> {
-    for (const id of complaintIds) await this.recent.update(id, { $set: { incidentId } });
+    await Promise.all(complaintIds.map((id) => this.recent.update(id, { $set: { incidentId } })));
   }
 
   /** Drops the branch's complaints received before `before` (at most a page per call). */
   private async prune(scope: { tenantId: string; branchId: string }, before: string): Promise<void> {
     const { items } = await this.recent.find({ ...scope, receivedAt: { $lt: before } }, { limit: 100 });
-    for (const old of items) await this.recent.delete(old._id);
+    await Promise.all(items.map((old) => this.recent.delete(old._id)));
   }
 }
+
+const joiningOf = (complaint: RecentComplaint) => ({
+  complaintId: complaint.complaintId,
+  complainantCount: complaint.complainantCount,
+  receivedAt: complaint.receivedAt,
+});
 
 const toRecent = (d: RecentComplaintDoc): RecentComplaint => ({
   complaintId: d._id,
