@@ -8,7 +8,7 @@ export interface RecentComplaint {
   readonly branchId: string;
   readonly category: string;
   readonly subjectName?: string;
-  /** Tokens of the description, e.g. from {@link descriptionTokens}. */
+  /** Distinct tokens of the description, e.g. from {@link descriptionTokens}. */
   readonly tokens: readonly string[];
   readonly receivedAt: string;
   readonly complainantCount: number;
@@ -78,32 +78,51 @@ export function collectiveIncidentId(tenantId: string, targetKey: string, window
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const subjectKey = (c: RecentComplaint): string => normaliseForMatching(c.subjectName ?? '');
+/** Subject names as compared, by the name as written (bounded: cleared when full). */
+const subjectKeys = new Map<string, string>();
+const subjectKey = (c: RecentComplaint): string => {
+  const name = c.subjectName ?? '';
+  let key = subjectKeys.get(name);
+  if (key === undefined) {
+    key = normaliseForMatching(name);
+    if (subjectKeys.size >= 10_000) subjectKeys.clear();
+    subjectKeys.set(name, key);
+  }
+  return key;
+};
 const time = (c: RecentComplaint): number => Date.parse(c.receivedAt);
 
-/** A complaint with what similarity needs computed once: its time, subject key and token set. */
+/**
+ * A complaint with what similarity needs computed once: its time, its subject key, and its token set
+ * once a similarity starts from it (most complaints of a match are only compared with).
+ */
 interface Prepared {
   readonly c: RecentComplaint;
   readonly t: number;
   readonly subject: string;
-  readonly tokens: ReadonlySet<string>;
+  tokenSet?: ReadonlySet<string>;
 }
 
 /** The complaints with a valid time, prepared, in time order (then by id): detection's order. */
 function prepare(complaints: readonly RecentComplaint[]): Prepared[] {
   return complaints
-    .map((c) => ({ c, t: time(c), subject: subjectKey(c), tokens: new Set(c.tokens) }))
+    .map((c): Prepared => ({ c, t: time(c), subject: subjectKey(c) }))
     .filter((p) => !Number.isNaN(p.t))
     .sort((a, b) => a.t - b.t || a.c.complaintId.localeCompare(b.c.complaintId));
 }
 
-/** How alike two complaints' targets are: 1 for the same subject name, else the Jaccard similarity of their tokens. */
+/**
+ * How alike two complaints' targets are: 1 for the same subject name, else the Jaccard similarity of
+ * their tokens (each complaint's tokens are distinct, as {@link descriptionTokens} gives them).
+ */
 function targetSimilarity(a: Prepared, b: Prepared): number {
   if (a.subject !== '' && a.subject === b.subject) return 1;
-  if (a.tokens.size === 0 && b.tokens.size === 0) return 0;
+  const aTokens = (a.tokenSet ??= new Set(a.c.tokens));
+  const bTokens = b.c.tokens;
+  if (aTokens.size === 0 && bTokens.length === 0) return 0;
   let shared = 0;
-  for (const t of a.tokens) if (b.tokens.has(t)) shared++;
-  return shared / (a.tokens.size + b.tokens.size - shared);
+  for (const t of bTokens) if (aTokens.has(t)) shared++;
+  return shared / (aTokens.size + bTokens.length - shared);
 }
 
 /** Whether two complaints are about one target within the window: an edge of detection's graph. */

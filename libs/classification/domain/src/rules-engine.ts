@@ -58,12 +58,31 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface ParsedTerm {
+  /** The term normalised, as written (with its `*`). */
+  readonly normalised: string;
+  readonly body: string;
+  readonly prefix: boolean;
+}
+
+/**
+ * Terms as matched, by the term as written: every classification reads the same few hundred terms
+ * of a tenant's rules and taxonomy, so each is normalised once (bounded: cleared when full).
+ */
+const parsedTerms = new Map<string, ParsedTerm | null>();
+const MAX_PARSED_TERMS = 50_000;
+
 /** The term as matched: normalised; `prefix` when it ends with `*`; undefined when it is empty. */
-function parseTerm(term: string): { readonly body: string; readonly prefix: boolean } | undefined {
-  const t = normaliseForMatching(term);
-  if (t === '' || t === '*') return undefined;
-  const prefix = t.endsWith('*');
-  return { body: prefix ? t.slice(0, -1) : t, prefix };
+function parseTerm(term: string): ParsedTerm | undefined {
+  let parsed = parsedTerms.get(term);
+  if (parsed === undefined) {
+    const t = normaliseForMatching(term);
+    const prefix = t.endsWith('*');
+    parsed = t === '' || t === '*' ? null : { normalised: t, body: prefix ? t.slice(0, -1) : t, prefix };
+    if (parsedTerms.size >= MAX_PARSED_TERMS) parsedTerms.clear();
+    parsedTerms.set(term, parsed);
+  }
+  return parsed ?? undefined;
 }
 
 function latinPattern(body: string, prefix: boolean): RegExp {
@@ -209,8 +228,11 @@ export function isNegatedAt(normalisedText: string, term: string, at: number): b
 
 /** Whether a normalised text contains a term at least once without a negation cue before it. */
 export function containsAffirmedTerm(normalisedText: string, term: string): boolean {
-  const t = normaliseForMatching(term);
-  return termOccurrences(normalisedText, term).some((at) => !isNegatedAt(normalisedText, t, at));
+  const parsed = parseTerm(term);
+  if (!parsed) return false;
+  return termOccurrences(normalisedText, term).some(
+    (at) => !isNegatedAt(normalisedText, parsed.normalised, at),
+  );
 }
 
 /** The terms (as written in the list) found in a normalised text, in list order, without duplicates. */
