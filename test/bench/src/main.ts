@@ -63,7 +63,8 @@ async function main(): Promise<void> {
 
   const document = {
     machine: machine(),
-    storage: 'file-backed SQLite (WAL, synchronous=FULL) in a fresh temp dir per scenario',
+    storage:
+      'file-backed SQLite (WAL; the log of each commit fsynced before it is acknowledged) in a fresh temp dir per scenario',
     sizes: config,
     targets: { ...targets, ...CLASSIFICATION_TARGET },
     rawSqlite,
