@@ -79,6 +79,11 @@ export interface ModelTrainedData {
   readonly baseline?: ModelScores;
   readonly categories: readonly string[];
   readonly trainedAt: string;
+  /**
+   * When the training read the tenant's examples: those added later count towards the next
+   * automatic retraining. Absent in trainings recorded before it was kept (then `trainedAt`).
+   */
+  readonly examplesAsOf?: string;
 }
 
 /** The trained model scored at least as well as the active one: it classifies from now on. */

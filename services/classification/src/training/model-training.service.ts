@@ -98,7 +98,7 @@ export class ModelTraining implements OnModuleInit {
   ) {
     this.timing = { ...DEFAULT_TRAINING_TIMING, ...timing };
     this.runs = new TrainingRuns(documents, clock, this.timing);
-    this.autoRetraining = new AutoRetraining(documents, clock, settings, examples, models);
+    this.autoRetraining = new AutoRetraining(clock, settings, examples, models);
   }
 
   /** This replica's name in the leases it holds. */
@@ -106,8 +106,7 @@ export class ModelTraining implements OnModuleInit {
     return this.runs.owner;
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.autoRetraining.prepare();
+  onModuleInit(): void {
     this.workers.register({
       name: 'model-training',
       start: () => this.startSweeping(),
@@ -119,7 +118,7 @@ export class ModelTraining implements OnModuleInit {
   async start(author: SettingsAuthor, options: Partial<ClassifierOptions> = {}): Promise<TrainingStarted> {
     const { tenantId } = author;
     if (this.running.has(tenantId)) throw busy();
-    const examples = await this.trainingSet(tenantId);
+    const { examples, asOf } = await this.trainingSet(tenantId);
     const labels = new Set(examples.map((e) => e.label));
     if (examples.length < MIN_EXAMPLES || labels.size < 2) {
       throw new UnprocessableEntityException(
@@ -135,7 +134,7 @@ export class ModelTraining implements OnModuleInit {
       startedAt: this.clock.now().toISOString(),
     });
     if (!claimed) throw busy(holder?.owner);
-    this.launch(claimed, examples);
+    this.launch(claimed, examples, asOf);
     return { status: 'training', examples: examples.length };
   }
 
@@ -211,17 +210,21 @@ export class ModelTraining implements OnModuleInit {
       await this.runs.finish(run);
       return;
     }
-    const examples = await this.trainingSet(tenantId);
+    const { examples, asOf } = await this.trainingSet(tenantId);
     if (examples.length < MIN_EXAMPLES || new Set(examples.map((e) => e.label)).size < 2) {
       this.logger.warn(`interrupted training for ${tenantId} dropped: too few examples now`);
       await this.runs.finish(run);
       return;
     }
     this.logger.log(`resuming the training for ${tenantId} started at ${run.startedAt}`);
-    this.launch(run, examples);
+    this.launch(run, examples, asOf);
   }
 
-  private launch(run: TrainingRun, examples: readonly LabeledText[]): void {
+  /**
+   * Trains in the background; once the outcome is recorded, checks whether the examples added
+   * meanwhile make the tenant due again (`idle` waits for that check too).
+   */
+  private launch(run: TrainingRun, examples: readonly LabeledText[], asOf: string): void {
     const { tenantId } = run;
     const running: Running = {};
     this.running.set(tenantId, running);
@@ -237,8 +240,10 @@ export class ModelTraining implements OnModuleInit {
         .catch((error: unknown) => this.logger.warn(`training lease of ${tenantId}: ${describe(error)}`));
     }, this.timing.heartbeatMs);
     heartbeat.unref();
+    let recorded = false;
     running.job = (async () => {
-      await this.train(run, examples, running);
+      await this.train(run, examples, asOf, running);
+      recorded = true;
       await this.runs.finish(run);
     })()
       .catch(async (error: unknown) => {
@@ -256,16 +261,26 @@ export class ModelTraining implements OnModuleInit {
       .finally(() => {
         clearInterval(heartbeat);
         this.running.delete(tenantId);
+      })
+      .then(async () => {
+        if (recorded) await this.retrainIfDue(tenantId);
       });
   }
 
-  private async trainingSet(tenantId: string): Promise<LabeledText[]> {
+  /** The examples a training learns from, and when they were read (`examplesAsOf`). */
+  private async trainingSet(tenantId: string): Promise<{ examples: LabeledText[]; asOf: string }> {
+    const asOf = this.clock.now().toISOString();
     const { imported, corrections } = await this.examples.all(tenantId);
     const codes = new Set((await this.settings.taxonomy(tenantId)).categories.map((c) => c.code));
-    return applyCorrections(imported, corrections).filter((e) => codes.has(e.label));
+    return { examples: applyCorrections(imported, corrections).filter((e) => codes.has(e.label)), asOf };
   }
 
-  private async train(run: TrainingRun, examples: readonly LabeledText[], running: Running): Promise<void> {
+  private async train(
+    run: TrainingRun,
+    examples: readonly LabeledText[],
+    asOf: string,
+    running: Running,
+  ): Promise<void> {
     const { tenantId, author } = run;
     const active = await this.models.active(tenantId);
     if (this.stopping) throw new Error('stopping');
@@ -296,6 +311,7 @@ export class ModelTraining implements OnModuleInit {
       ...(active && baseline && { activeVersion: active.version, activeMacroF1: baseline.macroF1, baseline }),
       categories: [...new Set(examples.map((e) => e.label))].sort(),
       trainedAt,
+      examplesAsOf: asOf,
     };
     const reason =
       activate || !baseline

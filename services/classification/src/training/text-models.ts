@@ -132,12 +132,15 @@ export class TextModels {
     return expandModel(JSON.parse(found.map((p) => p.text).join('')) as CompactModelJson);
   }
 
-  /** When the tenant's last model was trained (activated or rejected); undefined before the first. */
-  async lastTrainedAt(tenantId: string): Promise<string | undefined> {
+  /**
+   * When the tenant's last training (its model activated or rejected) read its examples; undefined
+   * before the first.
+   */
+  async lastTrainingExamplesAsOf(tenantId: string): Promise<string | undefined> {
     const { events } = await this.history(tenantId);
     let last: string | undefined;
     for (const event of events.map((e) => this.registry.toDomain<ClassificationSettingsEvent>(e))) {
-      if (event.type === 'ModelTrained') last = event.data.trainedAt;
+      if (event.type === 'ModelTrained') last = event.data.examplesAsOf ?? event.data.trainedAt;
     }
     return last;
   }

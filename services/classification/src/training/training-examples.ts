@@ -5,6 +5,8 @@ import { DOCUMENT_STORE } from '@kesu/platform';
 import type { Collection, Document, DocumentStore } from '@kesu/ports';
 
 export const TRAINING_EXAMPLES = 'classification_examples';
+/** Per tenant, when an example was last added: where automatic retraining looks for tenants to check. */
+export const EXAMPLE_TENANTS = 'classification_example_tenants';
 
 /**
  * One labeled text of a tenant: imported in bulk, a handler's correction of a complaint, or a closed
@@ -17,6 +19,11 @@ export interface TrainingExample extends Document {
   readonly source: 'import' | 'correction' | 'closed';
   readonly complaintId: string | null;
   readonly addedAt: string;
+}
+
+/** A tenant that has examples, and when the latest was added (or replaced). */
+export interface ExampleTenant extends Document {
+  readonly lastAddedAt: string;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
@@ -33,17 +40,31 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 @Injectable()
 export class TrainingExamples implements OnModuleInit {
   private readonly examples: Collection<TrainingExample>;
+  private readonly tenants: Collection<ExampleTenant>;
 
   constructor(@Inject(DOCUMENT_STORE) documents: DocumentStore) {
     this.examples = documents.collection<TrainingExample>(TRAINING_EXAMPLES);
+    this.tenants = documents.collection<ExampleTenant>(EXAMPLE_TENANTS);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.examples.ensureIndex(['tenantId', 'source']);
+    await Promise.all([
+      this.examples.ensureIndex(['tenantId', 'source']),
+      this.examples.ensureIndex(['tenantId', 'addedAt']),
+      this.tenants.ensureIndex(['lastAddedAt']),
+    ]);
+    await this.indexTenants();
   }
 
-  correction(tenantId: string, complaintId: string, text: string, label: string, at: string): Promise<void> {
-    return this.examples.put({
+  async correction(
+    tenantId: string,
+    complaintId: string,
+    text: string,
+    label: string,
+    at: string,
+  ): Promise<void> {
+    await this.added(tenantId, at);
+    await this.examples.put({
       _id: `${tenantId}:complaint:${complaintId}`,
       tenantId,
       text,
@@ -66,6 +87,7 @@ export class TrainingExamples implements OnModuleInit {
     closedAt: string,
     at: string,
   ): Promise<boolean> {
+    await this.added(tenantId, at);
     const kept = await this.examples.update(
       `${tenantId}:complaint:${complaintId}`,
       { $set: { tenantId, text, label, source: 'closed', complaintId, addedAt: at } },
@@ -91,6 +113,7 @@ export class TrainingExamples implements OnModuleInit {
     }
     const stored = new Map((await this.examples.getMany([...docs.keys()])).map((doc) => [doc._id, doc]));
     const changed = [...docs.values()].filter((doc) => stored.get(doc._id)?.label !== doc.label);
+    if (changed.length > 0) await this.added(tenantId, at);
     await this.examples.putMany(changed);
     return { imported: changed.length, unchanged: docs.size - changed.length };
   }
@@ -117,21 +140,43 @@ export class TrainingExamples implements OnModuleInit {
     return this.examples.count({ tenantId });
   }
 
-  /**
-   * How many examples were added (or replaced) after `since`, an ISO time: per tenant, or only for
-   * `tenantId` when given. What automatic retraining counts.
-   */
-  async addedSince(since: string, tenantId?: string): Promise<Map<string, number>> {
-    if (tenantId !== undefined) {
-      return new Map([[tenantId, await this.examples.count({ tenantId, addedAt: { $gt: since } })]]);
-    }
-    const added = new Map<string, number>();
+  /** How many of the tenant's examples were added (or replaced) after `since`, an ISO time. */
+  addedSince(tenantId: string, since: string): Promise<number> {
+    return this.examples.count({ tenantId, addedAt: { $gt: since } });
+  }
+
+  /** The tenants with an example added (or replaced) after `since` ('': every tenant with examples). */
+  async tenantsAddedToSince(since: string): Promise<string[]> {
+    const tenants: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await this.examples.find({ addedAt: { $gt: since } }, { limit: 1000, cursor });
-      for (const { tenantId } of page.items) added.set(tenantId, (added.get(tenantId) ?? 0) + 1);
+      const page = await this.tenants.find({ lastAddedAt: { $gt: since } }, { limit: 1000, cursor });
+      tenants.push(...page.items.map((t) => t._id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    return added;
+    return tenants;
+  }
+
+  /**
+   * Marks the tenant as added to at `at`. Written before the example itself: a crash in between
+   * leaves at worst a tenant checked for nothing, never an example no check looks for.
+   */
+  private async added(tenantId: string, at: string): Promise<void> {
+    await this.tenants.update(tenantId, { $max: { lastAddedAt: at } }, { upsert: true });
+  }
+
+  /** Fills the tenant index from the examples once, for examples stored before it existed. */
+  private async indexTenants(): Promise<void> {
+    if ((await this.tenants.count()) > 0 || (await this.examples.count()) === 0) return;
+    const latest = new Map<string, string>();
+    let cursor: string | undefined;
+    do {
+      const page = await this.examples.find({}, { limit: 1000, cursor });
+      for (const { tenantId, addedAt } of page.items) {
+        if (addedAt > (latest.get(tenantId) ?? '')) latest.set(tenantId, addedAt);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    for (const [tenantId, at] of latest) await this.added(tenantId, at);
   }
 }

@@ -9,7 +9,12 @@ import { classificationEventsProvider } from '../classification-events';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
 import { TextModels } from './text-models';
-import { TrainingExamples } from './training-examples';
+import {
+  EXAMPLE_TENANTS,
+  TRAINING_EXAMPLES,
+  type TrainingExample,
+  TrainingExamples,
+} from './training-examples';
 import type { TrainingTiming } from './training-runs';
 
 /* Two classification replicas over the same SQLite file, each on its own connection. */
@@ -169,5 +174,52 @@ describe('model training on several replicas', () => {
     expect(b.training.isTraining('t1')).toBe(true);
     await b.training.idle('t1');
     expect(await recorded(b)).toHaveLength(2);
+  });
+});
+
+describe('automatic retraining', () => {
+  const trainings = async (r: Replica) =>
+    (await r.storage.eventStore.readStream('classification-model-t1'))
+      .filter((e) => e.type === 'ModelTrained')
+      .map((e) => e.data as { examplesAsOf: string; trainedAt: string });
+
+  it('counts the examples added while a training ran: once it is recorded, the next one starts', async () => {
+    const a = replica();
+    expect(await a.training.retrainIfDue('t1')).toBe(true); // 2,500 examples; due after 50 by default
+    const more = examples.slice(0, 60).map((e, i) => ({ text: `${e.text}，又一次${i}`, label: e.label }));
+    await new TrainingExamples(a.storage.documents).import('t1', more, new Date().toISOString());
+    expect(a.training.isTraining('t1')).toBe(true); // the 60 arrived during the first training
+
+    await a.training.idle('t1');
+    const [first] = await trainings(a);
+    expect(first!.examplesAsOf < first!.trainedAt).toBe(true);
+    expect(a.training.isTraining('t1')).toBe(true); // the 60 made it due again
+    await a.training.idle('t1');
+    expect(a.training.isTraining('t1')).toBe(false); // nothing new since the second read them
+    const [, second] = await trainings(a);
+    expect(second!.examplesAsOf > first!.trainedAt).toBe(true);
+  });
+
+  it('looks for tenants in its tenant index, filled once from examples stored before the index', async () => {
+    const { documents } = replica().storage;
+    // Examples stored before the index existed: t1's (imported now) and an older one of t2.
+    await documents.collection(EXAMPLE_TENANTS).delete('t1');
+    await documents.collection<TrainingExample>(TRAINING_EXAMPLES).put({
+      _id: 't2:import:old',
+      tenantId: 't2',
+      text: '营业厅的工作人员态度恶劣',
+      label: 'service_attitude',
+      source: 'import',
+      complaintId: null,
+      addedAt: '2026-01-05T08:00:00.000Z',
+    });
+    const store = new TrainingExamples(documents);
+    await store.onModuleInit();
+    expect((await store.tenantsAddedToSince('')).sort()).toEqual(['t1', 't2']);
+    expect(await store.tenantsAddedToSince('2026-06-01T00:00:00.000Z')).toEqual(['t1']);
+
+    const later = '2027-01-04T09:00:00.000Z';
+    await store.correction('t2', 'c-1', '柜台收费多收了二十元', 'fees_price', later);
+    expect(await store.tenantsAddedToSince('2027-01-01T00:00:00.000Z')).toEqual(['t2']);
   });
 });
