@@ -17,6 +17,7 @@ export * from './principal';
 export * from './problem';
 export { ProblemFilter } from './problem.filter';
 export * from './readiness';
+export * from './replica';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';
 export { DEMO_KEY_FILE, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 export * from './tokens';

@@ -10,10 +10,18 @@ export interface PlatformOptions {
   readonly clock?: Clock;
   /** Run the relay from the event store to the message log (default true). */
   readonly relay?: boolean;
+  /** The relay's leader lease among replicas (default DEFAULT_RELAY_LEASE: 15 s, checked every 3 s). */
+  readonly relayLease?: Partial<RelayLeaseTiming>;
   /** Values that override the environment's (applied after loadConfig, then validated). */
   readonly config?: Partial<PlatformConfig>;
   /** Where JSON logs go (default stdout). */
   readonly logDestination?: DestinationStream;
   /** Environment to read the configuration from (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** How long a relay leader's lease lasts without renewal, and how often replicas check it. */
+export interface RelayLeaseTiming {
+  readonly leaseMs: number;
+  readonly checkMs: number;
 }

@@ -4,6 +4,7 @@ export * from './document-store';
 export * from './event-store';
 export * from './key-store';
 export * from './lease';
+export * from './leadership';
 export * from './message-log';
 export * from './projection';
 export * from './relay';

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EventTypeRegistry } from '@kesu/kernel';
@@ -10,6 +8,7 @@ import {
   MESSAGE_LOG,
   Metrics,
   Readiness,
+  replicaName,
   watchConsumerLag,
 } from '@kesu/platform';
 import {
@@ -51,7 +50,7 @@ const RETRY_MS = 5_000;
 @Injectable()
 export class ComplaintViewWorker implements OnModuleInit {
   private readonly logger = new Logger(ComplaintViewWorker.name);
-  private readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly owner = replicaName();
   private consumer?: Consumer;
   private running?: Promise<void>;
   private abort?: AbortController;

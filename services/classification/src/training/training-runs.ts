@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { ClassifierOptions } from '@kesu/classification-domain';
 import {
   type Clock,
@@ -12,6 +10,7 @@ import {
   renewLease,
   takeLease,
 } from '@kesu/ports';
+import { replicaName } from '@kesu/platform';
 import type { SettingsAuthor } from '../settings/tenant-settings.service';
 
 /** The trainings in progress, one document per tenant: what a restart finds and resumes. */
@@ -49,7 +48,7 @@ export const DEFAULT_TRAINING_TIMING: TrainingTiming = {
  */
 export class TrainingRuns {
   /** This replica, as other replicas see it. */
-  readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  readonly owner = replicaName();
   private readonly runs: Collection<TrainingRun>;
 
   constructor(
