@@ -7,4 +7,6 @@ module.exports = {
   }).map((f) => `<rootDir>/${f}`),
   // A global option: the projects' own setting applies only when one project runs alone (nx test).
   testTimeout: 30_000,
+  globalSetup: '<rootDir>/scripts/jest/temp-dir-setup.cjs',
+  globalTeardown: '<rootDir>/scripts/jest/temp-dir-teardown.cjs',
 };
