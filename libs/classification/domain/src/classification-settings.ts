@@ -92,6 +92,10 @@ export interface ModelActivatedData {
   readonly modelVersion: number;
   readonly previousVersion?: number;
   readonly activatedAt: string;
+  /** Who activated an earlier version by hand (a rollback); absent when its training activated it. */
+  readonly activatedBy?: string;
+  /** Why, as they gave it. */
+  readonly reason?: string;
 }
 
 /** The trained model scored worse than the active one, which stays. */
@@ -220,6 +224,15 @@ export type SettingsCommand =
       readonly at: string;
     }
   | {
+      /** Makes a version trained and activated before the active one again (a rollback). */
+      readonly type: 'ActivateModel';
+      readonly tenantId: string;
+      readonly modelVersion: number;
+      readonly reason: string;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
       readonly type: 'RecordTraining';
       readonly trained: ModelTrainedData;
       /** Activate when it scored at least as well as the active model on the same held-out part. */
@@ -292,6 +305,30 @@ export function decideSettings(
         {
           type: 'AutoRetrainChanged',
           data: { tenantId, autoRetrainAfter, previousAutoRetrainAfter, changedBy: by, changedAt: at },
+        },
+      ];
+    }
+    case 'ActivateModel': {
+      const { tenantId, modelVersion, reason, by, at } = command;
+      if (!Number.isInteger(modelVersion) || modelVersion < 1 || modelVersion > state.modelsTrained) {
+        throw new DomainRuleViolation(
+          'classification.model_unknown',
+          `model version ${modelVersion} was never trained for this tenant`,
+        );
+      }
+      // The active version again changes nothing, and records nothing.
+      if (modelVersion === state.activeModel) return [];
+      return [
+        {
+          type: 'ModelActivated',
+          data: {
+            tenantId,
+            modelVersion,
+            ...(state.activeModel !== undefined && { previousVersion: state.activeModel }),
+            activatedAt: at,
+            activatedBy: by,
+            reason,
+          },
         },
       ];
     }

@@ -83,3 +83,37 @@ describe('automatic retraining policy', () => {
       expect(() => decideSettings(retrainAfter(bad), initialSettingsState())).toThrow(/whole number/);
   });
 });
+
+describe('activating an earlier model version by hand', () => {
+  const activate = (modelVersion: number): SettingsCommand => ({
+    type: 'ActivateModel',
+    tenantId: 't-1',
+    modelVersion,
+    reason: 'v3 files billing complaints under network',
+    by: 'user-admin',
+    at: '2026-01-02T00:00:00.000Z',
+  });
+  const state = { ...initialSettingsState(), modelsTrained: 3, activeModel: 3 };
+
+  it('records who rolled back to which version, from which, and why', () => {
+    expect(decideSettings(activate(2), state)).toEqual([
+      {
+        type: 'ModelActivated',
+        data: {
+          tenantId: 't-1',
+          modelVersion: 2,
+          previousVersion: 3,
+          activatedAt: '2026-01-02T00:00:00.000Z',
+          activatedBy: 'user-admin',
+          reason: 'v3 files billing complaints under network',
+        },
+      },
+    ]);
+  });
+
+  it('records nothing for the active version, and refuses a version never trained', () => {
+    expect(decideSettings(activate(3), state)).toEqual([]);
+    for (const bad of [0, 4, 1.5])
+      expect(() => decideSettings(activate(bad), state)).toThrow(/never trained/);
+  });
+});

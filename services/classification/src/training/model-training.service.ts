@@ -3,6 +3,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  NotFoundException,
   type OnModuleInit,
   Optional,
   UnprocessableEntityException,
@@ -136,6 +137,43 @@ export class ModelTraining implements OnModuleInit {
     if (!claimed) throw busy(holder?.owner);
     this.launch(claimed, examples, asOf);
     return { status: 'training', examples: examples.length };
+  }
+
+  /**
+   * Makes an earlier version classify again (a rollback), as ModelActivated with who and why: 404 for
+   * a version never trained, 409 for one the held-out gate rejected (its weights were never kept).
+   * The active version again records nothing. A training in progress still activates its model if
+   * it passes the gate (against the options it started with).
+   */
+  async activate(author: SettingsAuthor, modelVersion: number, reason: string): Promise<void> {
+    const { tenantId } = author;
+    const { state, events } = await this.models.history(tenantId);
+    if (modelVersion > state.modelsTrained) {
+      throw new NotFoundException(`Model version ${modelVersion} was never trained for this tenant.`);
+    }
+    if (modelVersion !== state.activeModel && !(await this.models.isStored(tenantId, modelVersion))) {
+      throw new ConflictException(
+        `Model version ${modelVersion} was rejected by the held-out comparison, so its weights were never kept; train a new model instead.`,
+      );
+    }
+    const at = this.clock.now().toISOString();
+    await handleCommand(
+      this.store,
+      this.registry,
+      settingsDecider,
+      modelStream(tenantId),
+      { type: 'ActivateModel', tenantId, modelVersion, reason, by: author.actor.id, at },
+      {
+        occurredAt: at,
+        tenantId,
+        branchId: author.branchId,
+        correlationId: `model-${tenantId}`,
+        causationId: author.causationId ?? `activation-${uuidv7()}`,
+        actor: author.actor,
+      },
+      { expectedRevision: events.length - 1 },
+    );
+    this.logger.log(`model v${modelVersion} for ${tenantId} activated by ${author.actor.id}: ${reason}`);
   }
 
   /** Whether this replica trains the tenant's model now. */

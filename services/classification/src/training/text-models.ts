@@ -121,6 +121,11 @@ export class TextModels {
     await this.models.put({ _id, ...doc, stored: { write, parts: parts.length, chars: text.length } });
   }
 
+  /** Whether the version's weights are stored (a version rejected by the held-out gate never is). */
+  async isStored(tenantId: string, version: number): Promise<boolean> {
+    return (await this.models.get(modelId(tenantId, version))) !== null;
+  }
+
   /** A stored version's model JSON, reassembled from its parts (or as stored whole, before parts). */
   async modelOf(doc: TextModelDocument): Promise<ClassifierModelJson | null> {
     if (doc.model) return doc.model;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import {
   BodyLimit,
   CLOCK,
@@ -14,7 +14,7 @@ import { ImportExamplesDto } from '../settings/settings.dto';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { ModelTraining, type TrainingStarted } from './model-training.service';
 import { type ModelVersion, TextModels } from './text-models';
-import { TrainModelDto } from './training.dto';
+import { ActivateModelDto, TrainModelDto } from './training.dto';
 import { TrainingExamples } from './training-examples';
 
 /** Most field errors one import answer names. */
@@ -79,6 +79,25 @@ export class TrainingController {
       ...(c !== undefined && { c }),
       ...(alpha !== undefined && { alpha }),
     });
+  }
+
+  /**
+   * Makes an earlier version the active model again (a rollback), with the reason; answers the
+   * versions as `GET …/models` does.
+   */
+  @Post('models/:version/activation')
+  @HttpCode(200)
+  @Roles(Role.admin)
+  async activate(
+    @Param('version') version: string,
+    @Body() body: ActivateModelDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ active: number | null; training: boolean; versions: ModelVersion[] }> {
+    if (!/^[1-9]\d{0,8}$/.test(version)) {
+      throw new ValidationProblem([{ field: 'version', message: 'version must be a whole number from 1' }]);
+    }
+    await this.training.activate(authorOf(principal), Number(version), body.reason);
+    return this.list(principal);
   }
 
   @Get('models')

@@ -1,5 +1,5 @@
 import type { Algorithm } from '@kesu/classification-domain';
-import { IsIn, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 const ALGORITHMS: readonly Algorithm[] = ['linear-svm', 'softmax', 'naive-bayes'];
 
@@ -25,4 +25,12 @@ export class TrainModelDto {
   @Min(0.001)
   @Max(1000)
   alpha?: number;
+}
+
+/** `POST /api/v1/classification/models/{version}/activation`: why an earlier version classifies again. */
+export class ActivateModelDto {
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
 }

@@ -139,6 +139,47 @@ describe('training examples and models', () => {
     expect(data.decision.model).toEqual({ id: 'text-model-demo', version: 3 });
   });
 
+  it('rolls back to an earlier version by hand, recording who and why, and classifies with it', async () => {
+    const activation = (version: string | number, body: object, user = 'admin') =>
+      t.request(user, 'POST', `/api/v1/classification/models/${version}/activation`, body);
+    const reason = 'v3 files billing complaints under service attitude';
+    const before = (await t.store.readStream('classification-model-demo')).length;
+
+    expect((await activation(2, { reason }, 'handler1')).statusCode).toBe(403);
+    const badVersion = await activation('latest', { reason });
+    expect(badVersion.statusCode).toBe(400);
+    expect(badVersion.json().errors).toEqual([{ field: 'version', message: expect.any(String) }]);
+    const blank = await activation(2, { reason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors.map((e: { field: string }) => e.field)).toEqual(['reason']);
+    expect((await activation(2, { reason, extra: 1 })).statusCode).toBe(400);
+    expect((await activation(9, { reason })).statusCode).toBe(404);
+    const rejected = await activation(4, { reason });
+    expect(rejected.statusCode).toBe(409);
+    expect(rejected.json().detail).toContain('rejected');
+    expect(await t.store.readStream('classification-model-demo')).toHaveLength(before);
+
+    const rolledBack = await activation(2, { reason });
+    expect(rolledBack.statusCode).toBe(200);
+    expect(rolledBack.json()).toMatchObject({ active: 2 });
+    const statuses = rolledBack.json().versions.map((v: { version: number; status: string }) => v.status);
+    expect(statuses).toEqual(['rejected', 'retired', 'active', 'retired']);
+    const history = await t.store.readStream('classification-model-demo');
+    expect(history).toHaveLength(before + 1);
+    expect(history.at(-1)).toMatchObject({
+      type: 'ModelActivated',
+      actor: { kind: 'user', id: 'user-admin' },
+      data: { modelVersion: 2, previousVersion: 3, activatedBy: 'user-admin', reason },
+    });
+    const { data } = await categoryOf('柜台人员态度恶劣，呵斥顾客');
+    expect(data.decision.model).toEqual({ id: 'text-model-demo', version: 2 });
+
+    // The active version again records nothing; forward again to v3.
+    expect((await activation(2, { reason })).statusCode).toBe(200);
+    expect(await t.store.readStream('classification-model-demo')).toHaveLength(before + 1);
+    expect((await activation(3, { reason: 'fixed upstream' })).json()).toMatchObject({ active: 3 });
+  });
+
   it('keeps answering HTTP requests while a model trains on its thread', async () => {
     const pools = {
       service_attitude: '态度恶劣骂人呵斥冷漠',
