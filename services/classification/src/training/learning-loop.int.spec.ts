@@ -1,7 +1,7 @@
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
 import { TEXT_MODEL_PARTS, TEXT_MODELS, type TextModelDocument, TextModels } from './text-models';
-import { TRAINING_EXAMPLES } from './training-examples';
+import { TRAINING_EXAMPLES, TrainingExamples } from './training-examples';
 
 /* Production concerns of the learning loop through HTTP: retraining by itself, leases, big imports. */
 
@@ -154,5 +154,122 @@ describe('bulk import size', () => {
     });
     expect(reply.statusCode).toBe(413);
     expect(reply.json()).toMatchObject({ limitBytes: 64 * 1024 });
+  });
+});
+
+describe('curating training examples', () => {
+  const list = async (query = '') =>
+    t.request('admin', 'GET', `/api/v1/classification/training-examples${query}`);
+  const removal = (id: string, body: object) =>
+    t.request('admin', 'POST', `/api/v1/classification/training-examples/${id}/removal`, body);
+  const wrong = { text: '营业厅门口的台阶太滑，我摔了一跤', category: 'fees_price' };
+
+  it('lists the examples, the latest first, by category and source, with how many match', async () => {
+    expect((await importExamples([wrong])).json()).toMatchObject({ imported: 1 });
+    const all = (await list('?limit=2')).json();
+    expect(all.items).toHaveLength(2);
+    expect(all.total).toBe(await t.app.get(TrainingExamples).count('demo'));
+    expect(all.nextCursor).toEqual(expect.any(String));
+    const fees = (await list('?category=fees_price&source=import&limit=100')).json();
+    expect(fees.items.every((e: { category: string }) => e.category === 'fees_price')).toBe(true);
+    expect(fees.items[0]).toEqual({
+      id: expect.stringMatching(/^import:[0-9a-f]{32}$/),
+      text: wrong.text,
+      category: 'fees_price',
+      source: 'import',
+      complaintId: null,
+      addedAt: expect.any(String),
+      removed: null,
+    });
+    const next = (await list(`?limit=2&cursor=${encodeURIComponent(all.nextCursor)}`)).json();
+    expect(next.items[0].id).not.toBe(all.items[1].id);
+
+    const bad = await list('?source=email&removed=maybe');
+    expect(bad.statusCode).toBe(400);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['removed', 'source']);
+    expect((await t.request('handler1', 'GET', '/api/v1/classification/training-examples')).statusCode).toBe(
+      403,
+    );
+  });
+
+  it('takes a wrong example out of training, recording who, why and when; importing it again does not bring it back', async () => {
+    const before = (await list()).json().total;
+    const [example] = (await list('?category=fees_price&source=import&limit=1')).json().items;
+    expect(example.text).toBe(wrong.text);
+
+    expect((await removal('nonsense', { reason: 'x' })).json().errors).toEqual([
+      { field: 'id', message: expect.any(String) },
+    ]);
+    expect((await removal(example.id, { reason: ' ' })).json().errors[0].field).toBe('reason');
+    expect((await removal(`import:${'0'.repeat(32)}`, { reason: 'x' })).statusCode).toBe(404);
+    expect((await list()).json().total).toBe(before);
+
+    const reason = '摔倒属于安全问题，不是收费问题';
+    const removed = await removal(example.id, { reason });
+    expect(removed.statusCode).toBe(200);
+    expect(removed.json()).toMatchObject({
+      id: example.id,
+      removed: { by: 'user-admin', reason, at: expect.any(String) },
+    });
+    expect((await list()).json().total).toBe(before - 1);
+    expect((await list('?removed=true')).json().items.map((e: { id: string }) => e.id)).toEqual([example.id]);
+    const { imported } = await t.app.get(TrainingExamples).all('demo');
+    expect(imported.map((e) => e.text)).not.toContain(wrong.text);
+
+    expect((await importExamples([wrong])).json()).toMatchObject({ imported: 0, unchanged: 1 });
+    const again = await removal(example.id, { reason: 'twice' });
+    expect(again.json().removed.reason).toBe(reason);
+    expect((await list()).json().total).toBe(before - 1);
+  });
+
+  it('lets a later judgement of the complaint replace a removed example, not an earlier closing', async () => {
+    const examples = t.app.get(TrainingExamples);
+    const complaintId = '01a20985-7d0d-716c-a70e-89c0e867e42d';
+    await examples.correction(
+      'demo',
+      complaintId,
+      '柜台收费多收了二十元',
+      'service_attitude',
+      '2026-11-20T08:00:00.000Z',
+    );
+    await examples.remove('demo', `complaint:${complaintId}`, {
+      by: 'user-admin',
+      reason: '纠正有误',
+      at: '2026-11-21T08:00:00.000Z',
+    });
+    // A closing made before the removal, delivered after it: stays removed.
+    const closedEarlier = '2026-11-20T12:00:00.000Z';
+    expect(
+      await examples.closed(
+        'demo',
+        complaintId,
+        '柜台收费多收了二十元',
+        'service_attitude',
+        closedEarlier,
+        '2026-11-22T08:00:00.000Z',
+      ),
+    ).toBe(false);
+    expect((await list('?removed=true')).json().items.map((e: { id: string }) => e.id)).toContain(
+      `complaint:${complaintId}`,
+    );
+    // Reopened and closed again after the removal, as fees: learned.
+    const closedLater = '2026-11-22T09:00:00.000Z';
+    expect(
+      await examples.closed(
+        'demo',
+        complaintId,
+        '柜台收费多收了二十元',
+        'fees_price',
+        closedLater,
+        '2026-11-22T09:00:01.000Z',
+      ),
+    ).toBe(true);
+    const [doc] = (await list('?source=closed')).json().items;
+    expect(doc).toMatchObject({ id: `complaint:${complaintId}`, category: 'fees_price', removed: null });
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { LabeledText } from '@kesu/classification-domain';
 import { DOCUMENT_STORE } from '@kesu/platform';
-import type { Collection, Document, DocumentStore } from '@kesu/ports';
+import type { Collection, Document, DocumentStore, Filter } from '@kesu/ports';
 
 export const TRAINING_EXAMPLES = 'classification_examples';
 /** Per tenant, when an example was last added: where automatic retraining looks for tenants to check. */
@@ -18,7 +18,28 @@ export interface TrainingExample extends Document {
   readonly label: string;
   readonly source: 'import' | 'correction' | 'closed';
   readonly complaintId: string | null;
+  /** When it was stored, replaced or removed. */
   readonly addedAt: string;
+  /** Taken out of training by an admin; null or absent while it counts. */
+  readonly removed?: ExampleRemoval | null;
+}
+
+/** Who took an example out of training, why and when. */
+export interface ExampleRemoval {
+  readonly by: string;
+  readonly reason: string;
+  readonly at: string;
+}
+
+export type ExampleSource = TrainingExample['source'];
+export const EXAMPLE_SOURCES: readonly ExampleSource[] = ['import', 'correction', 'closed'];
+
+/** Which of the tenant's examples a listing shows. */
+export interface ExampleFilter {
+  readonly label?: string;
+  readonly source?: ExampleSource;
+  /** The removed examples instead of those that count. */
+  readonly removed?: boolean;
 }
 
 /** A tenant that has examples, and when the latest was added (or replaced). */
@@ -36,6 +57,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
  * stored no later than its closing: a correction made after the closing stays (a reopened complaint
  * reclassified, say, or one corrected while the closing waited in the log), a redelivered closing
  * changes nothing, and a second closing (after a reopening) replaces the first.
+ *
+ * An admin may take an example out of training (`remove`): it stays, marked with who, why and when
+ * (and `addedAt` then), so that a closing made before the removal does not bring it back, nor does
+ * importing its text again with the same category; a later correction or closing of the complaint,
+ * or an import with another category, is a new judgement and replaces it.
  */
 @Injectable()
 export class TrainingExamples implements OnModuleInit {
@@ -90,7 +116,10 @@ export class TrainingExamples implements OnModuleInit {
     await this.added(tenantId, at);
     const kept = await this.examples.update(
       `${tenantId}:complaint:${complaintId}`,
-      { $set: { tenantId, text, label, source: 'closed', complaintId, addedAt: at } },
+      {
+        $set: { tenantId, text, label, source: 'closed', complaintId, addedAt: at },
+        $unset: { removed: true },
+      },
       { upsert: true, filter: { addedAt: { $lte: closedAt } } },
     );
     return kept !== null;
@@ -128,7 +157,8 @@ export class TrainingExamples implements OnModuleInit {
     let cursor: string | undefined;
     do {
       const page = await this.examples.find({ tenantId }, { limit: 1000, cursor });
-      for (const { text, label, source } of page.items) {
+      for (const { text, label, source, removed } of page.items) {
+        if (removed) continue;
         (source === 'import' ? imported : corrections).push({ text, label });
       }
       cursor = page.nextCursor ?? undefined;
@@ -136,8 +166,43 @@ export class TrainingExamples implements OnModuleInit {
     return { imported, corrections };
   }
 
+  /** How many of the tenant's examples count (not removed). */
   count(tenantId: string): Promise<number> {
-    return this.examples.count({ tenantId });
+    return this.examples.count({ tenantId, removed: null });
+  }
+
+  /** A page of the tenant's examples, the latest added first, and how many match. */
+  async list(
+    tenantId: string,
+    filter: ExampleFilter,
+    page: { limit: number; cursor?: string },
+  ): Promise<{ items: TrainingExample[]; nextCursor: string | null; total: number }> {
+    const query: Filter = {
+      tenantId,
+      removed: filter.removed ? { $ne: null } : null,
+      ...(filter.label !== undefined && { label: filter.label }),
+      ...(filter.source !== undefined && { source: filter.source }),
+    };
+    const [found, total] = await Promise.all([
+      this.examples.find(query, { ...page, sort: { field: 'addedAt', direction: -1 } }),
+      this.examples.count(query),
+    ]);
+    return { ...found, total };
+  }
+
+  /**
+   * Takes the example out of training. Null when the tenant has no such example; an example already
+   * removed is answered as it is.
+   */
+  async remove(tenantId: string, id: string, removal: ExampleRemoval): Promise<TrainingExample | null> {
+    const _id = `${tenantId}:${id}`;
+    await this.added(tenantId, removal.at);
+    const removed = await this.examples.update(
+      _id,
+      { $set: { removed: removal, addedAt: removal.at } },
+      { filter: { tenantId, removed: null } },
+    );
+    return removed ?? (await this.examples.get(_id));
   }
 
   /** How many of the tenant's examples were added (or replaced) after `since`, an ISO time. */

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   BodyLimit,
   CLOCK,
@@ -14,8 +24,24 @@ import { ImportExamplesDto } from '../settings/settings.dto';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { ModelTraining, type TrainingStarted } from './model-training.service';
 import { type ModelVersion, TextModels } from './text-models';
-import { ActivateModelDto, TrainModelDto } from './training.dto';
-import { TrainingExamples } from './training-examples';
+import { ActivateModelDto, ExampleListQuery, RemoveExampleDto, TrainModelDto } from './training.dto';
+import { type ExampleRemoval, type TrainingExample, TrainingExamples } from './training-examples';
+
+/** A training example as the API shows it. */
+export interface ExampleView {
+  /** `import:<digest of the text>` or `complaint:<complaint id>`. */
+  readonly id: string;
+  readonly text: string;
+  readonly category: string;
+  readonly source: TrainingExample['source'];
+  readonly complaintId: string | null;
+  readonly addedAt: string;
+  readonly removed: ExampleRemoval | null;
+}
+
+/** The id part after the tenant: an import's text digest, or a complaint's id. */
+const EXAMPLE_ID =
+  /^(import:[0-9a-f]{32}|complaint:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Most field errors one import answer names. */
 const MAX_ERRORS = 50;
@@ -68,6 +94,56 @@ export class TrainingController {
     return { imported, unchanged, total };
   }
 
+  /**
+   * The tenant's training examples, the latest added first, with how many match: by category and
+   * source; `removed=true` lists those taken out of training, with who, why and when.
+   */
+  @Get('training-examples')
+  @Roles(Role.admin)
+  async listExamples(
+    @Query() query: ExampleListQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: ExampleView[]; nextCursor: string | null; total: number }> {
+    const page = await this.examples.list(
+      principal.tenantId,
+      {
+        ...(query.category !== undefined && { label: query.category }),
+        ...(query.source !== undefined && { source: query.source }),
+        removed: query.removed === 'true',
+      },
+      { limit: query.limit ?? 50, ...(query.cursor !== undefined && { cursor: query.cursor }) },
+    );
+    return { ...page, items: page.items.map((e) => toExampleView(principal.tenantId, e)) };
+  }
+
+  /**
+   * Takes a wrong example out of training (a mislabeled import, a mistaken correction): it no longer
+   * counts from the next training on, and importing its text again with the same category does not
+   * bring it back. A later correction or closing of the complaint is a new judgement and does.
+   */
+  @Post('training-examples/:id/removal')
+  @HttpCode(200)
+  @Roles(Role.admin)
+  async removeExample(
+    @Param('id') id: string,
+    @Body() body: RemoveExampleDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ExampleView> {
+    if (!EXAMPLE_ID.test(id)) {
+      throw new ValidationProblem([
+        { field: 'id', message: 'id must be an example id: import:<digest> or complaint:<complaint id>' },
+      ]);
+    }
+    const removed = await this.examples.remove(principal.tenantId, id, {
+      by: principal.userId,
+      reason: body.reason,
+      at: this.clock.now().toISOString(),
+    });
+    if (!removed) throw new NotFoundException(`The tenant has no training example ${id}.`);
+    await this.training.retrainIfDue(principal.tenantId);
+    return toExampleView(principal.tenantId, removed);
+  }
+
   /** Trains a model now, on a worker thread; `GET …/models` shows the outcome. */
   @Post('models')
   @HttpCode(202)
@@ -108,4 +184,17 @@ export class TrainingController {
     const { active, versions } = await this.models.versions(principal.tenantId);
     return { active, training: this.training.isTraining(principal.tenantId), versions };
   }
+}
+
+function toExampleView(tenantId: string, example: TrainingExample): ExampleView {
+  const { _id, text, label, source, complaintId, addedAt, removed } = example;
+  return {
+    id: _id.slice(tenantId.length + 1),
+    text,
+    category: label,
+    source,
+    complaintId,
+    addedAt,
+    removed: removed ?? null,
+  };
 }

@@ -1,5 +1,7 @@
 import type { Algorithm } from '@kesu/classification-domain';
+import { PageQuery } from '@kesu/platform';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { EXAMPLE_SOURCES, type ExampleSource } from './training-examples';
 
 const ALGORITHMS: readonly Algorithm[] = ['linear-svm', 'softmax', 'naive-bayes'];
 
@@ -29,6 +31,31 @@ export class TrainModelDto {
 
 /** `POST /api/v1/classification/models/{version}/activation`: why an earlier version classifies again. */
 export class ActivateModelDto {
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+/** Query of `GET /api/v1/classification/training-examples`. */
+export class ExampleListQuery extends PageQuery {
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  category?: string;
+
+  @IsOptional()
+  @IsIn(EXAMPLE_SOURCES)
+  source?: ExampleSource;
+
+  /** `true`: the examples taken out of training instead of those that count. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  removed?: 'true' | 'false';
+}
+
+/** `POST /api/v1/classification/training-examples/{id}/removal`: why the example is taken out. */
+export class RemoveExampleDto {
   @IsString()
   @Length(1, 2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
