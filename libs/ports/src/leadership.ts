@@ -36,8 +36,9 @@ export interface LeadershipOptions {
  * lease when nobody holds it or its holder stopped renewing it for `leaseMs`, renews it every
  * `checkMs` while it leads, and releases it when stopped, so a follower takes over at its next
  * check. A leader that cannot renew (the lease taken over, or the store unreachable for
- * `leaseMs`) stops leading; a holder known to have ended (`isGone`) is replaced at once. For work that stays correct when two replicas briefly overlap (a
- * leader paused past its lease), only not duplicated in the normal case.
+ * `leaseMs`) stops leading; a holder known to have ended (`isGone`) is replaced at once. For work
+ * that stays correct when two replicas briefly overlap (a leader paused past its lease), only not
+ * duplicated in the normal case.
  */
 export class Leadership {
   private timer?: NodeJS.Timeout;
