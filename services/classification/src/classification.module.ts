@@ -10,6 +10,7 @@ import { Reclassification } from './classify/reclassification.service';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { TenantSettings } from './settings/tenant-settings.service';
 import { ClosedComplaintsWorker } from './training/closed-complaints.worker';
+import { ModelOutcomes } from './training/model-outcomes';
 import { ModelTraining } from './training/model-training.service';
 import { TextModels } from './training/text-models';
 import { TrainingController } from './training/training.controller';
@@ -29,6 +30,7 @@ import { TrainingExamples } from './training/training-examples';
     TrainingExamples,
     TextModels,
     ModelTraining,
+    ModelOutcomes,
     ComplaintClassifier,
     CollectiveIncidents,
     ClassifyWorker,

@@ -16,3 +16,4 @@ export * from './keyword-classifier';
 export * from './collective-detection';
 export * from './collective-incident';
 export * from './classify';
+export * from './model-decision-outcome';

@@ -16,6 +16,7 @@ import { type Clock, type CommandResult, type EventStore, handleCommand } from '
 import { CLASSIFICATION_ACTOR, CLASSIFICATION_EVENTS } from '../classification-events';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { TextModels } from '../training/text-models';
+import { textModelId } from '../training/model-outcomes';
 
 /** The fields of intake's ComplaintReceived (v1) that classification reads. */
 export interface ReceivedComplaint {
@@ -135,7 +136,7 @@ export class ComplaintClassifier {
       confidenceThreshold,
       ...(model && {
         proposeCategory: proposalOf(model.classifier),
-        model: { id: `text-model-${input.tenantId}`, version: model.version },
+        model: { id: textModelId(input.tenantId), version: model.version },
       }),
     });
   }

@@ -22,6 +22,7 @@ import type { Clock } from '@kesu/ports';
 import { authorOf } from '../settings/classification-settings.controller';
 import { ImportExamplesDto } from '../settings/settings.dto';
 import { TenantSettings } from '../settings/tenant-settings.service';
+import { type ModelProduction, ModelOutcomes } from './model-outcomes';
 import { ModelTraining, type TrainingStarted } from './model-training.service';
 import { type ModelVersion, TextModels } from './text-models';
 import { ActivateModelDto, ExampleListQuery, RemoveExampleDto, TrainModelDto } from './training.dto';
@@ -37,6 +38,13 @@ export interface ExampleView {
   readonly complaintId: string | null;
   readonly addedAt: string;
   readonly removed: ExampleRemoval | null;
+}
+
+/** The tenant's model versions, newest first, each with how it has fared in production. */
+export interface ModelList {
+  readonly active: number | null;
+  readonly training: boolean;
+  readonly versions: (ModelVersion & { readonly production: ModelProduction })[];
 }
 
 /** The id part after the tenant: an import's text digest, or a complaint's id. */
@@ -56,6 +64,7 @@ export class TrainingController {
     private readonly examples: TrainingExamples,
     private readonly training: ModelTraining,
     private readonly models: TextModels,
+    private readonly outcomes: ModelOutcomes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -168,7 +177,7 @@ export class TrainingController {
     @Param('version') version: string,
     @Body() body: ActivateModelDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ active: number | null; training: boolean; versions: ModelVersion[] }> {
+  ): Promise<ModelList> {
     if (!/^[1-9]\d{0,8}$/.test(version)) {
       throw new ValidationProblem([{ field: 'version', message: 'version must be a whole number from 1' }]);
     }
@@ -178,11 +187,13 @@ export class TrainingController {
 
   @Get('models')
   @Roles(Role.admin, Role.supervisor, Role.director, Role.analyst, Role.regulator)
-  async list(
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<{ active: number | null; training: boolean; versions: ModelVersion[] }> {
-    const { active, versions } = await this.models.versions(principal.tenantId);
-    return { active, training: this.training.isTraining(principal.tenantId), versions };
+  async list(@CurrentPrincipal() principal: Principal): Promise<ModelList> {
+    const { tenantId } = principal;
+    const { active, versions } = await this.models.versions(tenantId);
+    const withProduction = await Promise.all(
+      versions.map(async (v) => ({ ...v, production: await this.outcomes.production(tenantId, v.version) })),
+    );
+    return { active, training: this.training.isTraining(tenantId), versions: withProduction };
   }
 }
 

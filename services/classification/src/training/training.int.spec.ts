@@ -180,6 +180,37 @@ describe('training examples and models', () => {
     expect((await activation(3, { reason: 'fixed upstream' })).json()).toMatchObject({ active: 3 });
   });
 
+  it('shows per version how often handlers confirmed or corrected it in production', async () => {
+    // v1 classified two complaints, one corrected to delivery; v2 two; v3 one so far, confirmed below.
+    const { complaintId, data } = await categoryOf('窗口的工作人员态度恶劣，呵斥顾客');
+    expect(data.decision.model).toEqual({ id: 'text-model-demo', version: 3 });
+    const confirmed = await t.request('handler1', 'POST', `/api/v1/complaints/${complaintId}/classify`, {
+      category: data.category,
+      reason: '分类正确',
+    });
+    expect(confirmed.statusCode).toBe(202);
+
+    type Listed = { version: number; production: Record<string, number | null> };
+    let versions: Listed[] = [];
+    const byVersion = (v: number) => versions.find((listed) => listed.version === v)!.production;
+    const deadline = Date.now() + 10_000;
+    do {
+      versions = (await t.request('admin', 'GET', '/api/v1/classification/models')).json().versions;
+      if (byVersion(3).reviewed === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (Date.now() < deadline);
+    expect(byVersion(1)).toMatchObject({ classified: 2, reviewed: 1, corrected: 1, correctionRate: 0.5 });
+    expect(byVersion(2)).toMatchObject({ classified: 2, reviewed: 0, corrected: 0, correctionRate: 0 });
+    expect(byVersion(3)).toMatchObject({ classified: 2, reviewed: 1, corrected: 0 });
+    expect(byVersion(4)).toEqual({
+      classified: 0,
+      flagged: 0,
+      reviewed: 0,
+      corrected: 0,
+      correctionRate: null,
+    });
+  });
+
   it('keeps answering HTTP requests while a model trains on its thread', async () => {
     const pools = {
       service_attitude: '态度恶劣骂人呵斥冷漠',
