@@ -22,7 +22,9 @@ export class GroupConsumer implements Consumer {
   private readonly owner = randomUUID();
   private readonly renewLeaseAt = new Map<string, number>();
   private readonly retryAt = new Map<string, number>();
-  private readonly onCommit = () => this.signal();
+  private readonly onMessages = (topics: readonly string[]) => {
+    if (topics.some((topic) => this.options.topics.includes(topic))) this.signal();
+  };
   private stopping = false;
   private signalled = false;
   private wake?: () => void;
@@ -30,13 +32,14 @@ export class GroupConsumer implements Consumer {
 
   constructor(
     private readonly store: ConsumerGroupStore,
-    private readonly commits: EventEmitter,
+    /** Emits `messages` with the topics a commit of this process brought messages to. */
+    private readonly arrivals: EventEmitter,
     private readonly options: ConsumerOptions,
     private readonly timing: ConsumerTiming,
   ) {}
 
   start(): void {
-    this.commits.on('commit', this.onCommit);
+    this.arrivals.on('messages', this.onMessages);
     this.loop = this.run();
   }
 
@@ -62,7 +65,7 @@ export class GroupConsumer implements Consumer {
       }
       if (delay > 0) await this.sleep(delay);
     }
-    this.commits.off('commit', this.onCommit);
+    this.arrivals.off('messages', this.onMessages);
     await this.releaseLeases();
   }
 

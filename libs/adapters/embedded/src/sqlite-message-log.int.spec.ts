@@ -3,6 +3,7 @@ import { messageLogFeatures } from '@kesu/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ConsumerGroupStore } from './consumer-group-store';
 import { EmbeddedDatabase } from './database';
 import { SqliteMessageLog, type SqliteMessageLogOptions } from './sqlite-message-log';
 
@@ -120,5 +121,30 @@ describe('SqliteMessageLog', () => {
     const dead = await readAll(log, deadLetterTopic('t'));
     expect(deliveries).toBe(3);
     expect(dead.map((m) => m.headers[DeadLetterHeaders.attempts])).toEqual(['3']);
+  });
+
+  it('wakes a consumer of this process when a commit brings messages to its topics, and for nothing else', async () => {
+    const { database, log } = storage.open({ ...fast, pollIntervalMs: 60_000 });
+    const handled: string[] = [];
+    const consumer = log.consume({
+      group: 'g',
+      topics: ['a'],
+      handler: async (m) => void handled.push(m.id),
+    });
+    await log.publish('a', [{ key: 'k', id: 'a-1', value: 1 }]);
+    await until(() => handled.includes('a-1')); // long before the next poll
+    await new Promise((r) => setTimeout(r, 50)); // its offset commit, and the pass after it
+
+    const fetch = jest.spyOn(ConsumerGroupStore.prototype, 'fetch');
+    await log.publish('b', [{ key: 'k', id: 'b-1', value: 1 }]);
+    await database.write((db) => db.exec('CREATE TABLE IF NOT EXISTS other (x)'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(fetch).not.toHaveBeenCalled();
+
+    await log.publish('a', [{ key: 'k', id: 'a-2', value: 2 }]);
+    await until(() => handled.includes('a-2'));
+    expect(fetch).toHaveBeenCalled();
+    fetch.mockRestore();
+    await consumer.stop();
   });
 });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   type Clock,
   type Consumer,
@@ -32,6 +33,8 @@ export interface SqliteMessageLogOptions {
  * partitions, idempotent publication by message id, consumer groups with committed offsets,
  * redelivery with backoff and dead-letter topics. Consumers in other processes on the same file
  * see new messages within `pollIntervalMs`; one member of a group consumes a topic at a time.
+ * Consumers in this process are woken as soon as a commit brings messages to one of their topics
+ * (`arrivals`), not by commits of anything else.
  */
 export class SqliteMessageLog implements MessageLog {
   private readonly statements: StatementCache;
@@ -39,6 +42,16 @@ export class SqliteMessageLog implements MessageLog {
   private readonly consumers = new Set<GroupConsumer>();
   private readonly clock: Clock;
   private readonly defaultPartitions: number;
+  /** Topics appended to by writes since the last commit. */
+  private readonly appended = new Set<string>();
+  /** Emits `messages` with the topics a commit brought messages to. */
+  private readonly arrivals = new EventEmitter().setMaxListeners(0);
+  private readonly onCommit = () => {
+    if (this.appended.size === 0) return;
+    const topics = [...this.appended];
+    this.appended.clear();
+    this.arrivals.emit('messages', topics);
+  };
   private closed = false;
 
   constructor(
@@ -52,6 +65,7 @@ export class SqliteMessageLog implements MessageLog {
     );
     this.clock = options.clock ?? new SystemClock();
     this.defaultPartitions = options.defaultPartitions ?? 4;
+    database.events.on('commit', this.onCommit);
   }
 
   /** Creates the topic unless it exists; an existing topic keeps its partition count. */
@@ -68,7 +82,7 @@ export class SqliteMessageLog implements MessageLog {
 
   consume(options: ConsumerOptions): Consumer {
     if (this.closed) throw new Error('the message log is closed');
-    const consumer = new GroupConsumer(this.groups, this.database.events, options, {
+    const consumer = new GroupConsumer(this.groups, this.arrivals, options, {
       pollIntervalMs: this.options.pollIntervalMs ?? 50,
       leaseMs: this.options.leaseMs ?? 10_000,
       batchSize: this.options.batchSize ?? 100,
@@ -106,6 +120,7 @@ export class SqliteMessageLog implements MessageLog {
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     this.consumers.clear();
+    this.database.events.off('commit', this.onCommit);
   }
 
   /** Appends inside a write: skips ids already in the topic, assigns partitions and offsets. */
@@ -120,6 +135,7 @@ export class SqliteMessageLog implements MessageLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const timestamp = this.clock.now().toISOString();
+    this.appended.add(topic);
     for (const message of messages) {
       if (exists.get(topic, message.id)) continue;
       const partition = partitionOf(message.key, partitions);
