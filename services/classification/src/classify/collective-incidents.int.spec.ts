@@ -22,7 +22,9 @@ import {
   type IncidentDoc,
   joinEventId,
   RECENT_COLLECTION,
+  RECENT_TOKENS_COLLECTION,
   type RecentComplaintDoc,
+  type RecentTokensDoc,
 } from './collective-incidents.service';
 
 /*
@@ -438,5 +440,47 @@ describe('GET /api/v1/classification/incidents', () => {
     expect(fields).toEqual(expect.arrayContaining(['from', 'limit']));
     const order = await list('director1', `?from=${new Date().toISOString()}&to=2020-01-01T00:00:00Z`);
     expect(order.statusCode).toBe(400);
+  });
+});
+
+describe('the recent index', () => {
+  const LIFT = [
+    '地铁站出口的电梯故障停运三天了，老人上下楼很困难，无人维修。',
+    '地铁站出口电梯故障停运好几天，无人维修，老人上下楼困难。',
+    '地铁站出口的电梯一直故障停运，三天无人维修，老人上下楼很困难。',
+    '反映地铁站出口电梯故障停运，无人维修，老人上下楼很困难。',
+    '地铁站出口电梯故障停运三天，老人上下楼很困难，至今无人维修。',
+  ];
+
+  it('keeps tokens apart from the index; a replica that read none, and documents holding them inline, detect alike', async () => {
+    const recent = t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    const tokens = t.documents.collection<RecentTokensDoc>(RECENT_TOKENS_COLLECTION);
+    const four = await receiveAll(
+      LIFT.slice(0, 4).map((description) => ({ description, branchId: 'west-2' })),
+    );
+    const docs = await recent.getMany(four.ids);
+    expect(docs).toHaveLength(4);
+    for (const doc of docs) {
+      expect(doc.tokens).toBeUndefined();
+      expect(doc.tokensId).toMatch(new RegExp(`^${doc._id}:[0-9a-f]{16}$`));
+      expect((await tokens.get(doc.tokensId!))?.tokens).toContain('电梯');
+    }
+    // two written as before the tokens were kept apart
+    for (const { tokensId, ...doc } of docs.slice(0, 2)) {
+      await recent.put({ ...doc, tokens: (await tokens.get(tokensId!))!.tokens });
+      await tokens.delete(tokensId!);
+    }
+    // a fifth that only the second replica sees: it needs every one's tokens to link them
+    const [template] = four.events;
+    const fifthId = randomUUID();
+    const fifth = {
+      ...template!,
+      correlationId: fifthId,
+      data: { ...(template!.data as object), complaintId: fifthId, description: LIFT[4] },
+    } as RecordedEvent;
+    await secondReplica().classified(fifth, await categoryOf(four.ids[0]!));
+    const incidents = (await incidentsOf('demo', 'west-2')).filter((i) => i.complaintIds.includes(fifthId));
+    expect(incidents).toHaveLength(1);
+    expect([...incidents[0]!.complaintIds].sort()).toEqual([...four.ids, fifthId].sort());
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   type CollectiveCluster,
@@ -36,7 +37,10 @@ export interface RecentComplaintDoc {
   /** The top-level category: complaints about one target often land in sibling subcategories. */
   readonly category: string;
   readonly subjectName?: string;
-  readonly tokens: readonly string[];
+  /** The document of its description tokens in `RECENT_TOKENS_COLLECTION`. */
+  readonly tokensId?: string;
+  /** The tokens themselves, in documents written before they were kept apart. */
+  readonly tokens?: readonly string[];
   /** ISO instant (UTC, `toISOString`), so that strings sort as times. */
   readonly receivedAt: string;
   readonly complainantCount: number;
@@ -57,6 +61,22 @@ export interface IncidentDoc extends CollectiveIncident {
 export type Incident = CollectiveIncident;
 
 export const RECENT_COLLECTION = 'classification_recent';
+/**
+ * The description tokens of the recent complaints, one document per complaint and description
+ * (`<complaint id>:<digest>`), never changed: detection reads every recent complaint of a branch
+ * and category for each complaint, and keeps the tokens it read in memory, so the index it reads
+ * stays small.
+ */
+export const RECENT_TOKENS_COLLECTION = 'classification_recent_tokens';
+
+/** A recent complaint's description tokens (`_id`: `<complaint id>:<digest of the tokens>`). */
+export interface RecentTokensDoc {
+  readonly _id: string;
+  readonly tokens: readonly string[];
+}
+
+/** Token lists kept in memory, the least recently used dropped first (about 6 kB each). */
+const TOKEN_CACHE_SIZE = 5000;
 export const INCIDENT_COLLECTION = 'classification_incidents';
 /** Description tokens kept per complaint: enough for similarity, bounded in size. */
 export const MAX_RECENT_TOKENS = 200;
@@ -116,6 +136,9 @@ interface JoinRequest {
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
   private readonly recent: Collection<RecentComplaintDoc>;
+  private readonly recentTokens: Collection<RecentTokensDoc>;
+  /** Token lists by their document id: immutable, so never stale. */
+  private readonly tokenCache = new Map<string, readonly string[]>();
   private readonly incidents: Collection<IncidentDoc>;
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
   /** Per incident, the joins waiting for the one running in this process (see `join`). */
@@ -128,6 +151,7 @@ export class CollectiveIncidents implements OnModuleInit {
     @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
   ) {
     this.recent = documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    this.recentTokens = documents.collection<RecentTokensDoc>(RECENT_TOKENS_COLLECTION);
     this.incidents = documents.collection<IncidentDoc>(INCIDENT_COLLECTION);
   }
 
@@ -145,19 +169,29 @@ export class CollectiveIncidents implements OnModuleInit {
   async classified(received: RecordedEvent, category: string): Promise<void> {
     const data = received.data as ReceivedComplaint;
     const receivedAt = new Date(data.receivedAt).toISOString();
+    const tokens = descriptionTokens(data.description).slice(0, MAX_RECENT_TOKENS);
+    const tokensId = `${data.complaintId}:${createHash('sha256').update(tokens.join(' ')).digest('hex').slice(0, 16)}`;
     const doc: RecentComplaintDoc = {
       _id: data.complaintId,
       tenantId: received.tenantId,
       branchId: data.branchId,
       category: category.split('.')[0]!,
       ...(data.subject.name !== undefined && { subjectName: data.subject.name }),
-      tokens: descriptionTokens(data.description).slice(0, MAX_RECENT_TOKENS),
+      tokensId,
       receivedAt,
       complainantCount: data.complainantCount,
     };
     const existing = await this.recent.get(doc._id);
     // written before reading: of two replicas classifying at once, the later one sees both
-    await this.recent.put(existing?.incidentId ? { ...doc, incidentId: existing.incidentId } : doc);
+    await Promise.all([
+      this.recentTokens.put({ _id: tokensId, tokens }),
+      this.recent.put(existing?.incidentId ? { ...doc, incidentId: existing.incidentId } : doc),
+      // a description corrected since: its earlier tokens are no longer read
+      existing?.tokensId !== undefined && existing.tokensId !== tokensId
+        ? this.recentTokens.delete(existing.tokensId)
+        : undefined,
+    ]);
+    this.remember(tokensId, tokens);
 
     const t = Date.parse(receivedAt);
     const scope = { tenantId: received.tenantId, branchId: data.branchId };
@@ -176,7 +210,8 @@ export class CollectiveIncidents implements OnModuleInit {
     );
     const byId = new Map(items.map((d) => [d._id, d]));
     byId.set(doc._id, byId.get(doc._id) ?? doc);
-    const match = matchCollectiveIncident(received.tenantId, doc._id, [...byId.values()].map(toRecent));
+    const recent = await this.withTokens([...byId.values()]);
+    const match = matchCollectiveIncident(received.tenantId, doc._id, [...recent.values()]);
     switch (match.kind) {
       case 'member':
         // a redelivery: the document catches up with the stream if an earlier delivery stopped short
@@ -186,7 +221,7 @@ export class CollectiveIncidents implements OnModuleInit {
         await this.join(match.incidentId, match.complaints, received);
         return;
       case 'detected':
-        for (const cluster of match.clusters) await this.record(cluster, byId, received);
+        for (const cluster of match.clusters) await this.record(cluster, recent, received);
         return;
     }
   }
@@ -220,7 +255,7 @@ export class CollectiveIncidents implements OnModuleInit {
    */
   private async record(
     cluster: CollectiveCluster,
-    recent: ReadonlyMap<string, RecentComplaintDoc>,
+    recent: ReadonlyMap<string, RecentComplaint>,
     received: RecordedEvent,
   ): Promise<void> {
     const at = this.clock.now().toISOString();
@@ -247,7 +282,7 @@ export class CollectiveIncidents implements OnModuleInit {
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       // another replica, or an earlier delivery, recorded it: what it holds is the stream's word
-      const members = cluster.complaintIds.map((id) => toRecent(recent.get(id)!));
+      const members = cluster.complaintIds.map((id) => recent.get(id)!);
       await this.join(cluster.incidentId, members, received);
       return;
     }
@@ -437,10 +472,41 @@ export class CollectiveIncidents implements OnModuleInit {
     await Promise.all(complaintIds.map((id) => this.recent.update(id, { $set: { incidentId } })));
   }
 
-  /** Drops the branch's complaints received before `before` (at most a page per call). */
+  /**
+   * The recent complaints with their tokens, by id: from memory, else read together (a token
+   * document not found, written by a replica that stopped before the complaint's own, reads empty).
+   */
+  private async withTokens(docs: readonly RecentComplaintDoc[]): Promise<Map<string, RecentComplaint>> {
+    const missing = docs
+      .map((d) => d.tokensId)
+      .filter((id): id is string => id !== undefined && !this.tokenCache.has(id));
+    for (const found of await this.recentTokens.getMany(missing)) this.remember(found._id, found.tokens);
+    return new Map(docs.map((d) => [d._id, toRecent(d, d.tokens ?? this.recall(d.tokensId) ?? [])] as const));
+  }
+
+  private remember(tokensId: string, tokens: readonly string[]): void {
+    this.tokenCache.delete(tokensId);
+    this.tokenCache.set(tokensId, tokens);
+    if (this.tokenCache.size > TOKEN_CACHE_SIZE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+  }
+
+  private recall(tokensId: string | undefined): readonly string[] | undefined {
+    if (tokensId === undefined) return undefined;
+    const tokens = this.tokenCache.get(tokensId);
+    if (tokens) this.remember(tokensId, tokens);
+    return tokens;
+  }
+
+  /** Drops the branch's complaints received before `before`, and their tokens (a page per call). */
   private async prune(scope: { tenantId: string; branchId: string }, before: string): Promise<void> {
     const { items } = await this.recent.find({ ...scope, receivedAt: { $lt: before } }, { limit: 100 });
-    await Promise.all(items.map((old) => this.recent.delete(old._id)));
+    await Promise.all(
+      items.flatMap((old) => [
+        this.recent.delete(old._id),
+        ...(old.tokensId !== undefined ? [this.recentTokens.delete(old.tokensId)] : []),
+      ]),
+    );
+    for (const old of items) if (old.tokensId !== undefined) this.tokenCache.delete(old.tokensId);
   }
 }
 
@@ -450,12 +516,12 @@ const joiningOf = (complaint: RecentComplaint) => ({
   receivedAt: complaint.receivedAt,
 });
 
-const toRecent = (d: RecentComplaintDoc): RecentComplaint => ({
+const toRecent = (d: RecentComplaintDoc, tokens: readonly string[]): RecentComplaint => ({
   complaintId: d._id,
   branchId: d.branchId,
   category: d.category,
   ...(d.subjectName !== undefined && { subjectName: d.subjectName }),
-  tokens: d.tokens,
+  tokens,
   receivedAt: d.receivedAt,
   complainantCount: d.complainantCount,
   ...(d.incidentId !== undefined && { incidentId: d.incidentId }),
