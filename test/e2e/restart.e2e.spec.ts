@@ -16,9 +16,27 @@ describe('restarts and crashes', () => {
     const host = await HostProcess.start();
     const seeded = count(host, "SELECT count(*) AS n FROM events WHERE type = 'ComplaintReceived'");
     expect(seeded).toBeGreaterThanOrEqual(10);
+    // its labeled examples train its first text model in the background
+    const admin = await host.token('admin');
+    const models = () => host.request('GET', '/api/v1/classification/models', { token: admin });
+    const trained = await host.eventually(async () => {
+      const reply = await models();
+      return reply.body.active === 1 ? reply.body : undefined;
+    });
+    expect(trained.versions).toHaveLength(1);
+    const examples = await host.request('GET', '/api/v1/classification/training-examples?limit=1', {
+      token: admin,
+    });
+    expect(examples.body.total).toBeGreaterThanOrEqual(50);
     expect(await host.stop()).toBe(0);
     await host.launch();
     expect(count(host, "SELECT count(*) AS n FROM events WHERE type = 'ComplaintReceived'")).toBe(seeded);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await models()).body.versions).toHaveLength(1);
+    expect(
+      (await host.request('GET', '/api/v1/classification/training-examples?limit=1', { token: admin })).body
+        .total,
+    ).toBe(examples.body.total);
     expect(await host.stop()).toBe(0);
   });
 

@@ -38,6 +38,6 @@ import { TrainingExamples } from './training/training-examples';
     ClosedComplaintsWorker,
     Reclassification,
   ],
-  exports: [ComplaintClassifier, ModelTraining],
+  exports: [ComplaintClassifier, ModelTraining, TrainingExamples],
 })
 export class ClassificationModule {}

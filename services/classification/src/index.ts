@@ -1,1 +1,3 @@
 export { ClassificationModule } from './classification.module';
+export { ModelTraining } from './training/model-training.service';
+export { TrainingExamples } from './training/training-examples';

@@ -1,13 +1,18 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModelTraining, TrainingExamples } from '@kesu/classification';
 import { ComplaintRegistration } from '@kesu/intake';
-import { CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
+import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
+import type { Clock } from '@kesu/ports';
 import { sampleComplaints } from './sample-complaints';
+import { sampleTrainingExamples } from './sample-training-examples';
 
 const DEMO_TENANT = 'demo';
 
 /**
- * Gives the demo tenant its sample complaints on first start. Each has a fixed idempotency key,
- * so restarts and a second process on the same data register nothing twice.
+ * Gives the demo tenant its sample complaints and its first labeled examples on first start. Each
+ * complaint has a fixed idempotency key and an example is keyed by its text, so restarts and a
+ * second process on the same data add nothing twice. The examples make the tenant's automatic
+ * retraining due: its first text model trains in the background.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -17,6 +22,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @Inject(CONFIG) private readonly config: PlatformConfig,
     private readonly registration: ComplaintRegistration,
     private readonly directory: OrgDirectory,
+    private readonly examples: TrainingExamples,
+    private readonly training: ModelTraining,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -33,5 +41,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
       if (result.created) created++;
     }
     if (created > 0) this.logger.log(`demo tenant seeded with ${created} sample complaints`);
+    const { imported } = await this.examples.import(
+      DEMO_TENANT,
+      sampleTrainingExamples.map(({ text, category }) => ({ text, label: category })),
+      this.clock.now().toISOString(),
+    );
+    if (imported > 0) this.logger.log(`demo tenant given ${imported} labeled examples`);
+    await this.training.retrainIfDue(DEMO_TENANT);
   }
 }
