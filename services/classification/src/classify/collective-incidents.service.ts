@@ -75,7 +75,7 @@ export interface RecentTokensDoc {
   readonly tokens: readonly string[];
 }
 
-/** Token lists kept in memory, the least recently used dropped first (about 6 kB each). */
+/** Token lists kept in memory, the oldest kept dropped first (about 6 kB each). */
 const TOKEN_CACHE_SIZE = 5000;
 export const INCIDENT_COLLECTION = 'classification_incidents';
 /** Description tokens kept per complaint: enough for similarity, bounded in size. */
@@ -481,20 +481,24 @@ export class CollectiveIncidents implements OnModuleInit {
       .map((d) => d.tokensId)
       .filter((id): id is string => id !== undefined && !this.tokenCache.has(id));
     for (const found of await this.recentTokens.getMany(missing)) this.remember(found._id, found.tokens);
-    return new Map(docs.map((d) => [d._id, toRecent(d, d.tokens ?? this.recall(d.tokensId) ?? [])] as const));
+    return new Map(
+      docs.map(
+        (d) =>
+          [
+            d._id,
+            toRecent(
+              d,
+              d.tokens ?? (d.tokensId !== undefined ? this.tokenCache.get(d.tokensId) : undefined) ?? [],
+            ),
+          ] as const,
+      ),
+    );
   }
 
+  /** Keeps a token list; beyond the cache's size the oldest kept goes (read again if needed). */
   private remember(tokensId: string, tokens: readonly string[]): void {
-    this.tokenCache.delete(tokensId);
     this.tokenCache.set(tokensId, tokens);
     if (this.tokenCache.size > TOKEN_CACHE_SIZE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
-  }
-
-  private recall(tokensId: string | undefined): readonly string[] | undefined {
-    if (tokensId === undefined) return undefined;
-    const tokens = this.tokenCache.get(tokensId);
-    if (tokens) this.remember(tokensId, tokens);
-    return tokens;
   }
 
   /** Drops the branch's complaints received before `before`, and their tokens (a page per call). */
