@@ -5,10 +5,13 @@ describe('classifying registered complaints', () => {
   let host: HostProcess;
   let agent1: string;
   let handler1: string;
+  let supervisor1: string;
 
   beforeAll(async () => {
     host = await HostProcess.start();
-    [agent1, handler1] = await Promise.all(['agent1', 'handler1'].map((u) => host.token(u)));
+    [agent1, handler1, supervisor1] = await Promise.all(
+      ['agent1', 'handler1', 'supervisor1'].map((u) => host.token(u)),
+    );
   });
 
   afterAll(async () => {
@@ -64,5 +67,65 @@ describe('classifying registered complaints', () => {
       severity: 'critical',
       confidence: 1,
     });
+  });
+
+  it('merges two collective incidents about one matter: every complaint is listed and shown under the survivor', async () => {
+    let phone = 13900000100;
+    const register = async (name: string, description: string) => {
+      const reply = await host.request('POST', '/api/v1/complaints', {
+        token: supervisor1,
+        body: {
+          channel: 'hotline',
+          branchId: 'east-2',
+          complainant: { name: '居民', phone: String(phone++) },
+          subject: { type: 'product', name },
+          description,
+        },
+      });
+      expect(reply.status).toBe(201);
+      return (reply.body as { complaintId: string }).complaintId;
+    };
+    const meters: string[] = [];
+    const bills: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      meters.push(
+        await register(
+          '智能电表',
+          `新装的智能电表计量不准，电费比上月多了一倍，要求重新校验电表（${i}号楼）。`,
+        ),
+      );
+      bills.push(
+        await register('电费账单', `这个月的电费账单金额异常，高出平时三倍，营业厅解释不清楚（${i}号楼）。`),
+      );
+    }
+    const incidentOf = (complaintId: string) =>
+      host.eventually(async () => {
+        const reply = await host.request('GET', `/api/v1/complaints/${complaintId}`, { token: supervisor1 });
+        return (reply.body.collectiveIncident?.incidentId as string | undefined) ?? undefined;
+      });
+    const [survivor, merged] = [await incidentOf(meters[0]!), await incidentOf(bills[0]!)];
+    expect(survivor).not.toBe(merged);
+
+    const reply = await host.request('POST', `/api/v1/classification/incidents/${merged}/merge`, {
+      token: supervisor1,
+      body: { into: survivor, reason: '同一批智能电表引起的电费异常' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ incidentId: merged, mergedInto: survivor });
+
+    const listed = await host.eventually(async () => {
+      const page = await host.request('GET', `/api/v1/complaints?incidentId=${survivor}&limit=50`, {
+        token: supervisor1,
+      });
+      const ids = (page.body.items as { complaintId: string }[]).map((i) => i.complaintId);
+      return ids.length === 10 ? ids : undefined;
+    });
+    expect([...listed].sort()).toEqual([...meters, ...bills].sort());
+    const view = await host.request('GET', `/api/v1/complaints/${bills[0]}`, { token: supervisor1 });
+    expect(view.body.collectiveIncident).toMatchObject({
+      incidentId: survivor,
+      complaintCount: expect.any(Number),
+    });
+    expect(view.body.classification).toMatchObject({ scope: 'collective' });
   });
 });

@@ -10,6 +10,7 @@ import type { DocumentStore, EventStore } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { ClassificationModule } from './classification.module';
+import { ClassifyWorker } from './classify/classify.worker';
 
 /** What intake records of a complaint, as far as classification reads it (ComplaintReceived v1). */
 export interface Received {
@@ -41,6 +42,11 @@ export interface ClassificationTestApp {
   receive(complaint: Received): Promise<{ complaintId: string; event: RecordedEvent }>;
   /** Appends a RecordCorrected (a read-back correction) to the complaint's intake stream, as intake would. */
   correct(complaintId: string, corrections: Record<string, unknown>): Promise<RecordedEvent>;
+  /**
+   * Receives the complaints one by one; each is classified by the consumer, then delivered once more
+   * by hand (a redelivery racing the consumer), which also waits for its collective detection.
+   */
+  receiveAll(complaints: readonly Received[]): Promise<{ ids: string[]; events: RecordedEvent[] }>;
   /** The complaint's classification stream once it has `count` events (at most 10 s). */
   classified(complaintId: string, count?: number): Promise<RecordedEvent[]>;
   close(): Promise<void>;
@@ -75,7 +81,7 @@ export async function startClassification(): Promise<ClassificationTestApp> {
     }
     return tokens.get(username)!;
   };
-  return {
+  const testApp: ClassificationTestApp = {
     app,
     store,
     documents: app.get(DOCUMENT_STORE),
@@ -148,6 +154,18 @@ export async function startClassification(): Promise<ClassificationTestApp> {
       );
       return events[0]!;
     },
+    async receiveAll(complaints) {
+      const ids: string[] = [];
+      const events: RecordedEvent[] = [];
+      for (const complaint of complaints) {
+        const { complaintId, event } = await testApp.receive(complaint);
+        await testApp.classified(complaintId);
+        await app.get(ClassifyWorker).apply(event);
+        ids.push(complaintId);
+        events.push(event);
+      }
+      return { ids, events };
+    },
     async classified(complaintId, count = 1) {
       const deadline = Date.now() + 10_000;
       for (;;) {
@@ -162,4 +180,14 @@ export async function startClassification(): Promise<ClassificationTestApp> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return testApp;
 }
+
+/** Five residents' complaints about one smart-meter rollout (智能电表计量不准), a collective incident's worth. */
+export const SMART_METER_TEXTS = [
+  '小区更换的智能电表计量不准，这个月电费比上月多了一倍，要求重新校验电表。',
+  '我家的智能电表计量不准，电费突然翻倍，要求供电公司重新校验电表并退费。',
+  '智能电表计量不准，家里没人住电费还在涨，要求重新校验电表。',
+  '新装的智能电表计量不准，电费比去年同期多了很多，请尽快重新校验电表。',
+  '反映智能电表计量不准的问题，电费明显偏高，要求上门重新校验电表。',
+];

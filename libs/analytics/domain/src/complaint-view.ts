@@ -354,6 +354,7 @@ function applyClassification(
     }
     case 'CollectiveIncidentDetected':
     case 'ComplaintJoinedCollectiveIncident':
+    case 'CollectiveIncidentMerged':
       return applyIncident(view, event, revision);
     default:
       return assertNever(event);
@@ -385,6 +386,9 @@ function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent, revi
       const collectiveIncident = { incidentId, complaintCount, complainantCount, joinedAt, revision };
       return { ...view, collectiveIncident };
     }
+    case 'CollectiveIncidentMerged':
+      // names no complaint: each member's join to the surviving incident moves its view
+      return view;
     default:
       return assertNever(event);
   }

@@ -1,5 +1,6 @@
 import type {
   CollectiveIncidentDetectedData,
+  CollectiveIncidentMergedData,
   ComplaintClassifiedData,
   ComplaintJoinedCollectiveIncidentData,
   ComplaintReclassifiedData,
@@ -432,6 +433,40 @@ describe('complaint view', () => {
         recorded('ComplaintClassified', together, 9),
       );
       expect(again.classification).toMatchObject({ scope: 'collective', severity: 'major' });
+    });
+
+    it('moves to the incident its own was merged into: the join there is its membership now', () => {
+      const merged: CollectiveIncidentMergedData = {
+        incidentId: 'i-1',
+        tenantId: 'demo',
+        branchId: 'west-2',
+        intoIncidentId: 'i-2',
+        complaintCount: 3,
+        complainantCount: 22,
+        reason: '同一批智能电表',
+        mergedBy: 'user-supervisor1',
+        mergedAt: '2026-11-23T03:00:00.000Z',
+      };
+      // the merge names no complaint: the view does not take it
+      expect(complaintViewHandles).not.toContain('CollectiveIncidentMerged');
+      const moved = {
+        ...joined('c-1', 9, '2026-11-23T03:01:00.000Z'),
+        incidentId: 'i-2',
+        complainantCount: 40,
+      };
+      const view = fold(incidentEvent('CollectiveIncidentDetected', detected, 5), {
+        ...incidentEvent('ComplaintJoinedCollectiveIncident', moved, 61, 6),
+        correlationId: 'i-2',
+      });
+      expect(view.collectiveIncident).toEqual({
+        incidentId: 'i-2',
+        complaintCount: 9,
+        complainantCount: 40,
+        joinedAt: '2026-11-23T03:01:00.000Z',
+        revision: 6,
+      });
+      const after = evolveComplaintView(view, incidentEvent('CollectiveIncidentMerged', merged, 60, 3));
+      expect(after?.collectiveIncident).toEqual(view.collectiveIncident);
     });
 
     it('leaves the view of a complaint the event does not name untouched', () => {

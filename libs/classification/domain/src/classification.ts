@@ -191,6 +191,26 @@ export interface ComplaintJoinedCollectiveIncidentData {
   readonly joinedAt: string;
 }
 
+/**
+ * A person (a supervisor or above) found that the incident is about the same matter as another and
+ * merged it into that one: it takes no more complaints, and each of its members joins the other
+ * (one ComplaintJoinedCollectiveIncident on the surviving incident's stream each, caused by this
+ * event). Recorded on the merged incident's stream.
+ */
+export interface CollectiveIncidentMergedData {
+  readonly incidentId: string;
+  readonly tenantId: string;
+  readonly branchId: string;
+  /** The incident that takes its complaints. */
+  readonly intoIncidentId: string;
+  /** Its complaints, and the people they speak for, when it was merged. */
+  readonly complaintCount: number;
+  readonly complainantCount: number;
+  readonly reason: string;
+  readonly mergedBy: string;
+  readonly mergedAt: string;
+}
+
 export type ComplaintClassified = DomainEvent<'ComplaintClassified', ComplaintClassifiedData>;
 export type ComplaintReclassified = DomainEvent<'ComplaintReclassified', ComplaintReclassifiedData>;
 export type CollectiveIncidentDetected = DomainEvent<
@@ -201,8 +221,10 @@ export type ComplaintJoinedCollectiveIncident = DomainEvent<
   'ComplaintJoinedCollectiveIncident',
   ComplaintJoinedCollectiveIncidentData
 >;
+export type CollectiveIncidentMerged = DomainEvent<'CollectiveIncidentMerged', CollectiveIncidentMergedData>;
 /** The events of a collective incident's stream. */
-export type CollectiveIncidentEvent = CollectiveIncidentDetected | ComplaintJoinedCollectiveIncident;
+export type CollectiveIncidentEvent =
+  CollectiveIncidentDetected | ComplaintJoinedCollectiveIncident | CollectiveIncidentMerged;
 export type ClassificationEvent = ComplaintClassified | ComplaintReclassified | CollectiveIncidentEvent;
 
 /** Classification's stream of one complaint; its category names the topic `complaints.classification.v1`. */
@@ -217,4 +239,5 @@ export const classificationEventTypes = [
   { type: 'ComplaintReclassified', schemaVersion: 1 },
   { type: 'CollectiveIncidentDetected', schemaVersion: 1 },
   { type: 'ComplaintJoinedCollectiveIncident', schemaVersion: 1 },
+  { type: 'CollectiveIncidentMerged', schemaVersion: 1 },
 ] as const;

@@ -72,6 +72,12 @@ export function descriptionTokens(text: string): string[] {
   return [...tokens];
 }
 
+/**
+ * What an incident id looks like: uuid-shaped lower-case hex, of no particular uuid version (ids are
+ * derived by {@link collectiveIncidentId}, so validate them with this, not as uuids).
+ */
+export const INCIDENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** Deterministic incident id from tenant, target key and window start (SHA-256, UUID-shaped). */
 export function collectiveIncidentId(tenantId: string, targetKey: string, windowStart: string): string {
   const h = createHash('sha256').update(`${tenantId}\n${targetKey}\n${windowStart}`).digest('hex');

@@ -1,6 +1,7 @@
-import { assertNever } from '@kesu/kernel';
+import { assertNever, DomainRuleViolation } from '@kesu/kernel';
 import type {
   CollectiveIncidentEvent,
+  CollectiveIncidentMerged,
   ComplaintJoinedCollectiveIncident,
   ComplaintJoinedCollectiveIncidentData,
 } from './classification';
@@ -31,6 +32,9 @@ export interface CollectiveIncident {
   readonly detectedAt: string;
   /** When the latest complaint joined; null while it holds only the complaints it was detected with. */
   readonly lastJoinedAt: string | null;
+  /** The incident it was merged into (its complaints joined that one); null while it stands alone. */
+  readonly mergedInto: string | null;
+  readonly mergedAt: string | null;
 }
 
 /** Null until the incident is detected. */
@@ -46,7 +50,13 @@ export function evolveCollectiveIncident(
   switch (event.type) {
     case 'CollectiveIncidentDetected': {
       const { complaintIds } = event.data;
-      return { ...event.data, complaintCount: complaintIds.length, lastJoinedAt: null };
+      return {
+        ...event.data,
+        complaintCount: complaintIds.length,
+        lastJoinedAt: null,
+        mergedInto: null,
+        mergedAt: null,
+      };
     }
     case 'ComplaintJoinedCollectiveIncident': {
       if (!state) return state;
@@ -59,6 +69,10 @@ export function evolveCollectiveIncident(
         complainantCount,
         lastJoinedAt: joinedAt,
       };
+    }
+    case 'CollectiveIncidentMerged': {
+      if (!state) return state;
+      return { ...state, mergedInto: event.data.intoIncidentId, mergedAt: event.data.mergedAt };
     }
     default:
       return assertNever(event);
@@ -77,7 +91,8 @@ export interface JoiningComplaint {
 /**
  * The join of a complaint to the incident as it stands: the complaint, and the incident's totals
  * after it (a complaint speaks for at least one person, as detection counts them). Nothing for a
- * complaint the incident's `complaintIds` name, nor before the incident is detected; whether a
+ * complaint the incident's `complaintIds` name, nor before the incident is detected, nor once it
+ * was merged into another (the complaint joins that one: `mergedInto`); whether a
  * complaint beyond the sample joined already is the caller's to know (the recent-complaints index,
  * and a join's event id derived from the incident and the complaint).
  */
@@ -86,7 +101,7 @@ export function decideJoin(
   complaint: JoiningComplaint,
   at: string,
 ): ComplaintJoinedCollectiveIncident | null {
-  if (!state || state.complaintIds.includes(complaint.complaintId)) return null;
+  if (!state || state.mergedInto !== null || state.complaintIds.includes(complaint.complaintId)) return null;
   const joiningComplainantCount = Math.max(1, complaint.complainantCount);
   const data: ComplaintJoinedCollectiveIncidentData = {
     incidentId: state.incidentId,
@@ -100,4 +115,80 @@ export function decideJoin(
     joinedAt: at,
   };
   return { type: 'ComplaintJoinedCollectiveIncident', data };
+}
+
+// ---------------------------------------------------------------- merging
+
+/** A person's merge of one incident into another about the same matter. */
+export interface MergeCollectiveIncident {
+  readonly into: CollectiveIncidentState;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * The merge of `state` into `command.into`: nothing when it was merged into that incident already.
+ * Refused for an incident merged into another one (its complaints went there), into itself, into an
+ * incident that was itself merged (merge into the one that took its complaints), or into one of
+ * another tenant. Both must have been detected (the caller answers 404 otherwise).
+ */
+export function decideMerge(
+  state: CollectiveIncidentState,
+  command: MergeCollectiveIncident,
+): CollectiveIncidentMerged | null {
+  const { into } = command;
+  if (!state || !into || state.tenantId !== into.tenantId)
+    throw new Error('a merge needs two detected incidents of one tenant');
+  if (state.mergedInto === into.incidentId) return null;
+  if (state.incidentId === into.incidentId)
+    throw new DomainRuleViolation('incident.merge_into_itself', 'An incident cannot be merged into itself.');
+  if (state.mergedInto !== null)
+    throw new DomainRuleViolation(
+      'incident.already_merged',
+      `Incident ${state.incidentId} was merged into ${state.mergedInto} already.`,
+    );
+  if (into.mergedInto !== null)
+    throw new DomainRuleViolation(
+      'incident.target_merged',
+      `Incident ${into.incidentId} was merged into ${into.mergedInto}; merge into that one instead.`,
+    );
+  return {
+    type: 'CollectiveIncidentMerged',
+    data: {
+      incidentId: state.incidentId,
+      tenantId: state.tenantId,
+      branchId: state.branchId,
+      intoIncidentId: into.incidentId,
+      complaintCount: state.complaintCount,
+      complainantCount: state.complainantCount,
+      reason: command.reason,
+      mergedBy: command.by,
+      mergedAt: command.at,
+    },
+  };
+}
+
+/** A complaint of an incident, as its stream names it. */
+export interface IncidentMember {
+  readonly complaintId: string;
+  /** The people it speaks for and when it was received: known for a complaint that joined. */
+  readonly complainantCount?: number;
+  readonly receivedAt?: string;
+}
+
+/** Every complaint of an incident, in the order its stream names them: those it was detected with, then joins. */
+export function incidentMembers(events: readonly CollectiveIncidentEvent[]): IncidentMember[] {
+  const members = new Map<string, IncidentMember>();
+  for (const event of events) {
+    if (event.type === 'CollectiveIncidentDetected') {
+      for (const complaintId of event.data.complaintIds)
+        if (!members.has(complaintId)) members.set(complaintId, { complaintId });
+    } else if (event.type === 'ComplaintJoinedCollectiveIncident') {
+      const { complaintId, joiningComplainantCount, receivedAt } = event.data;
+      if (!members.has(complaintId))
+        members.set(complaintId, { complaintId, complainantCount: joiningComplainantCount, receivedAt });
+    }
+  }
+  return [...members.values()];
 }

@@ -1,9 +1,12 @@
 import type { CollectiveIncidentDetected, CollectiveIncidentEvent } from './classification';
+import { DomainRuleViolation } from '@kesu/kernel';
 import {
   type CollectiveIncidentState,
   decideJoin,
+  decideMerge,
   evolveCollectiveIncident,
   INCIDENT_SAMPLE_SIZE,
+  incidentMembers,
   initialCollectiveIncidentState,
 } from './collective-incident';
 
@@ -46,7 +49,13 @@ function joinAll(state: CollectiveIncidentState, ...ids: string[]) {
 
 describe('collective incident', () => {
   it('starts as detected, with its size and nothing joined', () => {
-    expect(given(detected)).toEqual({ ...detected.data, complaintCount: 3, lastJoinedAt: null });
+    expect(given(detected)).toEqual({
+      ...detected.data,
+      complaintCount: 3,
+      lastJoinedAt: null,
+      mergedInto: null,
+      mergedAt: null,
+    });
   });
 
   it('grows by a complaint that joins: the joining complaint and the totals after it, no member list', () => {
@@ -79,6 +88,8 @@ describe('collective incident', () => {
       complaintCount: 5,
       complainantCount: 9,
       lastJoinedAt: AT,
+      mergedInto: null,
+      mergedAt: null,
     });
   });
 
@@ -97,5 +108,73 @@ describe('collective incident', () => {
     expect(state).toMatchObject({ complaintCount: 3 + ids.length, complainantCount: 7 + ids.length });
     expect(events.at(-1)!.data).toMatchObject({ complaintCount: 3 + ids.length });
     expect(JSON.stringify(events.at(-1)).length).toBeLessThan(400);
+  });
+});
+
+describe('merging collective incidents', () => {
+  const other: CollectiveIncidentDetected = {
+    type: 'CollectiveIncidentDetected',
+    data: {
+      ...detected.data,
+      incidentId: 'i-2',
+      complaintIds: ['d1', 'd2', 'd3', 'd4', 'd5'],
+      complainantCount: 5,
+    },
+  };
+  const merge = (state: CollectiveIncidentState, into: CollectiveIncidentState) =>
+    decideMerge(state, { into, reason: '同一批智能电表', by: 'supervisor1', at: AT });
+  const violation = (state: CollectiveIncidentState, into: CollectiveIncidentState) => {
+    try {
+      merge(state, into);
+    } catch (error) {
+      return error instanceof DomainRuleViolation ? error.code : String(error);
+    }
+    return 'none';
+  };
+
+  it('merges one incident into another, with its totals, who and why; it then takes no joins', () => {
+    const { state } = joinAll(given(detected), 'c4');
+    const merged = merge(state, given(other))!;
+    expect(merged).toEqual({
+      type: 'CollectiveIncidentMerged',
+      data: {
+        incidentId: 'i-1',
+        tenantId: 't-1',
+        branchId: 'b-1',
+        intoIncidentId: 'i-2',
+        complaintCount: 4,
+        complainantCount: 8,
+        reason: '同一批智能电表',
+        mergedBy: 'supervisor1',
+        mergedAt: AT,
+      },
+    });
+    const after = evolveCollectiveIncident(state, merged);
+    expect(after).toMatchObject({ mergedInto: 'i-2', mergedAt: AT, complaintCount: 4 });
+    expect(decideJoin(after, complaint('c9'), AT)).toBeNull();
+    // merged into the same incident again: nothing more
+    expect(merge(after, given(other))).toBeNull();
+  });
+
+  it('refuses a merge into itself, of an incident merged elsewhere, and into a merged incident', () => {
+    const third = given({ ...other, data: { ...other.data, incidentId: 'i-3' } });
+    const merged = evolveCollectiveIncident(given(detected), merge(given(detected), given(other))!);
+    expect(violation(given(detected), given(detected))).toBe('incident.merge_into_itself');
+    expect(violation(merged, third)).toBe('incident.already_merged');
+    expect(violation(third, merged)).toBe('incident.target_merged');
+    expect(violation(given(detected), given({ ...other, data: { ...other.data, tenantId: 't-2' } }))).toMatch(
+      /one tenant/,
+    );
+  });
+
+  it('lists every member once: those it was detected with, then those that joined, with their counts', () => {
+    const { events } = joinAll(given(detected), 'c4', 'c2', 'c5');
+    expect(incidentMembers([detected, ...events])).toEqual([
+      { complaintId: 'c1' },
+      { complaintId: 'c2' },
+      { complaintId: 'c3' },
+      { complaintId: 'c4', complainantCount: 1, receivedAt: '2026-11-23T03:00:00.000Z' },
+      { complaintId: 'c5', complainantCount: 1, receivedAt: '2026-11-23T03:00:00.000Z' },
+    ]);
   });
 });

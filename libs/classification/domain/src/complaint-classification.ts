@@ -33,6 +33,7 @@ export function evolveClassification(
       return { status: 'reclassified', category: event.data.category };
     case 'CollectiveIncidentDetected':
     case 'ComplaintJoinedCollectiveIncident':
+    case 'CollectiveIncidentMerged':
       return state;
     default:
       return assertNever(event);

@@ -1,6 +1,7 @@
 import { COMPLAINT_STATUSES, type ComplaintStatus, SEVERITIES, type Severity } from '@kesu/analytics-domain';
 import { IsInstant, IsOrgUnitId, PageQuery } from '@kesu/platform';
-import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 20;
 /** Longest `q`: up to 99 bigrams, each one more condition on every candidate. */
@@ -28,7 +29,7 @@ export class ComplaintListQuery extends PageQuery {
 
   /** The complaints of one collective incident (`collectiveIncident.incidentId`). */
   @IsOptional()
-  @IsUUID()
+  @Matches(INCIDENT_ID_PATTERN, { message: 'incidentId must be an incident id' })
   incidentId?: string;
 
   /** Received at or after this instant. */

@@ -6,6 +6,7 @@ import type {
 import type { RecordedEvent } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
 import { type Consumer, type MessageLog, topicForCategory } from '@kesu/ports';
+import { CollectiveIncidents } from './collective-incidents.service';
 import { ComplaintClassifier } from './complaint-classifier.service';
 
 /** The consumer group that classifies the members of collective incidents again. */
@@ -17,7 +18,8 @@ const TOPICS = [topicForCategory('classification')];
  * an incident is detected with (CollectiveIncidentDetected v1) or that joins it later
  * (ComplaintJoinedCollectiveIncident v1), the classifier decides again with the incident's
  * complainants (`ComplaintClassifier.collective`). Once per incident event and complaint; a person's
- * reclassification stands.
+ * reclassification stands. A merged incident's complaints (CollectiveIncidentMerged v1) join the
+ * incident it was merged into here, and each join classifies its complaint again in turn.
  */
 @Injectable()
 export class CollectiveClassifyWorker implements OnModuleInit {
@@ -26,6 +28,7 @@ export class CollectiveClassifyWorker implements OnModuleInit {
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     private readonly classifier: ComplaintClassifier,
+    private readonly incidents: CollectiveIncidents,
     private readonly workers: BackgroundWorkers,
     private readonly metrics: Metrics,
   ) {}
@@ -56,6 +59,8 @@ export class CollectiveClassifyWorker implements OnModuleInit {
     } else if (event.type === 'ComplaintJoinedCollectiveIncident') {
       const { complaintId, complainantCount } = event.data as ComplaintJoinedCollectiveIncidentData;
       await this.classifier.collective(event, complaintId, complainantCount);
+    } else if (event.type === 'CollectiveIncidentMerged') {
+      await this.incidents.moveMembers(event);
     }
   }
 }

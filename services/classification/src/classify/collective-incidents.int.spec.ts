@@ -12,6 +12,7 @@ import { CLASSIFICATION_EVENTS } from '../classification-events';
 import {
   type ClassificationTestApp,
   type Received,
+  SMART_METER_TEXTS,
   startClassification,
 } from '../classification.test-support';
 import { ClassifyWorker } from './classify.worker';
@@ -43,13 +44,7 @@ afterAll(async () => {
   await t.close();
 });
 
-const METER_TEXTS = [
-  '小区更换的智能电表计量不准，这个月电费比上月多了一倍，要求重新校验电表。',
-  '我家的智能电表计量不准，电费突然翻倍，要求供电公司重新校验电表并退费。',
-  '智能电表计量不准，家里没人住电费还在涨，要求重新校验电表。',
-  '新装的智能电表计量不准，电费比去年同期多了很多，请尽快重新校验电表。',
-  '反映智能电表计量不准的问题，电费明显偏高，要求上门重新校验电表。',
-];
+const METER_TEXTS = SMART_METER_TEXTS;
 
 const meterComplaint = (i: number, extra: Partial<Received> = {}): Received => ({
   description: METER_TEXTS[i % METER_TEXTS.length]!,
@@ -57,21 +52,7 @@ const meterComplaint = (i: number, extra: Partial<Received> = {}): Received => (
   ...extra,
 });
 
-/** Receives the complaints, waits for their classification and delivers each once more (awaited). */
-async function receiveAll(
-  complaints: readonly Received[],
-): Promise<{ ids: string[]; events: RecordedEvent[] }> {
-  const ids: string[] = [];
-  const events: RecordedEvent[] = [];
-  for (const complaint of complaints) {
-    const { complaintId, event } = await t.receive(complaint);
-    await t.classified(complaintId);
-    await t.app.get(ClassifyWorker).apply(event);
-    ids.push(complaintId);
-    events.push(event);
-  }
-  return { ids, events };
-}
+const receiveAll = (complaints: readonly Received[]) => t.receiveAll(complaints);
 
 async function incidentsOf(tenantId: string, branchId: string): Promise<IncidentDoc[]> {
   const { items } = await t.documents

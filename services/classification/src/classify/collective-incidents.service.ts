@@ -1,20 +1,24 @@
 import { createHash } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import {
   type CollectiveCluster,
   type CollectiveIncident,
   collectiveIncidentData,
   type CollectiveIncidentEvent,
+  type CollectiveIncidentMergedData,
   type ComplaintJoinedCollectiveIncident,
   decideJoin,
+  decideMerge,
   DEFAULT_COLLECTIVE_DETECTION,
   descriptionTokens,
   evolveCollectiveIncident,
+  incidentMembers,
   incidentStream,
+  type JoiningComplaint,
   matchCollectiveIncident,
   type RecentComplaint,
 } from '@kesu/classification-domain';
-import type { EventTypeRegistry, NewEvent, RecordedEvent } from '@kesu/kernel';
+import type { Actor, EventTypeRegistry, NewEvent, RecordedEvent } from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import {
   type Clock,
@@ -27,7 +31,7 @@ import {
 } from '@kesu/ports';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
 import { CLASSIFICATION_ACTOR, CLASSIFICATION_EVENTS } from '../classification-events';
-import type { ReceivedComplaint } from './complaint-classifier.service';
+import { correctedComplaint, intakeStreamOf, type ReceivedComplaint } from './complaint-classifier.service';
 
 /** One recently classified complaint, as collective detection reads it (`_id`: the complaint id). */
 export interface RecentComplaintDoc {
@@ -86,8 +90,12 @@ export const MAX_RECENT_TOKENS = 200;
  * a new one needs 5). What detection costs per complaint grows with this number.
  */
 const MAX_RECENT_READ = 300;
-/** Appends of a join tried while other replicas grow the same incident. */
+/** Appends of a join (or a merge) tried while other replicas grow the same incident. */
 const JOIN_ATTEMPTS = 10;
+/** Merged incidents followed from one to the one that took its complaints, at most. */
+const MAX_MERGE_HOPS = 10;
+/** Members of a merged incident joined to the other one per append. */
+const MOVE_BATCH = 500;
 /** Names the event ids of joins (uuid v5 of incident and complaint). */
 const JOIN_EVENT_NAMESPACE = 'b5d0f3c2-6f0e-4c8e-9a57-3c1f2e8d7a41';
 
@@ -98,15 +106,18 @@ export const joinEventId = (incidentId: string, complaintId: string): string =>
 /** An incident's document without its id: the incident, and the revision of its stream it holds. */
 type Tracked = Omit<IncidentDoc, '_id'>;
 
+/** A complaint that may join an incident, and the incident the recent index has it in, if any. */
+type Candidate = JoiningComplaint & { readonly incidentId?: string };
+
 /** A complaint to join, and the event that made it join. */
 interface Joining {
-  readonly complaint: RecentComplaint;
+  readonly complaint: Candidate;
   readonly received: RecordedEvent;
 }
 
 /** Complaints to join to one incident, waiting for the joins before them. */
 interface JoinRequest {
-  readonly complaints: readonly RecentComplaint[];
+  readonly complaints: readonly Candidate[];
   readonly received: RecordedEvent;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -132,6 +143,11 @@ interface JoinRequest {
  * the first join of an incident whose document is missing. The incident's correlation id is its own
  * id. `classification_incidents` is updated from each appended event, written only over an older
  * revision.
+ *
+ * A person may merge an incident into another about the same matter (`merge`):
+ * CollectiveIncidentMerged on the merged incident's stream, after which it takes no joins (a
+ * complaint about its target joins the other). Its members move by `moveMembers`, run by the
+ * collective consumer for that event: each joins the other incident as any complaint does, once.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -226,6 +242,98 @@ export class CollectiveIncidents implements OnModuleInit {
     }
   }
 
+  /** The incident as its stream tells it now; null when the tenant has no such incident. */
+  async incident(tenantId: string, incidentId: string): Promise<Incident | null> {
+    const incident = await this.catchUp(incidentId, await this.stored(incidentId));
+    if (!incident || incident.tenantId !== tenantId) return null;
+    const { revision: _revision, ...shown } = incident;
+    return shown;
+  }
+
+  /**
+   * Merges the incident into another (CollectiveIncidentMerged on its stream, by the person and with
+   * the reason), unless it was merged into that one already; answers it as it stands. 404 for an
+   * incident the tenant does not have (either), 409 for one merged elsewhere, into itself or into
+   * an incident that was merged in turn. Its members join the other afterwards (`moveMembers`).
+   */
+  async merge(
+    author: { readonly tenantId: string; readonly actor: Actor; readonly causationId?: string },
+    incidentId: string,
+    intoIncidentId: string,
+    reason: string,
+  ): Promise<Incident> {
+    for (let attempt = 1; ; attempt++) {
+      const [merged, into] = await Promise.all(
+        [incidentId, intoIncidentId].map(async (id) => {
+          const incident = await this.catchUp(id, await this.stored(id));
+          if (!incident || incident.tenantId !== author.tenantId)
+            throw new NotFoundException(`collective incident ${id} not found`);
+          return incident;
+        }),
+      );
+      const at = this.clock.now().toISOString();
+      const event = decideMerge(merged!, { into: into!, reason, by: author.actor.id, at });
+      if (!event) return (await this.incident(author.tenantId, incidentId))!;
+      try {
+        const { events } = await this.store.appendToStream(
+          incidentStream(incidentId),
+          [
+            {
+              eventId: uuidv7(),
+              type: event.type,
+              schemaVersion: this.registry.currentVersion(event.type),
+              occurredAt: at,
+              tenantId: merged!.tenantId,
+              branchId: merged!.branchId,
+              correlationId: incidentId,
+              causationId: author.causationId ?? `request-${uuidv7()}`,
+              actor: author.actor,
+              data: event.data,
+            },
+          ],
+          merged!.revision,
+        );
+        await this.save(this.fold(merged!, events));
+        return (await this.incident(author.tenantId, incidentId))!;
+      } catch (error) {
+        // a complaint joined meanwhile: decided again on the stream as it is now
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= JOIN_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /**
+   * Joins every complaint of a merged incident to the incident it was merged into (each once; those
+   * already there are left out), caused by the merge. Safe to run again. The complaints it was
+   * detected with are read from intake for the people they speak for.
+   */
+  async moveMembers(merge: RecordedEvent): Promise<void> {
+    const { incidentId, intoIncidentId } = merge.data as CollectiveIncidentMergedData;
+    const history = await this.store.readStream(incidentStream(incidentId));
+    const members = incidentMembers(
+      history
+        .filter((e) => e.revision < merge.revision)
+        .map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
+    );
+    for (let i = 0; i < members.length; i += MOVE_BATCH) {
+      const batch = await Promise.all(
+        members.slice(i, i + MOVE_BATCH).map(async (member): Promise<Candidate | null> => {
+          if (member.complainantCount !== undefined && member.receivedAt !== undefined)
+            return { ...member, complainantCount: member.complainantCount, receivedAt: member.receivedAt };
+          const intake = await this.store.readStream(intakeStreamOf(member.complaintId));
+          if (!intake.some((e) => e.type === 'ComplaintReceived')) return null;
+          const { complainantCount, receivedAt } = correctedComplaint(intake);
+          return { complaintId: member.complaintId, complainantCount, receivedAt };
+        }),
+      );
+      await this.join(
+        intoIncidentId,
+        batch.filter((c): c is Candidate => c !== null),
+        merge,
+      );
+    }
+  }
+
   /** The tenant's incidents of these branches whose window started within [from, to], newest first. */
   list(
     tenantId: string,
@@ -302,11 +410,7 @@ export class CollectiveIncidents implements OnModuleInit {
    * nearly every complaint joins the same incident). Other replicas' joins still conflict and are
    * retried.
    */
-  private join(
-    incidentId: string,
-    complaints: readonly RecentComplaint[],
-    received: RecordedEvent,
-  ): Promise<void> {
+  private join(incidentId: string, complaints: readonly Candidate[], received: RecordedEvent): Promise<void> {
     return new Promise((resolve, reject) => {
       const request = { complaints, received, resolve, reject };
       const queue = this.joining.get(incidentId);
@@ -333,7 +437,7 @@ export class CollectiveIncidents implements OnModuleInit {
     this.joining.delete(incidentId);
   }
 
-  private async joinNow(incidentId: string, batch: readonly JoinRequest[]): Promise<void> {
+  private async joinNow(incidentId: string, batch: readonly JoinRequest[], hops = 0): Promise<void> {
     let incident = await this.stored(incidentId);
     // detected by another replica whose document is not written yet: its stream is short
     if (!incident) incident = await this.catchUp(incidentId, null);
@@ -348,6 +452,10 @@ export class CollectiveIncidents implements OnModuleInit {
       if (doc.incidentId === incidentId) joining.delete(doc._id);
     incident = await this.appendJoins(incident, [...joining.values()]);
     await this.save(incident);
+    // merged into another, before or while they joined: those not joined before the merge join that
+    // one (the merge moves those that did)
+    if (incident.mergedInto !== null && hops < MAX_MERGE_HOPS)
+      return this.joinNow(incident.mergedInto, batch, hops + 1);
     await this.markMembers(incidentId, [...joining.keys()]);
   }
 
@@ -383,7 +491,7 @@ export class CollectiveIncidents implements OnModuleInit {
   /** Appends one complaint's join (or finds it appended), returning the incident after it. */
   private async appendJoin(
     incident: Tracked,
-    complaint: RecentComplaint,
+    complaint: Candidate,
     received: RecordedEvent,
   ): Promise<Tracked> {
     const { incidentId } = incident;
@@ -435,7 +543,8 @@ export class CollectiveIncidents implements OnModuleInit {
     const doc = await this.incidents.get(incidentId);
     if (!doc || typeof doc.revision !== 'number') return null;
     const { _id, ...incident } = doc;
-    return incident;
+    // documents written before incidents could be merged
+    return { ...incident, mergedInto: incident.mergedInto ?? null, mergedAt: incident.mergedAt ?? null };
   }
 
   /** The incident with the stream's events after the revision it holds (all of them from null). */
@@ -514,7 +623,7 @@ export class CollectiveIncidents implements OnModuleInit {
   }
 }
 
-const joiningOf = (complaint: RecentComplaint) => ({
+const joiningOf = (complaint: Candidate): JoiningComplaint => ({
   complaintId: complaint.complaintId,
   complainantCount: complaint.complainantCount,
   receivedAt: complaint.receivedAt,

@@ -1,4 +1,14 @@
-import { Controller, ForbiddenException, Get, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   CurrentPrincipal,
   IsInstant,
@@ -10,7 +20,8 @@ import {
   Roles,
   ValidationProblem,
 } from '@kesu/platform';
-import { IsOptional } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
 import { decodeCursor } from '@kesu/ports';
 import { CollectiveIncidents, type Incident, type IncidentDoc } from './collective-incidents.service';
 
@@ -32,6 +43,19 @@ export class IncidentListQuery extends PageQuery {
   branchId?: string;
 }
 
+/** `POST /api/v1/classification/incidents/{id}/merge`. */
+export class MergeIncidentDto {
+  /** The incident that takes the complaints. */
+  @IsString()
+  @Matches(INCIDENT_ID_PATTERN, { message: 'into must be an incident id' })
+  into!: string;
+
+  @IsString()
+  @Length(1, 2000)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
 export interface IncidentPage {
   readonly items: Incident[];
   readonly nextCursor: string | null;
@@ -47,6 +71,9 @@ export const INCIDENT_READERS = [
   Role.regulator,
   Role.admin,
 ];
+
+/** Who may merge collective incidents. */
+export const INCIDENT_MERGERS = [Role.supervisor, Role.branchManager, Role.director, Role.admin];
 
 @Controller('api/v1/classification')
 export class IncidentsController {
@@ -90,6 +117,31 @@ export class IncidentsController {
     );
     return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
   }
+
+  /**
+   * Merges an incident into another about the same matter, with the reason (合并): it takes no more
+   * complaints, and its complaints join the other shortly after (each classified again with that
+   * incident's complainants). Answers the merged incident; merging it again into the same one
+   * changes nothing. Both must lie in the caller's branch scope.
+   */
+  @Post('incidents/:id/merge')
+  @HttpCode(200)
+  @Roles(...INCIDENT_MERGERS)
+  async merge(
+    @Param('id') id: string,
+    @Body() body: MergeIncidentDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Incident> {
+    if (!INCIDENT_ID_PATTERN.test(id))
+      throw new ValidationProblem([{ field: 'id', message: 'id must be an incident id' }]);
+    for (const incidentId of [id, body.into]) {
+      const incident = await this.incidents.incident(principal.tenantId, incidentId);
+      if (!incident || !this.directory.covers(principal, incident.branchId))
+        throw new NotFoundException(`collective incident ${incidentId} not found`);
+    }
+    const actor = { kind: 'user' as const, id: principal.userId, roles: principal.roles };
+    return this.incidents.merge({ tenantId: principal.tenantId, actor }, id, body.into, body.reason);
+  }
 }
 
 /** An incident as listed; a document indexed before incidents grew reads as one that never grew. */
@@ -98,6 +150,8 @@ function toIncident({ _id, revision: _revision, ...incident }: IncidentDoc): Inc
     ...incident,
     complaintCount: incident.complaintCount ?? incident.complaintIds.length,
     lastJoinedAt: incident.lastJoinedAt ?? null,
+    mergedInto: incident.mergedInto ?? null,
+    mergedAt: incident.mergedAt ?? null,
   };
 }
 

@@ -1,0 +1,232 @@
+import {
+  type CollectiveIncidentMergedData,
+  type ComplaintClassifiedData,
+  type ComplaintJoinedCollectiveIncidentData,
+  incidentStream,
+} from '@kesu/classification-domain';
+import {
+  type ClassificationTestApp,
+  type Received,
+  SMART_METER_TEXTS,
+  startClassification,
+} from '../classification.test-support';
+import { CollectiveClassifyWorker } from './collective-classify.worker';
+import {
+  INCIDENT_COLLECTION,
+  type IncidentDoc,
+  RECENT_COLLECTION,
+  type RecentComplaintDoc,
+} from './collective-incidents.service';
+
+/*
+ * A supervisor merges two collective incidents about one matter: complaints arrive as intake records
+ * them, through the relay and the consumers, as in production.
+ */
+
+let t: ClassificationTestApp;
+
+beforeAll(async () => {
+  t = await startClassification();
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const BILLS = [
+  '这个月的电费账单金额异常，比平时高出三倍，营业厅解释不清楚。',
+  '电费账单金额异常偏高，我家用电没有变化，营业厅也解释不清楚。',
+  '收到的电费账单金额异常，高出平时好几倍，要求营业厅解释清楚。',
+  '电费账单金额异常，突然高出三倍多，营业厅解释不清楚原因。',
+  '本月电费账单金额异常偏高，营业厅一直解释不清楚。',
+];
+
+const about = (texts: readonly string[], name: string, branchId: string) => (i: number) =>
+  ({ description: texts[i % texts.length]!, subject: { type: 'product', name }, branchId }) as Received;
+const meter = about(SMART_METER_TEXTS, '智能电表', 'east-1');
+const bill = about(BILLS, '电费账单', 'east-1');
+
+const receiveAll = async (complaints: readonly Received[]) => (await t.receiveAll(complaints)).ids;
+
+const incidents = () => t.documents.collection<IncidentDoc>(INCIDENT_COLLECTION);
+const incidentOf = async (complaintId: string): Promise<IncidentDoc> => {
+  const { items } = await incidents().find({ tenantId: 'demo' });
+  return items.find((i) => i.complaintIds.includes(complaintId))!;
+};
+const streamOf = (incidentId: string) => t.store.readStream(incidentStream(incidentId));
+
+const mergeRequest = (as: string, id: string, body: object) =>
+  t.request(as, 'POST', `/api/v1/classification/incidents/${id}/merge`, body);
+
+/** Waits (at most 10 s) until `read` gives what `done` accepts; answers the last read. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const limit = Date.now() + 10_000;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > limit) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('merging collective incidents', () => {
+  let meters: string[];
+  let bills: string[];
+  let a: IncidentDoc;
+  let b: IncidentDoc;
+
+  beforeAll(async () => {
+    meters = await receiveAll([0, 1, 2, 3, 4].map(meter));
+    bills = await receiveAll([0, 1, 2, 3, 4].map(bill));
+    a = await incidentOf(meters[0]!);
+    b = await incidentOf(bills[0]!);
+  });
+
+  it('starts from two incidents at one branch, one per target', () => {
+    expect(a.incidentId).not.toBe(b.incidentId);
+    expect([...a.complaintIds].sort()).toEqual([...meters].sort());
+    expect([...b.complaintIds].sort()).toEqual([...bills].sort());
+  });
+
+  it('refuses bad input, naming the field, and changes nothing', async () => {
+    const bad = await mergeRequest('supervisor1', b.incidentId, { into: 'nope', reason: ' ', extra: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const fields = (bad.json() as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['into', 'reason']));
+    const badId = await mergeRequest('supervisor1', 'not-an-id', { into: a.incidentId, reason: 'same' });
+    expect(badId.statusCode).toBe(400);
+    expect((badId.json() as { errors: { field: string }[] }).errors[0]!.field).toBe('id');
+    expect(await streamOf(b.incidentId)).toHaveLength(1);
+  });
+
+  it('refuses callers without a merging role, incidents they cannot see, and a merge into itself', async () => {
+    const body = { into: a.incidentId, reason: '同一批电表引起的电费异常' };
+    expect((await mergeRequest('handler1', b.incidentId, body)).statusCode).toBe(403);
+    expect((await mergeRequest('analyst1', b.incidentId, body)).statusCode).toBe(403);
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await mergeRequest('supervisor1', unknown, body)).statusCode).toBe(404);
+    expect((await mergeRequest('supervisor1', b.incidentId, { ...body, into: unknown })).statusCode).toBe(
+      404,
+    );
+    const itself = await mergeRequest('supervisor1', b.incidentId, { ...body, into: b.incidentId });
+    expect(itself.statusCode).toBe(409);
+    expect(itself.json()).toMatchObject({ code: 'incident.merge_into_itself' });
+    // an incident at a branch outside the caller's scope is not found, either way round
+    const west = await receiveAll([0, 1, 2, 3, 4].map((i) => ({ ...meter(i), branchId: 'west-1' })));
+    const w = await incidentOf(west[0]!);
+    expect(
+      (await mergeRequest('supervisor1', b.incidentId, { ...body, into: w.incidentId })).statusCode,
+    ).toBe(404);
+    expect((await mergeRequest('supervisor1', w.incidentId, body)).statusCode).toBe(404);
+    expect(await streamOf(b.incidentId)).toHaveLength(1);
+    expect(await streamOf(a.incidentId)).toHaveLength(1);
+  });
+
+  it('merges one into the other: recorded with who and why, its complaints join the other once each', async () => {
+    const reply = await mergeRequest('supervisor1', b.incidentId, {
+      into: a.incidentId,
+      reason: '同一批智能电表引起的电费异常',
+    });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toMatchObject({
+      incidentId: b.incidentId,
+      mergedInto: a.incidentId,
+      complaintCount: 5,
+    });
+    const [, merged] = await streamOf(b.incidentId);
+    expect(merged).toMatchObject({
+      type: 'CollectiveIncidentMerged',
+      correlationId: b.incidentId,
+      actor: { kind: 'user', id: 'user-supervisor1' },
+    });
+    expect(merged!.data as CollectiveIncidentMergedData).toMatchObject({
+      intoIncidentId: a.incidentId,
+      complaintCount: 5,
+      complainantCount: 5,
+      reason: '同一批智能电表引起的电费异常',
+      mergedBy: 'user-supervisor1',
+    });
+
+    // the collective consumer moves the members: one join each, caused by the merge
+    const survivor = await until(
+      async () => (await incidents().get(a.incidentId))!,
+      (doc) => doc.complaintCount === 10,
+    );
+    expect(survivor).toMatchObject({ complaintCount: 10, complainantCount: 10, revision: 5 });
+    const stream = await streamOf(a.incidentId);
+    const joins = stream.slice(1);
+    expect(joins.map((e) => (e.data as ComplaintJoinedCollectiveIncidentData).complaintId).sort()).toEqual(
+      [...bills].sort(),
+    );
+    for (const join of joins) expect(join.causationId).toBe(merged!.eventId);
+    expect(joins.at(-1)!.data).toMatchObject({ complaintCount: 10, complainantCount: 10 });
+    const recent = await until(
+      () => t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION).getMany(bills),
+      (docs) => docs.every((d) => d.incidentId === a.incidentId),
+    );
+    expect(recent.map((d) => d.incidentId)).toEqual(bills.map(() => a.incidentId));
+
+    // each moved complaint is classified again with the surviving incident's complainants
+    for (const id of bills) {
+      const events = await t.classified(id, 3);
+      const join = joins.find((e) => (e.data as ComplaintJoinedCollectiveIncidentData).complaintId === id)!;
+      expect(events.at(-1)).toMatchObject({ type: 'ComplaintClassified', causationId: join.eventId });
+      expect((events.at(-1)!.data as ComplaintClassifiedData).scope).toBe('collective');
+    }
+
+    // the merge delivered again moves nothing twice
+    await t.app.get(CollectiveClassifyWorker).apply(merged!);
+    expect(await streamOf(a.incidentId)).toHaveLength(6);
+  });
+
+  it('answers a repeated merge as it stands and refuses merging it elsewhere or into it', async () => {
+    const again = await mergeRequest('supervisor1', b.incidentId, { into: a.incidentId, reason: 'again' });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ mergedInto: a.incidentId });
+    expect(await streamOf(b.incidentId)).toHaveLength(2);
+    const elsewhere = await mergeRequest('supervisor1', a.incidentId, { into: b.incidentId, reason: 'back' });
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json()).toMatchObject({ code: 'incident.target_merged' });
+    expect(await streamOf(a.incidentId)).toHaveLength(6);
+  });
+
+  it('lists the merged incident with the one it was merged into', async () => {
+    const reply = await t.request('supervisor1', 'GET', '/api/v1/classification/incidents?branchId=east-1');
+    const items = (reply.json() as { items: IncidentDoc[] }).items;
+    expect(items.find((i) => i.incidentId === b.incidentId)).toMatchObject({ mergedInto: a.incidentId });
+    expect(items.find((i) => i.incidentId === a.incidentId)).toMatchObject({
+      mergedInto: null,
+      mergedAt: null,
+      complaintCount: 10,
+    });
+  });
+
+  it('joins a later complaint about the merged target to the surviving incident', async () => {
+    // as a replica that has not seen the move yet holds the recent index: the merged incident's
+    const recent = t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    for (const doc of await recent.getMany(bills)) await recent.put({ ...doc, incidentId: b.incidentId });
+    const [later] = await receiveAll([bill(2)]);
+    expect(await streamOf(b.incidentId)).toHaveLength(2);
+    const [join] = (await streamOf(a.incidentId)).slice(6);
+    expect(join!.data).toMatchObject({ complaintId: later, complaintCount: 11 });
+  });
+
+  it('sends a join decided on a stale view of the merged incident to the surviving one', async () => {
+    // the recent index and the incident's document as a replica might still hold them mid-merge
+    const stale = {
+      ...(await incidents().get(b.incidentId))!,
+      revision: 0,
+      mergedInto: null,
+      mergedAt: null,
+    };
+    await incidents().put(stale);
+    const recent = t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    for (const doc of await recent.getMany(bills)) await recent.put({ ...doc, incidentId: b.incidentId });
+
+    const [later] = await receiveAll([bill(3)]);
+    expect(await streamOf(b.incidentId)).toHaveLength(2);
+    const [join] = (await streamOf(a.incidentId)).slice(7);
+    expect(join!.data).toMatchObject({ complaintId: later, complaintCount: 12 });
+    expect(await incidents().get(b.incidentId)).toMatchObject({ mergedInto: a.incidentId, revision: 1 });
+  });
+});
