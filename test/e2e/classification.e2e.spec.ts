@@ -69,7 +69,7 @@ describe('classifying registered complaints', () => {
     });
   });
 
-  it('merges two collective incidents about one matter: every complaint is listed and shown under the survivor', async () => {
+  it('merges two collective incidents about one matter, and takes a complaint about something else out', async () => {
     let phone = 13900000100;
     const register = async (name: string, description: string) => {
       const reply = await host.request('POST', '/api/v1/complaints', {
@@ -127,5 +127,23 @@ describe('classifying registered complaints', () => {
       complaintCount: expect.any(Number),
     });
     expect(view.body.classification).toMatchObject({ scope: 'collective' });
+
+    // one complaint turns out to be about something else: taken out, it shows no incident
+    const removal = await host.request(
+      'POST',
+      `/api/v1/classification/incidents/${survivor}/members/${bills[4]}/removal`,
+      { token: supervisor1, body: { reason: '该户电费异常系违章用电，与电表批次无关' } },
+    );
+    expect(removal.status).toBe(200);
+    expect(removal.body).toMatchObject({ complaintCount: 9, removedComplaintIds: [bills[4]] });
+    const left = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${bills[4]}`, { token: supervisor1 });
+      return reply.body.collectiveIncident === null ? reply.body : undefined;
+    });
+    expect(left.complaintId).toBe(bills[4]);
+    const remaining = await host.request('GET', `/api/v1/complaints?incidentId=${survivor}&limit=50`, {
+      token: supervisor1,
+    });
+    expect(remaining.body.items).toHaveLength(9);
   });
 });

@@ -4,6 +4,7 @@ import {
   type CollectiveIncidentEvent,
   type ComplaintClassifiedData,
   type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintRemovedFromCollectiveIncidentData,
   type EscalationSignal,
   type Nature,
 } from '@kesu/classification-domain';
@@ -145,10 +146,11 @@ export interface ComplaintView {
   readonly updatedAt: string;
 }
 
-/** Incident events: a detection belongs to the views of its `complaintIds`, a join to its complaint's. */
+/** Incident events: a detection belongs to the views of its `complaintIds`, a join or a removal to its complaint's. */
 const INCIDENT_TYPES: readonly CollectiveIncidentEvent['type'][] = [
   'CollectiveIncidentDetected',
   'ComplaintJoinedCollectiveIncident',
+  'ComplaintRemovedFromCollectiveIncident',
 ];
 
 /** Event types the complaint view folds. */
@@ -172,6 +174,8 @@ export function complaintViewIds(event: RecordedEvent): readonly string[] {
     return (event.data as CollectiveIncidentDetectedData).complaintIds;
   if (event.type === 'ComplaintJoinedCollectiveIncident')
     return [(event.data as ComplaintJoinedCollectiveIncidentData).complaintId];
+  if (event.type === 'ComplaintRemovedFromCollectiveIncident')
+    return [(event.data as ComplaintRemovedFromCollectiveIncidentData).complaintId];
   return [event.correlationId];
 }
 
@@ -355,6 +359,7 @@ function applyClassification(
     case 'CollectiveIncidentDetected':
     case 'ComplaintJoinedCollectiveIncident':
     case 'CollectiveIncidentMerged':
+    case 'ComplaintRemovedFromCollectiveIncident':
       return applyIncident(view, event, revision);
     default:
       return assertNever(event);
@@ -389,6 +394,11 @@ function applyIncident(view: ComplaintView, event: CollectiveIncidentEvent, revi
     case 'CollectiveIncidentMerged':
       // names no complaint: each member's join to the surviving incident moves its view
       return view;
+    case 'ComplaintRemovedFromCollectiveIncident': {
+      const { incidentId, complaintId } = event.data;
+      if (complaintId !== view.complaintId || view.collectiveIncident?.incidentId !== incidentId) return view;
+      return { ...view, collectiveIncident: null };
+    }
     default:
       return assertNever(event);
   }

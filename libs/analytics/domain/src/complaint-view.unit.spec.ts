@@ -1,6 +1,7 @@
 import type {
   CollectiveIncidentDetectedData,
   CollectiveIncidentMergedData,
+  ComplaintRemovedFromCollectiveIncidentData,
   ComplaintClassifiedData,
   ComplaintJoinedCollectiveIncidentData,
   ComplaintReclassifiedData,
@@ -77,6 +78,7 @@ describe('complaint view', () => {
       'ComplaintReceived',
       'ComplaintReclassified',
       'ComplaintRejected',
+      'ComplaintRemovedFromCollectiveIncident',
       'ComplaintResolvedOnTheSpot',
       'ComplaintWithdrawn',
       'DuplicateLinked',
@@ -467,6 +469,32 @@ describe('complaint view', () => {
       });
       const after = evolveComplaintView(view, incidentEvent('CollectiveIncidentMerged', merged, 60, 3));
       expect(after?.collectiveIncident).toEqual(view.collectiveIncident);
+    });
+
+    it('shows no incident once a person took the complaint out of it, and only out of that one', () => {
+      const removed: ComplaintRemovedFromCollectiveIncidentData = {
+        incidentId: 'i-1',
+        tenantId: 'demo',
+        branchId: 'west-2',
+        complaintId: 'c-1',
+        leavingComplainantCount: 1,
+        complaintCount: 2,
+        complainantCount: 21,
+        reason: '与电表无关',
+        removedBy: 'user-supervisor1',
+        removedAt: '2026-11-23T03:00:00.000Z',
+      };
+      const removal = incidentEvent('ComplaintRemovedFromCollectiveIncident', removed, 60, 4);
+      expect(complaintViewIds(removal)).toEqual(['c-1']);
+      const member = fold(incidentEvent('CollectiveIncidentDetected', detected, 5));
+      const view = evolveComplaintView(member, removal)!;
+      expect(view.collectiveIncident).toBeNull();
+      expect(view.eventCount).toBe(member.eventCount + 1);
+      // a removal from an incident it no longer belongs to (it joined another since) changes nothing
+      const elsewhere = { ...member.collectiveIncident!, incidentId: 'i-2' };
+      expect(
+        evolveComplaintView({ ...member, collectiveIncident: elsewhere }, removal)!.collectiveIncident,
+      ).toEqual(elsewhere);
     });
 
     it('leaves the view of a complaint the event does not name untouched', () => {

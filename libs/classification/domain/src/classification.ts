@@ -211,6 +211,27 @@ export interface CollectiveIncidentMergedData {
   readonly mergedAt: string;
 }
 
+/**
+ * A person (a supervisor or above) found that a complaint is not about the incident's matter and
+ * took it out: the incident's totals after it, who and why. The complaint does not join that
+ * incident again; it is classified again without the incident's complainants.
+ */
+export interface ComplaintRemovedFromCollectiveIncidentData {
+  readonly incidentId: string;
+  readonly tenantId: string;
+  readonly branchId: string;
+  readonly complaintId: string;
+  /** The people the complaint spoke for in the incident (at least one). */
+  readonly leavingComplainantCount: number;
+  /** The incident's complaints after the removal. */
+  readonly complaintCount: number;
+  /** The people all the incident's complaints speak for after the removal. */
+  readonly complainantCount: number;
+  readonly reason: string;
+  readonly removedBy: string;
+  readonly removedAt: string;
+}
+
 export type ComplaintClassified = DomainEvent<'ComplaintClassified', ComplaintClassifiedData>;
 export type ComplaintReclassified = DomainEvent<'ComplaintReclassified', ComplaintReclassifiedData>;
 export type CollectiveIncidentDetected = DomainEvent<
@@ -222,9 +243,16 @@ export type ComplaintJoinedCollectiveIncident = DomainEvent<
   ComplaintJoinedCollectiveIncidentData
 >;
 export type CollectiveIncidentMerged = DomainEvent<'CollectiveIncidentMerged', CollectiveIncidentMergedData>;
+export type ComplaintRemovedFromCollectiveIncident = DomainEvent<
+  'ComplaintRemovedFromCollectiveIncident',
+  ComplaintRemovedFromCollectiveIncidentData
+>;
 /** The events of a collective incident's stream. */
 export type CollectiveIncidentEvent =
-  CollectiveIncidentDetected | ComplaintJoinedCollectiveIncident | CollectiveIncidentMerged;
+  | CollectiveIncidentDetected
+  | ComplaintJoinedCollectiveIncident
+  | CollectiveIncidentMerged
+  | ComplaintRemovedFromCollectiveIncident;
 export type ClassificationEvent = ComplaintClassified | ComplaintReclassified | CollectiveIncidentEvent;
 
 /** Classification's stream of one complaint; its category names the topic `complaints.classification.v1`. */
@@ -240,4 +268,5 @@ export const classificationEventTypes = [
   { type: 'CollectiveIncidentDetected', schemaVersion: 1 },
   { type: 'ComplaintJoinedCollectiveIncident', schemaVersion: 1 },
   { type: 'CollectiveIncidentMerged', schemaVersion: 1 },
+  { type: 'ComplaintRemovedFromCollectiveIncident', schemaVersion: 1 },
 ] as const;

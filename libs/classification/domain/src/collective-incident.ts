@@ -4,6 +4,7 @@ import type {
   CollectiveIncidentMerged,
   ComplaintJoinedCollectiveIncident,
   ComplaintJoinedCollectiveIncidentData,
+  ComplaintRemovedFromCollectiveIncident,
 } from './classification';
 
 /** Joined complaints an incident's summary names, after those it was detected with. */
@@ -35,6 +36,8 @@ export interface CollectiveIncident {
   /** The incident it was merged into (its complaints joined that one); null while it stands alone. */
   readonly mergedInto: string | null;
   readonly mergedAt: string | null;
+  /** The complaints people took out of it (they do not join it again): few, each a person's decision. */
+  readonly removedComplaintIds: readonly string[];
 }
 
 /** Null until the incident is detected. */
@@ -56,6 +59,7 @@ export function evolveCollectiveIncident(
         lastJoinedAt: null,
         mergedInto: null,
         mergedAt: null,
+        removedComplaintIds: [],
       };
     }
     case 'ComplaintJoinedCollectiveIncident': {
@@ -74,6 +78,17 @@ export function evolveCollectiveIncident(
       if (!state) return state;
       return { ...state, mergedInto: event.data.intoIncidentId, mergedAt: event.data.mergedAt };
     }
+    case 'ComplaintRemovedFromCollectiveIncident': {
+      if (!state) return state;
+      const { complaintId, complaintCount, complainantCount } = event.data;
+      return {
+        ...state,
+        complaintIds: state.complaintIds.filter((id) => id !== complaintId),
+        complaintCount,
+        complainantCount,
+        removedComplaintIds: [...state.removedComplaintIds, complaintId],
+      };
+    }
     default:
       return assertNever(event);
   }
@@ -91,8 +106,9 @@ export interface JoiningComplaint {
 /**
  * The join of a complaint to the incident as it stands: the complaint, and the incident's totals
  * after it (a complaint speaks for at least one person, as detection counts them). Nothing for a
- * complaint the incident's `complaintIds` name, nor before the incident is detected, nor once it
- * was merged into another (the complaint joins that one: `mergedInto`); whether a
+ * complaint the incident's `complaintIds` name or a person took out of it, nor before the incident
+ * is detected, nor once it was merged into another (the complaint joins that one: `mergedInto`);
+ * whether a
  * complaint beyond the sample joined already is the caller's to know (the recent-complaints index,
  * and a join's event id derived from the incident and the complaint).
  */
@@ -101,7 +117,13 @@ export function decideJoin(
   complaint: JoiningComplaint,
   at: string,
 ): ComplaintJoinedCollectiveIncident | null {
-  if (!state || state.mergedInto !== null || state.complaintIds.includes(complaint.complaintId)) return null;
+  if (
+    !state ||
+    state.mergedInto !== null ||
+    state.complaintIds.includes(complaint.complaintId) ||
+    state.removedComplaintIds.includes(complaint.complaintId)
+  )
+    return null;
   const joiningComplainantCount = Math.max(1, complaint.complainantCount);
   const data: ComplaintJoinedCollectiveIncidentData = {
     incidentId: state.incidentId,
@@ -177,10 +199,14 @@ export interface IncidentMember {
   readonly receivedAt?: string;
 }
 
-/** Every complaint of an incident, in the order its stream names them: those it was detected with, then joins. */
+/**
+ * Every complaint of an incident, in the order its stream names them: those it was detected with,
+ * then joins; those a person took out left out.
+ */
 export function incidentMembers(events: readonly CollectiveIncidentEvent[]): IncidentMember[] {
   const members = new Map<string, IncidentMember>();
   for (const event of events) {
+    if (event.type === 'ComplaintRemovedFromCollectiveIncident') members.delete(event.data.complaintId);
     if (event.type === 'CollectiveIncidentDetected') {
       for (const complaintId of event.data.complaintIds)
         if (!members.has(complaintId)) members.set(complaintId, { complaintId });
@@ -191,4 +217,50 @@ export function incidentMembers(events: readonly CollectiveIncidentEvent[]): Inc
     }
   }
   return [...members.values()];
+}
+
+// ---------------------------------------------------------------- removing a complaint
+
+/** A person's removal of a member that is not about the incident's matter. */
+export interface RemoveFromCollectiveIncident {
+  readonly complaintId: string;
+  /** The people it speaks for in the incident, as it joined (at least one counts). */
+  readonly complainantCount: number;
+  readonly reason: string;
+  readonly by: string;
+  readonly at: string;
+}
+
+/**
+ * Takes a member out of the incident, with the totals after it: nothing when it was taken out
+ * already. Refused for an incident merged into another (its complaints are that one's now). Whether
+ * the complaint is a member is the caller's to know (`incidentMembers`: the state holds a sample).
+ */
+export function decideRemoval(
+  state: CollectiveIncidentState,
+  command: RemoveFromCollectiveIncident,
+): ComplaintRemovedFromCollectiveIncident | null {
+  if (!state) throw new Error('only a detected incident has members to remove');
+  if (state.removedComplaintIds.includes(command.complaintId)) return null;
+  if (state.mergedInto !== null)
+    throw new DomainRuleViolation(
+      'incident.merged',
+      `Incident ${state.incidentId} was merged into ${state.mergedInto}, which holds its complaints now.`,
+    );
+  const leavingComplainantCount = Math.max(1, command.complainantCount);
+  return {
+    type: 'ComplaintRemovedFromCollectiveIncident',
+    data: {
+      incidentId: state.incidentId,
+      tenantId: state.tenantId,
+      branchId: state.branchId,
+      complaintId: command.complaintId,
+      leavingComplainantCount,
+      complaintCount: Math.max(0, state.complaintCount - 1),
+      complainantCount: Math.max(0, state.complainantCount - leavingComplainantCount),
+      reason: command.reason,
+      removedBy: command.by,
+      removedAt: command.at,
+    },
+  };
 }

@@ -4,6 +4,7 @@ import {
   type CollectiveIncidentState,
   decideJoin,
   decideMerge,
+  decideRemoval,
   evolveCollectiveIncident,
   INCIDENT_SAMPLE_SIZE,
   incidentMembers,
@@ -55,6 +56,7 @@ describe('collective incident', () => {
       lastJoinedAt: null,
       mergedInto: null,
       mergedAt: null,
+      removedComplaintIds: [],
     });
   });
 
@@ -90,6 +92,7 @@ describe('collective incident', () => {
       lastJoinedAt: AT,
       mergedInto: null,
       mergedAt: null,
+      removedComplaintIds: [],
     });
   });
 
@@ -176,5 +179,55 @@ describe('merging collective incidents', () => {
       { complaintId: 'c4', complainantCount: 1, receivedAt: '2026-11-23T03:00:00.000Z' },
       { complaintId: 'c5', complainantCount: 1, receivedAt: '2026-11-23T03:00:00.000Z' },
     ]);
+  });
+});
+
+describe('taking a complaint out of a collective incident', () => {
+  const removal = (state: CollectiveIncidentState, complaintId: string, complainantCount = 1) =>
+    decideRemoval(state, { complaintId, complainantCount, reason: '与电表无关', by: 'supervisor1', at: AT });
+
+  it('records the totals after it, who and why; the complaint never joins again', () => {
+    const { state, events } = joinAll(given(detected), 'c4');
+    const removed = removal(state, 'c2', 4)!;
+    expect(removed).toEqual({
+      type: 'ComplaintRemovedFromCollectiveIncident',
+      data: {
+        incidentId: 'i-1',
+        tenantId: 't-1',
+        branchId: 'b-1',
+        complaintId: 'c2',
+        leavingComplainantCount: 4,
+        complaintCount: 3,
+        complainantCount: 4,
+        reason: '与电表无关',
+        removedBy: 'supervisor1',
+        removedAt: AT,
+      },
+    });
+    const after = evolveCollectiveIncident(state, removed);
+    expect(after).toMatchObject({
+      complaintIds: ['c1', 'c3', 'c4'],
+      complaintCount: 3,
+      complainantCount: 4,
+      removedComplaintIds: ['c2'],
+    });
+    expect(decideJoin(after, complaint('c2'), AT)).toBeNull();
+    expect(removal(after, 'c2')).toBeNull();
+    expect(incidentMembers([detected, ...events, removed]).map((m) => m.complaintId)).toEqual([
+      'c1',
+      'c3',
+      'c4',
+    ]);
+  });
+
+  it('counts a complaint as at least one person, and refuses a removal from a merged incident', () => {
+    expect(removal(given(detected), 'c1', 0)!.data).toMatchObject({
+      leavingComplainantCount: 1,
+      complainantCount: 6,
+    });
+    const into = given({ ...detected, data: { ...detected.data, incidentId: 'i-2' } });
+    const merge = decideMerge(given(detected), { into, reason: 'same', by: 'supervisor1', at: AT })!;
+    const merged = evolveCollectiveIncident(given(detected), merge);
+    expect(() => removal(merged, 'c1')).toThrow(DomainRuleViolation);
   });
 });

@@ -34,6 +34,7 @@ export function evolveClassification(
     case 'CollectiveIncidentDetected':
     case 'ComplaintJoinedCollectiveIncident':
     case 'CollectiveIncidentMerged':
+    case 'ComplaintRemovedFromCollectiveIncident':
       return state;
     default:
       return assertNever(event);

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type {
   CollectiveIncidentDetectedData,
   ComplaintJoinedCollectiveIncidentData,
+  ComplaintRemovedFromCollectiveIncidentData,
 } from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
@@ -19,7 +20,9 @@ const TOPICS = [topicForCategory('classification')];
  * (ComplaintJoinedCollectiveIncident v1), the classifier decides again with the incident's
  * complainants (`ComplaintClassifier.collective`). Once per incident event and complaint; a person's
  * reclassification stands. A merged incident's complaints (CollectiveIncidentMerged v1) join the
- * incident it was merged into here, and each join classifies its complaint again in turn.
+ * incident it was merged into here, and each join classifies its complaint again in turn; a
+ * complaint a person took out of an incident (ComplaintRemovedFromCollectiveIncident v1) is
+ * classified again with its own complainants.
  */
 @Injectable()
 export class CollectiveClassifyWorker implements OnModuleInit {
@@ -61,6 +64,10 @@ export class CollectiveClassifyWorker implements OnModuleInit {
       await this.classifier.collective(event, complaintId, complainantCount);
     } else if (event.type === 'CollectiveIncidentMerged') {
       await this.incidents.moveMembers(event);
+    } else if (event.type === 'ComplaintRemovedFromCollectiveIncident') {
+      // its own complainants again, without the incident's
+      const { complaintId } = event.data as ComplaintRemovedFromCollectiveIncidentData;
+      await this.classifier.collective(event, complaintId, 0);
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   type ComplaintJoinedCollectiveIncident,
   decideJoin,
   decideMerge,
+  decideRemoval,
   DEFAULT_COLLECTIVE_DETECTION,
   descriptionTokens,
   evolveCollectiveIncident,
@@ -105,6 +106,13 @@ export const joinEventId = (incidentId: string, complaintId: string): string =>
 
 /** An incident's document without its id: the incident, and the revision of its stream it holds. */
 type Tracked = Omit<IncidentDoc, '_id'>;
+
+/** The person changing an incident, and the request's causation id (a retry records nothing twice). */
+interface IncidentAuthor {
+  readonly tenantId: string;
+  readonly actor: Actor;
+  readonly causationId?: string;
+}
 
 /** A complaint that may join an incident, and the incident the recent index has it in, if any. */
 type Candidate = JoiningComplaint & { readonly incidentId?: string };
@@ -257,12 +265,12 @@ export class CollectiveIncidents implements OnModuleInit {
    * an incident that was merged in turn. Its members join the other afterwards (`moveMembers`).
    */
   async merge(
-    author: { readonly tenantId: string; readonly actor: Actor; readonly causationId?: string },
+    author: IncidentAuthor,
     incidentId: string,
     intoIncidentId: string,
     reason: string,
   ): Promise<Incident> {
-    for (let attempt = 1; ; attempt++) {
+    return this.change(author, incidentId, async (at) => {
       const [merged, into] = await Promise.all(
         [incidentId, intoIncidentId].map(async (id) => {
           const incident = await this.catchUp(id, await this.stored(id));
@@ -271,35 +279,11 @@ export class CollectiveIncidents implements OnModuleInit {
           return incident;
         }),
       );
-      const at = this.clock.now().toISOString();
-      const event = decideMerge(merged!, { into: into!, reason, by: author.actor.id, at });
-      if (!event) return (await this.incident(author.tenantId, incidentId))!;
-      try {
-        const { events } = await this.store.appendToStream(
-          incidentStream(incidentId),
-          [
-            {
-              eventId: uuidv7(),
-              type: event.type,
-              schemaVersion: this.registry.currentVersion(event.type),
-              occurredAt: at,
-              tenantId: merged!.tenantId,
-              branchId: merged!.branchId,
-              correlationId: incidentId,
-              causationId: author.causationId ?? `request-${uuidv7()}`,
-              actor: author.actor,
-              data: event.data,
-            },
-          ],
-          merged!.revision,
-        );
-        await this.save(this.fold(merged!, events));
-        return (await this.incident(author.tenantId, incidentId))!;
-      } catch (error) {
-        // a complaint joined meanwhile: decided again on the stream as it is now
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= JOIN_ATTEMPTS) throw error;
-      }
-    }
+      return {
+        incident: merged!,
+        event: decideMerge(merged!, { into: into!, reason, by: author.actor.id, at }),
+      };
+    });
   }
 
   /**
@@ -332,6 +316,97 @@ export class CollectiveIncidents implements OnModuleInit {
         merge,
       );
     }
+  }
+
+  /**
+   * Takes a complaint out of the incident (ComplaintRemovedFromCollectiveIncident, by the person and
+   * with the reason), unless it was taken out already; answers the incident as it stands. 404 for an
+   * incident the tenant does not have or a complaint that is not its member, 409 for an incident
+   * merged into another. The complaint never joins it again; the collective consumer classifies it
+   * again without the incident's complainants.
+   */
+  async removeMember(
+    author: IncidentAuthor,
+    incidentId: string,
+    complaintId: string,
+    reason: string,
+  ): Promise<Incident> {
+    const incident = await this.change(author, incidentId, async (at) => {
+      const history = await this.store.readStream(incidentStream(incidentId));
+      const incident = this.fold(null, history);
+      if (!incident || incident.tenantId !== author.tenantId)
+        throw new NotFoundException(`collective incident ${incidentId} not found`);
+      const member = incidentMembers(
+        history.map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
+      ).find((m) => m.complaintId === complaintId);
+      if (!member && !incident.removedComplaintIds.includes(complaintId))
+        throw new NotFoundException(
+          `complaint ${complaintId} is not a member of collective incident ${incidentId}`,
+        );
+      const complainantCount = member?.complainantCount ?? (await this.complainantsOf(complaintId));
+      const event = decideRemoval(incident, {
+        complaintId,
+        complainantCount,
+        reason,
+        by: author.actor.id,
+        at,
+      });
+      return { incident, event };
+    });
+    // no longer its member in the recent index (unless it was marked a member of another since)
+    await this.recent.update(complaintId, { $unset: { incidentId: true } }, { filter: { incidentId } });
+    return incident;
+  }
+
+  /**
+   * A person's change of an incident: decided on the incident as its stream tells it, appended at
+   * that revision with the person as actor, decided again when the stream moved meanwhile (a
+   * complaint joined). Answers the incident after it; a change that decides nothing records nothing.
+   */
+  private async change(
+    author: IncidentAuthor,
+    incidentId: string,
+    decide: (at: string) => Promise<{ incident: Tracked; event: CollectiveIncidentEvent | null }>,
+  ): Promise<Incident> {
+    for (let attempt = 1; ; attempt++) {
+      const at = this.clock.now().toISOString();
+      const { incident, event } = await decide(at);
+      if (event) {
+        try {
+          const { events } = await this.store.appendToStream(
+            incidentStream(incidentId),
+            [
+              {
+                eventId: uuidv7(),
+                type: event.type,
+                schemaVersion: this.registry.currentVersion(event.type),
+                occurredAt: at,
+                tenantId: incident.tenantId,
+                branchId: incident.branchId,
+                correlationId: incidentId,
+                causationId: author.causationId ?? `request-${uuidv7()}`,
+                actor: author.actor,
+                data: event.data,
+              },
+            ],
+            incident.revision,
+          );
+          await this.save(this.fold(incident, events));
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError) || attempt >= JOIN_ATTEMPTS) throw error;
+          continue;
+        }
+      }
+      return (await this.incident(author.tenantId, incidentId))!;
+    }
+  }
+
+  /** The people a complaint speaks for, as intake has it now (corrections applied); 1 without a record. */
+  private async complainantsOf(complaintId: string): Promise<number> {
+    const intake = await this.store.readStream(intakeStreamOf(complaintId));
+    return intake.some((e) => e.type === 'ComplaintReceived')
+      ? correctedComplaint(intake).complainantCount
+      : 1;
   }
 
   /** The tenant's incidents of these branches whose window started within [from, to], newest first. */
@@ -456,7 +531,11 @@ export class CollectiveIncidents implements OnModuleInit {
     // one (the merge moves those that did)
     if (incident.mergedInto !== null && hops < MAX_MERGE_HOPS)
       return this.joinNow(incident.mergedInto, batch, hops + 1);
-    await this.markMembers(incidentId, [...joining.keys()]);
+    const { removedComplaintIds } = incident;
+    await this.markMembers(
+      incidentId,
+      [...joining.keys()].filter((id) => !removedComplaintIds.includes(id)),
+    );
   }
 
   /**
@@ -543,8 +622,13 @@ export class CollectiveIncidents implements OnModuleInit {
     const doc = await this.incidents.get(incidentId);
     if (!doc || typeof doc.revision !== 'number') return null;
     const { _id, ...incident } = doc;
-    // documents written before incidents could be merged
-    return { ...incident, mergedInto: incident.mergedInto ?? null, mergedAt: incident.mergedAt ?? null };
+    // documents written before incidents could be merged or lose members
+    return {
+      ...incident,
+      mergedInto: incident.mergedInto ?? null,
+      mergedAt: incident.mergedAt ?? null,
+      removedComplaintIds: incident.removedComplaintIds ?? [],
+    };
   }
 
   /** The incident with the stream's events after the revision it holds (all of them from null). */

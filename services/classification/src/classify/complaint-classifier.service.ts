@@ -179,10 +179,12 @@ export class ComplaintClassifier {
 
   /**
    * Classifies a complaint again once it belongs to a collective incident (the incident event that
-   * says so is the cause), with the incident's complainants in place of its own, so that the
-   * tenant's rules for collective complaints decide scope and severity (by default collective and at
-   * least major; critical with a threat of petition, media or court). Recorded once per incident
-   * event, never over a person's reclassification; undefined when the complaint has no intake record.
+   * says so is the cause), with the incident's complainants in place of its own (when more), so that
+   * the tenant's rules for collective complaints decide scope and severity (by default collective and
+   * at least major; critical with a threat of petition, media or court). A complaint a person took
+   * out of its incident is classified again with 0 for the incident's: its own count decides. Recorded once per
+   * incident event, never over a person's reclassification; undefined when the complaint has no
+   * intake record.
    */
   async collective(
     cause: RecordedEvent,

@@ -6,6 +6,7 @@ import {
   HttpCode,
   NotFoundException,
   Param,
+  ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
@@ -43,17 +44,20 @@ export class IncidentListQuery extends PageQuery {
   branchId?: string;
 }
 
-/** `POST /api/v1/classification/incidents/{id}/merge`. */
-export class MergeIncidentDto {
-  /** The incident that takes the complaints. */
-  @IsString()
-  @Matches(INCIDENT_ID_PATTERN, { message: 'into must be an incident id' })
-  into!: string;
-
+/** `POST /api/v1/classification/incidents/{id}/members/{complaintId}/removal`: why, kept with the change. */
+export class RemoveMemberDto {
   @IsString()
   @Length(1, 2000)
   @Matches(/\S/, { message: 'reason must not be blank' })
   reason!: string;
+}
+
+/** `POST /api/v1/classification/incidents/{id}/merge`. */
+export class MergeIncidentDto extends RemoveMemberDto {
+  /** The incident that takes the complaints. */
+  @IsString()
+  @Matches(INCIDENT_ID_PATTERN, { message: 'into must be an incident id' })
+  into!: string;
 }
 
 export interface IncidentPage {
@@ -132,17 +136,44 @@ export class IncidentsController {
     @Body() body: MergeIncidentDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Incident> {
-    if (!INCIDENT_ID_PATTERN.test(id))
+    await this.visible(principal, id);
+    await this.visible(principal, body.into);
+    return this.incidents.merge(authorOf(principal), id, body.into, body.reason);
+  }
+
+  /**
+   * Takes a complaint that is not about the incident's matter out of it, with the reason: it never
+   * joins that incident again, and is classified again without the incident's complainants; its
+   * view no longer shows the incident. Answers the incident; removing it again changes nothing.
+   */
+  @Post('incidents/:id/members/:complaintId/removal')
+  @HttpCode(200)
+  @Roles(...INCIDENT_MERGERS)
+  async removeMember(
+    @Param('id') id: string,
+    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @Body() body: RemoveMemberDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Incident> {
+    await this.visible(principal, id);
+    return this.incidents.removeMember(authorOf(principal), id, complaintId, body.reason);
+  }
+
+  /** 400 for a malformed incident id; 404 for an incident the tenant lacks or the caller cannot see. */
+  private async visible(principal: Principal, incidentId: string): Promise<void> {
+    if (!INCIDENT_ID_PATTERN.test(incidentId))
       throw new ValidationProblem([{ field: 'id', message: 'id must be an incident id' }]);
-    for (const incidentId of [id, body.into]) {
-      const incident = await this.incidents.incident(principal.tenantId, incidentId);
-      if (!incident || !this.directory.covers(principal, incident.branchId))
-        throw new NotFoundException(`collective incident ${incidentId} not found`);
-    }
-    const actor = { kind: 'user' as const, id: principal.userId, roles: principal.roles };
-    return this.incidents.merge({ tenantId: principal.tenantId, actor }, id, body.into, body.reason);
+    const incident = await this.incidents.incident(principal.tenantId, incidentId);
+    if (!incident || !this.directory.covers(principal, incident.branchId))
+      throw new NotFoundException(`collective incident ${incidentId} not found`);
   }
 }
+
+/** Who changed an incident, as its events record it. */
+const authorOf = (principal: Principal) => ({
+  tenantId: principal.tenantId,
+  actor: { kind: 'user' as const, id: principal.userId, roles: principal.roles },
+});
 
 /** An incident as listed; a document indexed before incidents grew reads as one that never grew. */
 function toIncident({ _id, revision: _revision, ...incident }: IncidentDoc): Incident {
@@ -152,6 +183,7 @@ function toIncident({ _id, revision: _revision, ...incident }: IncidentDoc): Inc
     lastJoinedAt: incident.lastJoinedAt ?? null,
     mergedInto: incident.mergedInto ?? null,
     mergedAt: incident.mergedAt ?? null,
+    removedComplaintIds: incident.removedComplaintIds ?? [],
   };
 }
 

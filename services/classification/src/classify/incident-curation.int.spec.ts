@@ -2,6 +2,7 @@ import {
   type CollectiveIncidentMergedData,
   type ComplaintClassifiedData,
   type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintRemovedFromCollectiveIncidentData,
   incidentStream,
 } from '@kesu/classification-domain';
 import {
@@ -10,6 +11,7 @@ import {
   SMART_METER_TEXTS,
   startClassification,
 } from '../classification.test-support';
+import { ClassifyWorker } from './classify.worker';
 import { CollectiveClassifyWorker } from './collective-classify.worker';
 import {
   INCIDENT_COLLECTION,
@@ -19,8 +21,9 @@ import {
 } from './collective-incidents.service';
 
 /*
- * A supervisor merges two collective incidents about one matter: complaints arrive as intake records
- * them, through the relay and the consumers, as in production.
+ * A supervisor merges two collective incidents about one matter, and takes a complaint that is not
+ * about an incident's matter out of it: complaints arrive as intake records them, through the relay
+ * and the consumers, as in production.
  */
 
 let t: ClassificationTestApp;
@@ -228,5 +231,105 @@ describe('merging collective incidents', () => {
     const [join] = (await streamOf(a.incidentId)).slice(7);
     expect(join!.data).toMatchObject({ complaintId: later, complaintCount: 12 });
     expect(await incidents().get(b.incidentId)).toMatchObject({ mergedInto: a.incidentId, revision: 1 });
+  });
+});
+
+describe('taking a complaint out of a collective incident', () => {
+  const removal = (
+    as: string,
+    incidentId: string,
+    complaintId: string,
+    body: object = { reason: '与电表无关' },
+  ) =>
+    t.request(
+      as,
+      'POST',
+      `/api/v1/classification/incidents/${incidentId}/members/${complaintId}/removal`,
+      body,
+    );
+  let ids: string[];
+  let e: IncidentDoc;
+
+  beforeAll(async () => {
+    // five complaints at east-2 make an incident, a sixth joins it (as many residents as it names)
+    ids = await receiveAll([0, 1, 2, 3, 4].map((i) => ({ ...meter(i), branchId: 'east-2' })));
+    ids.push(...(await receiveAll([{ ...meter(2), branchId: 'east-2', complainantCount: 3 }])));
+    e = await until(
+      () => incidentOf(ids[0]!),
+      (doc) => doc.complaintCount === 6,
+    );
+  });
+
+  it('refuses bad input, callers without the role, incidents and complaints not found, changing nothing', async () => {
+    const blank = await removal('supervisor1', e.incidentId, ids[1]!, { reason: ' ', extra: true });
+    expect(blank.statusCode).toBe(400);
+    expect((blank.json() as { errors: { field: string }[] }).errors.map((x) => x.field)).toEqual(
+      expect.arrayContaining(['reason']),
+    );
+    expect((await removal('supervisor1', e.incidentId, 'not-a-uuid')).statusCode).toBe(400);
+    expect((await removal('supervisor1', 'nope', ids[1]!)).statusCode).toBe(400);
+    expect((await removal('handler1', e.incidentId, ids[1]!)).statusCode).toBe(403);
+    expect((await removal('manager1', e.incidentId, ids[1]!)).statusCode).toBe(404);
+    const stranger = await removal('supervisor1', e.incidentId, '00000000-0000-4000-8000-000000000000');
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json()).toMatchObject({ detail: expect.stringContaining('not a member') });
+    expect(await streamOf(e.incidentId)).toHaveLength(2);
+  });
+
+  it('takes out a complaint it was detected with and one that joined, with the totals after each', async () => {
+    const first = await removal('supervisor1', e.incidentId, ids[1]!);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({
+      complaintCount: 5,
+      complainantCount: 7,
+      removedComplaintIds: [ids[1]],
+    });
+    const second = await removal('supervisor1', e.incidentId, ids[5]!, { reason: '不同小区的电表' });
+    expect(second.json()).toMatchObject({ complaintCount: 4, complainantCount: 4 });
+    expect((second.json() as IncidentDoc).complaintIds).toEqual([ids[0], ids[2], ids[3], ids[4]]);
+
+    const [, , removed] = await streamOf(e.incidentId);
+    expect(removed).toMatchObject({
+      type: 'ComplaintRemovedFromCollectiveIncident',
+      actor: { kind: 'user', id: 'user-supervisor1' },
+    });
+    expect(removed!.data as ComplaintRemovedFromCollectiveIncidentData).toMatchObject({
+      complaintId: ids[1],
+      leavingComplainantCount: 1,
+      complaintCount: 5,
+      complainantCount: 7,
+      reason: '与电表无关',
+      removedBy: 'user-supervisor1',
+    });
+    const recent = await t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION).getMany([ids[1]!]);
+    expect(recent[0]!.incidentId).toBeUndefined();
+
+    // classified again with its own complainants, caused by the removal
+    const events = await t.classified(ids[1]!, 3);
+    expect(events.at(-1)).toMatchObject({ type: 'ComplaintClassified', causationId: removed!.eventId });
+    expect((events.at(-1)!.data as ComplaintClassifiedData).scope).toBe('individual');
+  });
+
+  it('records nothing for the same removal again, and never lets the complaint join again', async () => {
+    const again = await removal('supervisor1', e.incidentId, ids[1]!);
+    expect(again.statusCode).toBe(200);
+    expect(await streamOf(e.incidentId)).toHaveLength(4);
+
+    // a redelivery of the removed complaint, and a new complaint like it: only the new one joins
+    const received = (await t.store.readStream(`intake-complaint-${ids[1]}`))[0]!;
+    const [later] = await receiveAll([{ ...meter(1), branchId: 'east-2' }]);
+    await t.app.get(ClassifyWorker).apply(received);
+    const joins = (await streamOf(e.incidentId)).slice(4);
+    expect(joins.map((x) => (x.data as ComplaintJoinedCollectiveIncidentData).complaintId)).toEqual([later]);
+    const recent = await t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION).getMany([ids[1]!]);
+    expect(recent[0]!.incidentId).toBeUndefined();
+  });
+
+  it('refuses a removal from a merged incident: its complaints are the other one’s', async () => {
+    const { items } = await incidents().find({ tenantId: 'demo', mergedInto: { $ne: null } });
+    const [merged] = items.filter((i) => i.mergedInto);
+    const reply = await removal('supervisor1', merged!.incidentId, merged!.complaintIds[0]!);
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json()).toMatchObject({ code: 'incident.merged' });
   });
 });
