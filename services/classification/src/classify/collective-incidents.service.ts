@@ -409,11 +409,14 @@ export class CollectiveIncidents implements OnModuleInit {
       : 1;
   }
 
-  /** The tenant's incidents of these branches whose window started within [from, to], newest first. */
+  /**
+   * The tenant's incidents of these branches whose window started within [from, to], newest first;
+   * with `merged`, only those merged into another (true) or standing alone (false).
+   */
   list(
     tenantId: string,
     branches: readonly string[],
-    range: { from?: string; to?: string },
+    range: { from?: string; to?: string; merged?: boolean },
     page: { cursor?: string; limit: number },
   ): Promise<Page<IncidentDoc>> {
     const windowStart = {
@@ -424,6 +427,7 @@ export class CollectiveIncidents implements OnModuleInit {
       tenantId,
       branchId: branches.length === 1 ? branches[0]! : { $in: [...branches] },
       ...(Object.keys(windowStart).length > 0 && { windowStart }),
+      ...(range.merged !== undefined && { mergedInto: range.merged ? { $ne: null } : null }),
     };
     return this.incidents.find(filter, {
       sort: { field: 'windowStart', direction: -1 },

@@ -193,15 +193,51 @@ describe('merging collective incidents', () => {
     expect(await streamOf(a.incidentId)).toHaveLength(6);
   });
 
-  it('lists the merged incident with the one it was merged into', async () => {
-    const reply = await t.request('supervisor1', 'GET', '/api/v1/classification/incidents?branchId=east-1');
-    const items = (reply.json() as { items: IncidentDoc[] }).items;
+  it('lists the merged incident with the one it was merged into, and either kind alone', async () => {
+    const list = async (query: string) =>
+      (
+        (
+          await t.request('supervisor1', 'GET', `/api/v1/classification/incidents?branchId=east-1${query}`)
+        ).json() as {
+          items: IncidentDoc[];
+        }
+      ).items;
+    const items = await list('');
     expect(items.find((i) => i.incidentId === b.incidentId)).toMatchObject({ mergedInto: a.incidentId });
     expect(items.find((i) => i.incidentId === a.incidentId)).toMatchObject({
       mergedInto: null,
       mergedAt: null,
       complaintCount: 10,
     });
+    expect((await list('&merged=true')).map((i) => i.incidentId)).toEqual([b.incidentId]);
+    expect((await list('&merged=false')).map((i) => i.incidentId)).toEqual([a.incidentId]);
+    const bad = await t.request('supervisor1', 'GET', '/api/v1/classification/incidents?merged=yes');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('opens one incident by its id, within the caller’s scope', async () => {
+    const reply = await t.request('handler1', 'GET', `/api/v1/classification/incidents/${b.incidentId}`);
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toMatchObject({
+      incidentId: b.incidentId,
+      mergedInto: a.incidentId,
+      complaintCount: 5,
+    });
+    expect(reply.json()).not.toHaveProperty('revision');
+    const west = (await incidents().find({ tenantId: 'demo', branchId: 'west-1' })).items[0]!;
+    expect(
+      (await t.request('supervisor1', 'GET', `/api/v1/classification/incidents/${west.incidentId}`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await t.request('director1', 'GET', `/api/v1/classification/incidents/${west.incidentId}`)).statusCode,
+    ).toBe(200);
+    expect((await t.request('supervisor1', 'GET', '/api/v1/classification/incidents/nope')).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await t.request('agent1', 'GET', `/api/v1/classification/incidents/${b.incidentId}`)).statusCode,
+    ).toBe(403);
   });
 
   it('joins a later complaint about the merged target to the surviving incident', async () => {

@@ -21,7 +21,7 @@ import {
   Roles,
   ValidationProblem,
 } from '@kesu/platform';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
 import { decodeCursor } from '@kesu/ports';
 import { CollectiveIncidents, type Incident, type IncidentDoc } from './collective-incidents.service';
@@ -42,6 +42,11 @@ export class IncidentListQuery extends PageQuery {
   @IsOptional()
   @IsOrgUnitId()
   branchId?: string;
+
+  /** `false`: the incidents standing alone; `true`: those merged into another. */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  merged?: 'true' | 'false';
 }
 
 /** `POST /api/v1/classification/incidents/{id}/members/{complaintId}/removal`: why, kept with the change. */
@@ -116,10 +121,18 @@ export class IncidentsController {
       {
         ...(query.from !== undefined && { from: query.from }),
         ...(query.to !== undefined && { to: query.to }),
+        ...(query.merged !== undefined && { merged: query.merged === 'true' }),
       },
       { limit: query.limit ?? 20, ...(query.cursor !== undefined && { cursor: query.cursor }) },
     );
     return { items: page.items.map(toIncident), nextCursor: page.nextCursor };
+  }
+
+  /** One incident as it stands, within the caller's branch scope (404 otherwise). */
+  @Get('incidents/:id')
+  @Roles(...INCIDENT_READERS)
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<Incident> {
+    return this.visible(principal, id);
   }
 
   /**
@@ -159,13 +172,14 @@ export class IncidentsController {
     return this.incidents.removeMember(authorOf(principal), id, complaintId, body.reason);
   }
 
-  /** 400 for a malformed incident id; 404 for an incident the tenant lacks or the caller cannot see. */
-  private async visible(principal: Principal, incidentId: string): Promise<void> {
+  /** The incident; 400 for a malformed id, 404 for an incident the tenant lacks or the caller cannot see. */
+  private async visible(principal: Principal, incidentId: string): Promise<Incident> {
     if (!INCIDENT_ID_PATTERN.test(incidentId))
       throw new ValidationProblem([{ field: 'id', message: 'id must be an incident id' }]);
     const incident = await this.incidents.incident(principal.tenantId, incidentId);
     if (!incident || !this.directory.covers(principal, incident.branchId))
       throw new NotFoundException(`collective incident ${incidentId} not found`);
+    return incident;
   }
 }
 
