@@ -1,3 +1,4 @@
+import { modelStream } from '@kesu/classification-domain';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
 import { TEXT_MODEL_PARTS, TEXT_MODELS, type TextModelDocument, TextModels } from './text-models';
@@ -116,6 +117,32 @@ describe('model storage', () => {
     expect((await models.active('demo'))?.classifier.predict('柜台的工作人员态度恶劣').label).toBe(
       'service_attitude',
     );
+  });
+
+  it('reads only the model events it has not folded yet, and sees a rollback made elsewhere', async () => {
+    const models = t.app.get(TextModels);
+    const stream = modelStream('demo');
+    const head = (await t.store.readStream(stream)).length;
+    const active = (await models.active('demo'))!.version;
+    const { versions } = (await t.request('admin', 'GET', '/api/v1/classification/models')).json() as {
+      versions: { version: number; status: string }[];
+    };
+    const retired = versions.find((v) => v.status === 'retired')!.version;
+    const reads = jest.spyOn(t.store, 'readStream');
+    try {
+      expect((await models.active('demo'))?.version).toBe(active);
+      const modelReads = reads.mock.calls.filter(([id]) => id === stream);
+      expect(modelReads).toEqual([[stream, { fromRevision: head }]]);
+      expect(await reads.mock.results[reads.mock.calls.indexOf(modelReads[0]!)]!.value).toEqual([]);
+    } finally {
+      reads.mockRestore();
+    }
+    const activate = (version: number) =>
+      t.request('admin', 'POST', `/api/v1/classification/models/${version}/activation`, { reason: '回退' });
+    expect((await activate(retired)).statusCode).toBe(200);
+    expect((await models.active('demo'))?.version).toBe(retired);
+    await activate(active);
+    expect((await models.active('demo'))?.version).toBe(active);
   });
 });
 

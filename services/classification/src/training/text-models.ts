@@ -63,6 +63,8 @@ export class TextModels {
   private readonly models: Collection<TextModelDocument>;
   private readonly parts: Collection<TextModelPart>;
   private readonly loaded = new Map<string, { version: number; classifier: TextClassifier }>();
+  /** Per tenant, the model stream folded up to a revision: the stream grows by every training. */
+  private readonly folded = new Map<string, { state: SettingsState; revision: number }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -83,9 +85,26 @@ export class TextModels {
     return { state, events };
   }
 
+  /**
+   * What the model stream adds up to now, reading only the events after those folded before (so a
+   * classification costs the same however many trainings the tenant has had).
+   */
+  async current(tenantId: string): Promise<SettingsState> {
+    const known = this.folded.get(tenantId);
+    const fromRevision = known ? known.revision + 1 : 0;
+    const events = await this.store.readStream(modelStream(tenantId), { fromRevision });
+    if (known && events.length === 0) return known.state;
+    const state = events.reduce(
+      (s, e) => settingsDecider.evolve(s, this.registry.toDomain<ClassificationSettingsEvent>(e)),
+      known?.state ?? settingsDecider.initialState(),
+    );
+    if (events.length > 0) this.folded.set(tenantId, { state, revision: events.at(-1)!.revision });
+    return state;
+  }
+
   /** The active model, or undefined before one was activated. */
   async active(tenantId: string): Promise<{ version: number; classifier: TextClassifier } | undefined> {
-    const { state } = await this.history(tenantId);
+    const state = await this.current(tenantId);
     if (state.activeModel === undefined) return undefined;
     const cached = this.loaded.get(tenantId);
     if (cached?.version === state.activeModel) return cached;
