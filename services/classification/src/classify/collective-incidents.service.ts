@@ -19,15 +19,25 @@ import {
   matchCollectiveIncident,
   type RecentComplaint,
 } from '@kesu/classification-domain';
-import type { Actor, EventTypeRegistry, NewEvent, RecordedEvent } from '@kesu/kernel';
+import {
+  type Actor,
+  DomainRuleViolation,
+  type EventTypeRegistry,
+  type NewEvent,
+  type RecordedEvent,
+} from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import {
   type Clock,
   type Collection,
+  type Document,
   type DocumentStore,
   type EventStore,
   type Filter,
+  type Lease,
   type Page,
+  releaseLease,
+  takeLease,
   WrongExpectedRevisionError,
 } from '@kesu/ports';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
@@ -97,6 +107,20 @@ const JOIN_ATTEMPTS = 10;
 const MAX_MERGE_HOPS = 10;
 /** Members of a merged incident joined to the other one per append. */
 const MOVE_BATCH = 500;
+/**
+ * Per tenant, the lease a merge holds while it decides and records (`_id`: the tenant): merges are
+ * decided one at a time, so that two never cross (one incident into another while that one goes
+ * into the first), which no single stream's revision could prevent.
+ */
+export const INCIDENT_MERGE_LOCKS = 'classification_incident_merge_locks';
+/** A merge's lease is taken over after this long without its holder finishing (a crashed replica). */
+const MERGE_LEASE_MS = 30_000;
+/** How long a merge waits for the one in progress before answering 409. */
+const MERGE_WAIT_MS = 5_000;
+
+interface MergeLockDoc extends Document {
+  readonly lease: Lease | null;
+}
 /** Names the event ids of joins (uuid v5 of incident and complaint). */
 const JOIN_EVENT_NAMESPACE = 'b5d0f3c2-6f0e-4c8e-9a57-3c1f2e8d7a41';
 
@@ -164,6 +188,7 @@ export class CollectiveIncidents implements OnModuleInit {
   /** Token lists by their document id: immutable, so never stale. */
   private readonly tokenCache = new Map<string, readonly string[]>();
   private readonly incidents: Collection<IncidentDoc>;
+  private readonly mergeLocks: Collection<MergeLockDoc>;
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
   /** Per incident, the joins waiting for the one running in this process (see `join`). */
   private readonly joining = new Map<string, JoinRequest[]>();
@@ -177,6 +202,7 @@ export class CollectiveIncidents implements OnModuleInit {
     this.recent = documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
     this.recentTokens = documents.collection<RecentTokensDoc>(RECENT_TOKENS_COLLECTION);
     this.incidents = documents.collection<IncidentDoc>(INCIDENT_COLLECTION);
+    this.mergeLocks = documents.collection<MergeLockDoc>(INCIDENT_MERGE_LOCKS);
   }
 
   async onModuleInit(): Promise<void> {
@@ -270,20 +296,48 @@ export class CollectiveIncidents implements OnModuleInit {
     intoIncidentId: string,
     reason: string,
   ): Promise<Incident> {
-    return this.change(author, incidentId, async (at) => {
-      const [merged, into] = await Promise.all(
-        [incidentId, intoIncidentId].map(async (id) => {
-          const incident = await this.catchUp(id, await this.stored(id));
-          if (!incident || incident.tenantId !== author.tenantId)
-            throw new NotFoundException(`collective incident ${id} not found`);
-          return incident;
-        }),
-      );
-      return {
-        incident: merged!,
-        event: decideMerge(merged!, { into: into!, reason, by: author.actor.id, at }),
-      };
-    });
+    return this.oneMergeAtATime(author.tenantId, () =>
+      this.change(author, incidentId, async (at) => {
+        const [merged, into] = await Promise.all(
+          [incidentId, intoIncidentId].map(async (id) => {
+            const incident = await this.catchUp(id, await this.stored(id));
+            if (!incident || incident.tenantId !== author.tenantId)
+              throw new NotFoundException(`collective incident ${id} not found`);
+            return incident;
+          }),
+        );
+        return {
+          incident: merged!,
+          event: decideMerge(merged!, { into: into!, reason, by: author.actor.id, at }),
+        };
+      }),
+    );
+  }
+
+  /** Runs a merge holding the tenant's merge lease (see `INCIDENT_MERGE_LOCKS`); 409 after waiting too long. */
+  private async oneMergeAtATime<T>(tenantId: string, merge: () => Promise<T>): Promise<T> {
+    await this.mergeLocks.update(tenantId, { $setOnInsert: { lease: null } }, { upsert: true });
+    const owner = uuidv7();
+    const deadline = Date.now() + MERGE_WAIT_MS;
+    const take = () =>
+      takeLease(this.mergeLocks, tenantId, {
+        field: 'lease',
+        lease: { owner, heartbeatAt: Date.now() },
+        leaseMs: MERGE_LEASE_MS,
+      });
+    while (!(await take())) {
+      if (Date.now() > deadline)
+        throw new DomainRuleViolation(
+          'incident.merge_in_progress',
+          "Another merge of this tenant's incidents is in progress; try again.",
+        );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    try {
+      return await merge();
+    } finally {
+      await releaseLease(this.mergeLocks, tenantId, 'lease', owner);
+    }
   }
 
   /**
@@ -533,8 +587,8 @@ export class CollectiveIncidents implements OnModuleInit {
     await this.save(incident);
     // merged into another, before or while they joined: those not joined before the merge join that
     // one (the merge moves those that did)
-    if (incident.mergedInto !== null && hops < MAX_MERGE_HOPS)
-      return this.joinNow(incident.mergedInto, batch, hops + 1);
+    if (incident.mergedInto !== null)
+      return hops < MAX_MERGE_HOPS ? this.joinNow(incident.mergedInto, batch, hops + 1) : undefined;
     const { removedComplaintIds } = incident;
     await this.markMembers(
       incidentId,

@@ -270,6 +270,28 @@ describe('merging collective incidents', () => {
   });
 });
 
+describe('merges at once', () => {
+  it('decides two crossing merges one after the other: one is recorded, the other refused', async () => {
+    const meters = await receiveAll([0, 1, 2, 3, 4].map((i) => ({ ...meter(i), branchId: 'west-2' })));
+    const bills = await receiveAll([0, 1, 2, 3, 4].map((i) => ({ ...bill(i), branchId: 'west-2' })));
+    const [x, y] = [(await incidentOf(meters[0]!)).incidentId, (await incidentOf(bills[0]!)).incidentId];
+    const replies = await Promise.all([
+      mergeRequest('director1', x, { into: y, reason: '同一事件' }),
+      mergeRequest('director1', y, { into: x, reason: '同一事件' }),
+    ]);
+    expect(replies.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const [one, other] = await Promise.all([incidents().get(x), incidents().get(y)]);
+    // exactly one of them was merged, into the other, which stands
+    expect([one!.mergedInto, other!.mergedInto].filter((m) => m !== null)).toHaveLength(1);
+    const survivor = one!.mergedInto === null ? one! : other!;
+    const merged = await until(
+      async () => (await incidents().get(survivor.incidentId))!,
+      (doc) => doc.complaintCount === 10,
+    );
+    expect(merged.complaintCount).toBe(10);
+  });
+});
+
 describe('taking a complaint out of a collective incident', () => {
   const removal = (
     as: string,
