@@ -384,8 +384,14 @@ describe('taking a complaint out of a collective incident', () => {
   });
 
   it('refuses a removal from a merged incident: its complaints are the other one’s', async () => {
-    const { items } = await incidents().find({ tenantId: 'demo', mergedInto: { $ne: null } });
-    const [merged] = items.filter((i) => i.mergedInto);
+    // the one merged at east-1, within supervisor1's scope
+    const { items } = await incidents().find({
+      tenantId: 'demo',
+      branchId: 'east-1',
+      mergedInto: { $ne: null },
+    });
+    expect(items).toHaveLength(1);
+    const [merged] = items;
     const reply = await removal('supervisor1', merged!.incidentId, merged!.complaintIds[0]!);
     expect(reply.statusCode).toBe(409);
     expect(reply.json()).toMatchObject({ code: 'incident.merged' });
