@@ -17,6 +17,7 @@ import { ComplaintClassifier } from '../../../services/classification/src/classi
 import { TenantSettings } from '../../../services/classification/src/settings/tenant-settings.service';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { TextModels } from '../../../services/classification/src/training/text-models';
+import { benchClassificationFlood } from './classification-flood';
 import { config, deadline, now, percentile, perSecond, progress, round, tempDir } from './common';
 import { complaints } from './events';
 
@@ -142,6 +143,7 @@ export async function benchClassification() {
       keywordColdStart,
       trainedModel,
       targetMet: met(keywordColdStart.p99Ms) && met(trainedModel.p99Ms),
+      consumersUnderFlood: await benchClassificationFlood(),
     };
   } finally {
     await storage.close();

@@ -27,6 +27,8 @@ export const config = {
   /** Complaints timed from 201 to a readable view, and the rate they are sent at. */
   latencySamples: envInt('BENCH_LATENCY_SAMPLES', 200),
   latencyRate: envInt('BENCH_LATENCY_RATE', 50),
+  /** Complaints at one branch that the classification consumers catch up with (`classification`). */
+  flood: envInt('BENCH_FLOOD', 4_000),
   /** Appends per Emmett scenario (it is slow: each is capped by `phaseSeconds` too). */
   emmettEvents: envInt('BENCH_EMMETT_EVENTS', 5_000),
   /** Upper bound on any single timed loop, in seconds. */

@@ -80,3 +80,27 @@ export function complaints(count: number, offset = 0): Complaint[] {
 export function samplePayload(): string {
   return JSON.stringify(complaint(0).event);
 }
+
+const WHAT = [
+  '营业员态度恶劣，说话很不耐烦',
+  '宽带从上周开始经常断线',
+  '本月话费比上月多扣了八十多元',
+  '不知情被开通了视频会员包月业务',
+  '手机信号很差，室内打不了电话',
+  '办理携号转网被营业厅一再推脱',
+  '积分兑换的礼品一直没有寄到',
+  '营销人员承诺的优惠没有兑现',
+  '个人信息被泄露，每天接到骚扰电话',
+  '安装师傅约好时间却没有上门',
+  'The agent hung up on me twice',
+  'My refund has not arrived after three weeks',
+];
+const WHERE = ['在中山路营业厅', '在小区门口', '通过客服热线', '在网上营业厅', '在火车站附近', '在家里'];
+const WANT = ['要求道歉', '要求退还费用', '要求尽快处理', '要求给个说法', '要求赔偿损失'];
+
+/** The n-th complaint's text in the load scenarios: combined from varied parts, as real intake is. */
+export function variedDescription(n: number): string {
+  const pick = <T>(list: readonly T[], salt: number) =>
+    list[(n * salt + Math.floor(n / list.length)) % list.length]!;
+  return `${pick(WHERE, 5)}，${pick(WHAT, 11)}，${pick(WANT, 3)}。第${n}号来电。`;
+}

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { config, errorMessage, now, percentile, progress, round, sleep, targets, tempDir } from './common';
+import { variedDescription } from './events';
 import { Host } from './host';
 
 interface CannonResult {
@@ -15,22 +16,6 @@ type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
 const autocannon = createRequire(__filename)('autocannon') as Cannon;
 
 const PEOPLE = ['王女士', '李先生', '张女士', '刘先生', '陈女士', '杨先生', '赵女士', '黄先生'];
-const WHAT = [
-  '营业员态度恶劣，说话很不耐烦',
-  '宽带从上周开始经常断线',
-  '本月话费比上月多扣了八十多元',
-  '不知情被开通了视频会员包月业务',
-  '手机信号很差，室内打不了电话',
-  '办理携号转网被营业厅一再推脱',
-  '积分兑换的礼品一直没有寄到',
-  '营销人员承诺的优惠没有兑现',
-  '个人信息被泄露，每天接到骚扰电话',
-  '安装师傅约好时间却没有上门',
-  'The agent hung up on me twice',
-  'My refund has not arrived after three weeks',
-];
-const WHERE = ['在中山路营业厅', '在小区门口', '通过客服热线', '在网上营业厅', '在火车站附近', '在家里'];
-const WANT = ['要求道歉', '要求退还费用', '要求尽快处理', '要求给个说法', '要求赔偿损失'];
 
 /**
  * The body of the n-th complaint of a run: a distinct complainant (no two are the same person, so
@@ -44,7 +29,7 @@ function complaintBody(n: number): string {
     branchId: 'east-1',
     complainant: { name: pick(PEOPLE, 7), phone: `139${String(10_000_000 + n).slice(-8)}` },
     subject: { type: 'service' },
-    description: `${pick(WHERE, 5)}，${pick(WHAT, 11)}，${pick(WANT, 3)}。第${n}号来电。`,
+    description: variedDescription(n),
   });
 }
 

@@ -232,10 +232,11 @@ export class CollectiveIncidents implements OnModuleInit {
       complainantCount: data.complainantCount,
     };
     const existing = await this.recent.get(doc._id);
+    const indexed = existing?.incidentId ? { ...doc, incidentId: existing.incidentId } : doc;
     // written before reading: of two replicas classifying at once, the later one sees both
     await Promise.all([
       this.recentTokens.put({ _id: tokensId, tokens }),
-      this.recent.put(existing?.incidentId ? { ...doc, incidentId: existing.incidentId } : doc),
+      this.recent.put(indexed),
       // a description corrected since: its earlier tokens are no longer read
       existing?.tokensId !== undefined && existing.tokensId !== tokensId
         ? this.recentTokens.delete(existing.tokensId)
@@ -259,7 +260,8 @@ export class CollectiveIncidents implements OnModuleInit {
       { sort: { field: 'receivedAt', direction: -1 }, limit: MAX_RECENT_READ },
     );
     const byId = new Map(items.map((d) => [d._id, d]));
-    byId.set(doc._id, byId.get(doc._id) ?? doc);
+    // the complaint as indexed, with its incident, even when it is older than those read
+    byId.set(doc._id, byId.get(doc._id) ?? indexed);
     const recent = await this.withTokens([...byId.values()]);
     const match = matchCollectiveIncident(received.tenantId, doc._id, [...recent.values()]);
     switch (match.kind) {
