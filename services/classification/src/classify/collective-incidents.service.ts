@@ -121,6 +121,7 @@ const MERGE_WAIT_MS = 5_000;
 interface MergeLockDoc extends Document {
   readonly lease: Lease | null;
 }
+
 /** Names the event ids of joins (uuid v5 of incident and complaint). */
 const JOIN_EVENT_NAMESPACE = 'b5d0f3c2-6f0e-4c8e-9a57-3c1f2e8d7a41';
 
@@ -180,6 +181,8 @@ interface JoinRequest {
  * CollectiveIncidentMerged on the merged incident's stream, after which it takes no joins (a
  * complaint about its target joins the other). Its members move by `moveMembers`, run by the
  * collective consumer for that event: each joins the other incident as any complaint does, once.
+ * A person may also take a complaint out of an incident (`removeMember`): it never joins that
+ * incident again.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
