@@ -1,12 +1,14 @@
 import {
   classificationStream,
   type CollectiveIncidentDetectedData,
+  type CollectiveIncidentEvent,
   type ComplaintClassifiedData,
   type ComplaintJoinedCollectiveIncidentData,
+  incidentMembers,
   incidentStream,
 } from '@kesu/classification-domain';
 import { randomUUID } from 'node:crypto';
-import type { RecordedEvent } from '@kesu/kernel';
+import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { CLOCK } from '@kesu/platform';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 import {
@@ -463,5 +465,71 @@ describe('the recent index', () => {
     const incidents = (await incidentsOf('demo', 'west-2')).filter((i) => i.complaintIds.includes(fifthId));
     expect(incidents).toHaveLength(1);
     expect([...incidents[0]!.complaintIds].sort()).toEqual([...four.ids, fifthId].sort());
+  });
+});
+
+describe('detections at once in one replica', () => {
+  const A = '甲乙丙丁戊己庚辛壬癸';
+  const S = '子丑寅卯辰巳午未申酉';
+  /** A complaint as intake records it, of its own tenant and branch, with this text. */
+  const complaintAbout = (template: RecordedEvent, description: string): RecordedEvent => {
+    const complaintId = randomUUID();
+    return {
+      ...template,
+      eventId: randomUUID(),
+      tenantId: 'race',
+      branchId: 'b-1',
+      correlationId: complaintId,
+      data: {
+        ...(template.data as object),
+        complaintId,
+        branchId: 'b-1',
+        subject: { type: 'service' },
+        description,
+        complainantCount: 1,
+        receivedAt: new Date().toISOString(),
+      },
+    } as RecordedEvent;
+  };
+
+  it('never puts a complaint in two incidents: one detection waits for the other that takes it', async () => {
+    const { events } = await receiveAll([meterComplaint(0, { tenantId: 'race-template' })]);
+    const template = events[0]!;
+    const detection = t.app.get(CollectiveIncidents);
+    // an incident about A, and four complaints about S that make none yet
+    for (let i = 0; i < 5; i++) await detection.classified(complaintAbout(template, A), 'service');
+    for (let i = 0; i < 4; i++) await detection.classified(complaintAbout(template, S), 'service');
+    // a fifth about S completes a new incident of the five; while it is being recorded, one about A
+    // and S arrives, which joins A and would take the five along
+    const append = t.store.appendToStream.bind(t.store);
+    let meanwhile: Promise<void> | undefined;
+    const appends = jest.spyOn(t.store, 'appendToStream').mockImplementation(async (...args) => {
+      if (!meanwhile && args[1][0]?.type === 'CollectiveIncidentDetected') {
+        meanwhile = detection.classified(complaintAbout(template, `${A}${S}`), 'service');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return append(...args);
+    });
+    try {
+      await detection.classified(complaintAbout(template, S), 'service');
+      await meanwhile;
+    } finally {
+      appends.mockRestore();
+    }
+    expect(meanwhile).toBeDefined();
+    const incidents = await incidentsOf('race', 'b-1');
+    const members = await Promise.all(
+      incidents.map(async (i) =>
+        incidentMembers(
+          (await t.store.readStream(incidentStream(i.incidentId))).map((e) =>
+            t.app.get<EventTypeRegistry>(CLASSIFICATION_EVENTS).toDomain<CollectiveIncidentEvent>(e),
+          ),
+        ).map((m) => m.complaintId),
+      ),
+    );
+    const all = members.flat();
+    expect(all).toHaveLength(11);
+    expect(new Set(all).size).toBe(all.length);
+    expect(incidents).toHaveLength(2);
   });
 });

@@ -6,6 +6,7 @@ import {
   collectiveIncidentData,
   type CollectiveIncidentEvent,
   type CollectiveIncidentMergedData,
+  type CollectiveMatch,
   type ComplaintJoinedCollectiveIncident,
   decideJoin,
   decideMerge,
@@ -103,6 +104,8 @@ export const MAX_RECENT_TOKENS = 200;
 const MAX_RECENT_READ = 300;
 /** Appends of a join (or a merge) tried while other replicas grow the same incident. */
 const JOIN_ATTEMPTS = 10;
+/** Times a detection matches again after others here took some of its complaints elsewhere. */
+const MATCH_ATTEMPTS = 5;
 /** Merged incidents followed from one to the one that took its complaints, at most. */
 const MAX_MERGE_HOPS = 10;
 /** Members of a merged incident joined to the other one per append. */
@@ -183,6 +186,12 @@ interface JoinRequest {
  * collective consumer for that event: each joins the other incident as any complaint does, once.
  * A person may also take a complaint out of an incident (`removeMember`): it never joins that
  * incident again.
+ *
+ * A complaint belongs to one incident. The consumer handles partitions side by side, so one
+ * detection may record a new incident while another joins some of the same complaints, not yet
+ * marked, to an older one: within a process, a detection that would put a complaint in another
+ * incident than a running one puts it in waits for that one and matches again (`taking`). Two
+ * replicas can still do so at the same moment; a person then takes the complaint out of one.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -195,6 +204,12 @@ export class CollectiveIncidents implements OnModuleInit {
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
   /** Per incident, the joins waiting for the one running in this process (see `join`). */
   private readonly joining = new Map<string, JoinRequest[]>();
+  /**
+   * The complaints a detection of this process is recording in, or joining to, an incident right
+   * now, until the recent index marks them: another detection that would put one of them in a
+   * different incident waits for it and matches again (see `classified`).
+   */
+  private readonly taking = new Map<string, { readonly incidentId: string; readonly done: Promise<void> }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -250,11 +265,42 @@ export class CollectiveIncidents implements OnModuleInit {
     const t = Date.parse(receivedAt);
     const scope = { tenantId: received.tenantId, branchId: data.branchId };
     await this.prune(scope, new Date(t - 2 * this.windowMs).toISOString());
+    for (let attempt = 1; ; attempt++) {
+      const { match, recent } = await this.match(received, indexed, t);
+      const taken = takenBy(match);
+      // another detection here is putting some of them in another incident: matched again after it
+      const elsewhere = [...taken].flatMap(([id, incidentId]) => {
+        const other = this.taking.get(id);
+        return other && other.incidentId !== incidentId ? [other.done] : [];
+      });
+      if (elsewhere.length > 0 && attempt < MATCH_ATTEMPTS) {
+        await Promise.all(elsewhere);
+        continue;
+      }
+      let done!: () => void;
+      const claim = { done: new Promise<void>((resolve) => (done = resolve)) };
+      for (const [id, incidentId] of taken) this.taking.set(id, { ...claim, incidentId });
+      try {
+        return await this.apply(match, recent, received);
+      } finally {
+        for (const id of taken.keys()) if (this.taking.get(id)?.done === claim.done) this.taking.delete(id);
+        done();
+      }
+    }
+  }
+
+  /** The complaint matched against the newest recent complaints of its branch and category. */
+  private async match(
+    received: RecordedEvent,
+    indexed: RecentComplaintDoc,
+    t: number,
+  ): Promise<{ match: CollectiveMatch; recent: Map<string, RecentComplaint> }> {
     // detection compares complaints of one branch and top-level category only
     const { items } = await this.recent.find(
       {
-        ...scope,
-        category: doc.category,
+        tenantId: indexed.tenantId,
+        branchId: indexed.branchId,
+        category: indexed.category,
         receivedAt: {
           $gte: new Date(t - 2 * this.windowMs).toISOString(),
           $lte: new Date(t + this.windowMs).toISOString(),
@@ -264,9 +310,17 @@ export class CollectiveIncidents implements OnModuleInit {
     );
     const byId = new Map(items.map((d) => [d._id, d]));
     // the complaint as indexed, with its incident, even when it is older than those read
-    byId.set(doc._id, byId.get(doc._id) ?? indexed);
+    byId.set(indexed._id, byId.get(indexed._id) ?? indexed);
     const recent = await this.withTokens([...byId.values()]);
-    const match = matchCollectiveIncident(received.tenantId, doc._id, [...recent.values()]);
+    return { match: matchCollectiveIncident(received.tenantId, indexed._id, [...recent.values()]), recent };
+  }
+
+  /** Records what the match found: the incidents detected, or the complaints' joins. */
+  private async apply(
+    match: CollectiveMatch,
+    recent: ReadonlyMap<string, RecentComplaint>,
+    received: RecordedEvent,
+  ): Promise<void> {
     switch (match.kind) {
       case 'member':
         // a redelivery: the document catches up with the stream if an earlier delivery stopped short
@@ -767,6 +821,18 @@ export class CollectiveIncidents implements OnModuleInit {
       ]),
     );
     for (const old of items) if (old.tokensId !== undefined) this.tokenCache.delete(old.tokensId);
+  }
+}
+
+/** The complaints a match puts in an incident, and the incident each goes to. */
+function takenBy(match: CollectiveMatch): Map<string, string> {
+  switch (match.kind) {
+    case 'member':
+      return new Map();
+    case 'join':
+      return new Map(match.complaints.map((c) => [c.complaintId, match.incidentId]));
+    case 'detected':
+      return new Map(match.clusters.flatMap((c) => c.complaintIds.map((id) => [id, c.incidentId] as const)));
   }
 }
 
