@@ -9,6 +9,7 @@ import {
 } from '@kesu/classification-domain';
 import { randomUUID } from 'node:crypto';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
+import type { Collection, Document, DocumentStore } from '@kesu/ports';
 import { CLOCK } from '@kesu/platform';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 import {
@@ -531,5 +532,43 @@ describe('detections at once in one replica', () => {
     expect(all).toHaveLength(11);
     expect(new Set(all).size).toBe(all.length);
     expect(incidents).toHaveLength(2);
+  });
+
+  it('keeps the incident another detection marked while a redelivery re-indexes the complaint', async () => {
+    const { events } = await receiveAll([meterComplaint(0, { tenantId: 'race-template' })]);
+    const complaint = complaintAbout(events[0]!, '寅卯辰巳午未申酉戌亥');
+    const detection = t.app.get(CollectiveIncidents);
+    await detection.classified(complaint, 'service');
+    const complaintId = complaint.correlationId;
+    const recent = t.documents.collection<RecentComplaintDoc>(RECENT_COLLECTION);
+    // as an older release kept it: tokens inline, which re-indexing drops
+    await recent.update(complaintId, { $set: { tokens: ['旧的'] } });
+    // a replica whose read of the complaint's entry is followed at once by another detection's mark
+    const real = t.documents;
+    const marking = Object.create(real) as DocumentStore;
+    marking.collection = <T extends Document>(name: string) => {
+      const collection = real.collection<T>(name);
+      if (name !== RECENT_COLLECTION) return collection;
+      const wrapped = Object.create(collection) as Collection<T>;
+      wrapped.get = async (id: string) => {
+        const found = await collection.get(id);
+        await collection.update(id, { $set: { incidentId: 'marked-meanwhile' } });
+        return found;
+      };
+      return wrapped;
+    };
+    const replica = new CollectiveIncidents(
+      t.store,
+      marking,
+      t.app.get(CLOCK),
+      t.app.get(CLASSIFICATION_EVENTS),
+    );
+    await replica.classified(complaint, 'service');
+    const [entry] = await recent.getMany([complaintId]);
+    expect(entry!.tokens).toBeUndefined();
+    expect(entry).toMatchObject({
+      incidentId: 'marked-meanwhile',
+      tokensId: expect.stringMatching(/^.+:[0-9a-f]{16}$/),
+    });
   });
 });

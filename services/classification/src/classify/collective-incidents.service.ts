@@ -251,10 +251,20 @@ export class CollectiveIncidents implements OnModuleInit {
     };
     const existing = await this.recent.get(doc._id);
     const indexed = existing?.incidentId ? { ...doc, incidentId: existing.incidentId } : doc;
-    // written before reading: of two replicas classifying at once, the later one sees both
+    const { _id, ...fields } = doc;
+    // written before reading: of two replicas classifying at once, the later one sees both; a
+    // redelivery leaves the incident another detection marked meanwhile in place
     await Promise.all([
       this.recentTokens.put({ _id: tokensId, tokens }),
-      this.recent.put(indexed),
+      this.recent.update(
+        _id,
+        {
+          $set: fields,
+          // tokens kept inline by older releases, a subject name corrected away
+          $unset: { tokens: true, ...(fields.subjectName === undefined && { subjectName: true }) },
+        },
+        { upsert: true },
+      ),
       // a description corrected since: its earlier tokens are no longer read
       existing?.tokensId !== undefined && existing.tokensId !== tokensId
         ? this.recentTokens.delete(existing.tokensId)
