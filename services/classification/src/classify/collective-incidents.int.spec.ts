@@ -469,16 +469,16 @@ describe('the recent index', () => {
   });
 });
 
-describe('detections at once in one replica', () => {
+describe('detections at once', () => {
   const A = '甲乙丙丁戊己庚辛壬癸';
   const S = '子丑寅卯辰巳午未申酉';
   /** A complaint as intake records it, of its own tenant and branch, with this text. */
-  const complaintAbout = (template: RecordedEvent, description: string): RecordedEvent => {
+  const complaintAbout = (template: RecordedEvent, description: string, tenantId = 'race'): RecordedEvent => {
     const complaintId = randomUUID();
     return {
       ...template,
       eventId: randomUUID(),
-      tenantId: 'race',
+      tenantId,
       branchId: 'b-1',
       correlationId: complaintId,
       data: {
@@ -493,46 +493,54 @@ describe('detections at once in one replica', () => {
     } as RecordedEvent;
   };
 
-  it('never puts a complaint in two incidents: one detection waits for the other that takes it', async () => {
-    const { events } = await receiveAll([meterComplaint(0, { tenantId: 'race-template' })]);
-    const template = events[0]!;
-    const detection = t.app.get(CollectiveIncidents);
-    // an incident about A, and four complaints about S that make none yet
-    for (let i = 0; i < 5; i++) await detection.classified(complaintAbout(template, A), 'service');
-    for (let i = 0; i < 4; i++) await detection.classified(complaintAbout(template, S), 'service');
-    // a fifth about S completes a new incident of the five; while it is being recorded, one about A
-    // and S arrives, which joins A and would take the five along
-    const append = t.store.appendToStream.bind(t.store);
-    let meanwhile: Promise<void> | undefined;
-    const appends = jest.spyOn(t.store, 'appendToStream').mockImplementation(async (...args) => {
-      if (!meanwhile && args[1][0]?.type === 'CollectiveIncidentDetected') {
-        meanwhile = detection.classified(complaintAbout(template, `${A}${S}`), 'service');
-        await new Promise((resolve) => setTimeout(resolve, 100));
+  it.each([
+    ['in one replica', 'race-1', () => t.app.get(CollectiveIncidents)],
+    ['in two replicas', 'race-2', secondReplica],
+  ])(
+    'never puts a complaint in two incidents %s: one detection waits for the other that takes it',
+    async (_, tenantId, other) => {
+      const { events } = await receiveAll([meterComplaint(0, { tenantId: 'race-template' })]);
+      const template = events[0]!;
+      const detection = t.app.get(CollectiveIncidents);
+      // an incident about A, and four complaints about S that make none yet
+      for (let i = 0; i < 5; i++)
+        await detection.classified(complaintAbout(template, A, tenantId), 'service');
+      for (let i = 0; i < 4; i++)
+        await detection.classified(complaintAbout(template, S, tenantId), 'service');
+      // a fifth about S completes a new incident of the five; while it is being recorded, one about A
+      // and S arrives, which joins A and would take the five along
+      const append = t.store.appendToStream.bind(t.store);
+      let meanwhile: Promise<void> | undefined;
+      const appends = jest.spyOn(t.store, 'appendToStream').mockImplementation(async (...args) => {
+        if (!meanwhile && args[1][0]?.type === 'CollectiveIncidentDetected') {
+          meanwhile = other().classified(complaintAbout(template, `${A}${S}`, tenantId), 'service');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return append(...args);
+      });
+      try {
+        await detection.classified(complaintAbout(template, S, tenantId), 'service');
+        await meanwhile;
+      } finally {
+        appends.mockRestore();
       }
-      return append(...args);
-    });
-    try {
-      await detection.classified(complaintAbout(template, S), 'service');
-      await meanwhile;
-    } finally {
-      appends.mockRestore();
-    }
-    expect(meanwhile).toBeDefined();
-    const incidents = await incidentsOf('race', 'b-1');
-    const members = await Promise.all(
-      incidents.map(async (i) =>
-        incidentMembers(
-          (await t.store.readStream(incidentStream(i.incidentId))).map((e) =>
-            t.app.get<EventTypeRegistry>(CLASSIFICATION_EVENTS).toDomain<CollectiveIncidentEvent>(e),
-          ),
-        ).map((m) => m.complaintId),
-      ),
-    );
-    const all = members.flat();
-    expect(all).toHaveLength(11);
-    expect(new Set(all).size).toBe(all.length);
-    expect(incidents).toHaveLength(2);
-  });
+      expect(meanwhile).toBeDefined();
+      const incidents = await incidentsOf(tenantId, 'b-1');
+      const members = await Promise.all(
+        incidents.map(async (i) =>
+          incidentMembers(
+            (await t.store.readStream(incidentStream(i.incidentId))).map((e) =>
+              t.app.get<EventTypeRegistry>(CLASSIFICATION_EVENTS).toDomain<CollectiveIncidentEvent>(e),
+            ),
+          ).map((m) => m.complaintId),
+        ),
+      );
+      const all = members.flat();
+      expect(all).toHaveLength(11);
+      expect(new Set(all).size).toBe(all.length);
+      expect(incidents).toHaveLength(2);
+    },
+  );
 
   it('keeps the incident another detection marked while a redelivery re-indexes the complaint', async () => {
     const { events } = await receiveAll([meterComplaint(0, { tenantId: 'race-template' })]);

@@ -62,6 +62,11 @@ export interface RecentComplaintDoc {
   readonly complainantCount: number;
   /** The incident the complaint was recorded in or joined, once it was. */
   readonly incidentId?: string;
+  /**
+   * A detection putting it in an incident, from before its event is appended until the complaint is
+   * marked its member (`at`: epoch ms): another replica's detection leaves it alone meanwhile.
+   */
+  readonly claim?: { readonly incidentId: string; readonly at: number } | null;
 }
 
 /**
@@ -104,8 +109,12 @@ export const MAX_RECENT_TOKENS = 200;
 const MAX_RECENT_READ = 300;
 /** Appends of a join (or a merge) tried while other replicas grow the same incident. */
 const JOIN_ATTEMPTS = 10;
-/** Times a detection matches again after others here took some of its complaints elsewhere. */
+/** Times a detection matches again after others took some of its complaints elsewhere. */
 const MATCH_ATTEMPTS = 5;
+/** A claim older than this is a dead replica's (see `RecentComplaintDoc.claim`). */
+const CLAIM_MS = 30_000;
+/** The first wait before matching again after a claim was refused (then twice, three times …). */
+const CLAIM_RETRY_MS = 20;
 /** Merged incidents followed from one to the one that took its complaints, at most. */
 const MAX_MERGE_HOPS = 10;
 /** Members of a merged incident joined to the other one per append. */
@@ -187,11 +196,13 @@ interface JoinRequest {
  * A person may also take a complaint out of an incident (`removeMember`): it never joins that
  * incident again.
  *
- * A complaint belongs to one incident. The consumer handles partitions side by side, so one
- * detection may record a new incident while another joins some of the same complaints, not yet
- * marked, to an older one: within a process, a detection that would put a complaint in another
- * incident than a running one puts it in waits for that one and matches again (`taking`). Two
- * replicas can still do so at the same moment; a person then takes the complaint out of one.
+ * A complaint belongs to one incident. The consumer handles partitions side by side, in one
+ * process or several, so one detection may record a new incident while another joins some of the
+ * same complaints, not yet marked, to an older one. A detection therefore claims the complaints it
+ * puts in an incident, before appending, on their recent entries (compare-and-set; a member's mark
+ * ends the claim, a dead replica's lapses after `CLAIM_MS`); one that finds a complaint claimed for
+ * another incident matches again once that one had the time to mark it. Within a process it waits
+ * for that detection to finish (`taking`) instead of polling.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -291,12 +302,53 @@ export class CollectiveIncidents implements OnModuleInit {
       const claim = { done: new Promise<void>((resolve) => (done = resolve)) };
       for (const [id, incidentId] of taken) this.taking.set(id, { ...claim, incidentId });
       try {
+        // another replica's detection is putting some of them in another incident: matched again
+        // once it had the time to mark them
+        const refused = await this.claim(taken);
+        if (refused && attempt < MATCH_ATTEMPTS) {
+          await new Promise((resolve) => setTimeout(resolve, CLAIM_RETRY_MS * attempt));
+          continue;
+        }
         return await this.apply(match, recent, received);
       } finally {
+        await this.release(taken);
         for (const id of taken.keys()) if (this.taking.get(id)?.done === claim.done) this.taking.delete(id);
         done();
       }
     }
+  }
+
+  /**
+   * Claims each complaint for the incident the match puts it in (compare-and-set on its recent
+   * entry: not a member, and unclaimed, claimed for that incident, or claimed too long ago); true
+   * when one is claimed for, or a member of, another incident.
+   */
+  private async claim(taken: ReadonlyMap<string, string>): Promise<boolean> {
+    const now = Date.now();
+    const outcomes = await Promise.all(
+      [...taken].map(async ([id, incidentId]) => {
+        const set = { $set: { claim: { incidentId, at: now } } };
+        const free: Filter[] = [
+          { incidentId: null, claim: null },
+          { incidentId: null, 'claim.incidentId': incidentId },
+          { incidentId: null, 'claim.at': { $lt: now - CLAIM_MS } },
+        ];
+        for (const filter of free) if (await this.recent.update(id, set, { filter })) return true;
+        const entry = await this.recent.get(id);
+        // gone from the index (pruned), or a member of this incident already: nothing to guard
+        return !entry || entry.incidentId === incidentId;
+      }),
+    );
+    return outcomes.includes(false);
+  }
+
+  /** Gives up the claims a detection still holds (marking a member ends its claim). */
+  private async release(taken: ReadonlyMap<string, string>): Promise<void> {
+    await Promise.all(
+      [...taken].map(([id, incidentId]) =>
+        this.recent.update(id, { $set: { claim: null } }, { filter: { 'claim.incidentId': incidentId } }),
+      ),
+    );
   }
 
   /** The complaint matched against the newest recent complaints of its branch and category. */
@@ -789,7 +841,9 @@ export class CollectiveIncidents implements OnModuleInit {
 
   /** Marks these complaints of the recent index as the incident's members. */
   private async markMembers(incidentId: string, complaintIds: readonly string[]): Promise<void> {
-    await Promise.all(complaintIds.map((id) => this.recent.update(id, { $set: { incidentId } })));
+    await Promise.all(
+      complaintIds.map((id) => this.recent.update(id, { $set: { incidentId, claim: null } })),
+    );
   }
 
   /**
