@@ -201,8 +201,7 @@ interface JoinRequest {
  * same complaints, not yet marked, to an older one. A detection therefore claims the complaints it
  * puts in an incident, before appending, on their recent entries (compare-and-set; a member's mark
  * ends the claim, a dead replica's lapses after `CLAIM_MS`); one that finds a complaint claimed for
- * another incident matches again once that one had the time to mark it. Within a process it waits
- * for that detection to finish (`taking`) instead of polling.
+ * another incident matches again once that one had the time to mark it.
  */
 @Injectable()
 export class CollectiveIncidents implements OnModuleInit {
@@ -215,12 +214,6 @@ export class CollectiveIncidents implements OnModuleInit {
   private readonly windowMs = DEFAULT_COLLECTIVE_DETECTION.windowMs;
   /** Per incident, the joins waiting for the one running in this process (see `join`). */
   private readonly joining = new Map<string, JoinRequest[]>();
-  /**
-   * The complaints a detection of this process is recording in, or joining to, an incident right
-   * now, until the recent index marks them: another detection that would put one of them in a
-   * different incident waits for it and matches again (see `classified`).
-   */
-  private readonly taking = new Map<string, { readonly incidentId: string; readonly done: Promise<void> }>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -289,31 +282,16 @@ export class CollectiveIncidents implements OnModuleInit {
     for (let attempt = 1; ; attempt++) {
       const { match, recent } = await this.match(received, indexed, t);
       const taken = takenBy(match);
-      // another detection here is putting some of them in another incident: matched again after it
-      const elsewhere = [...taken].flatMap(([id, incidentId]) => {
-        const other = this.taking.get(id);
-        return other && other.incidentId !== incidentId ? [other.done] : [];
-      });
-      if (elsewhere.length > 0 && attempt < MATCH_ATTEMPTS) {
-        await Promise.all(elsewhere);
-        continue;
-      }
-      let done!: () => void;
-      const claim = { done: new Promise<void>((resolve) => (done = resolve)) };
-      for (const [id, incidentId] of taken) this.taking.set(id, { ...claim, incidentId });
       try {
-        // another replica's detection is putting some of them in another incident: matched again
-        // once it had the time to mark them
-        const refused = await this.claim(taken);
-        if (refused && attempt < MATCH_ATTEMPTS) {
+        // another detection (of this replica or another) is putting some of them in another
+        // incident: matched again once it had the time to mark them
+        if ((await this.claim(taken)) && attempt < MATCH_ATTEMPTS) {
           await new Promise((resolve) => setTimeout(resolve, CLAIM_RETRY_MS * attempt));
           continue;
         }
         return await this.apply(match, recent, received);
       } finally {
         await this.release(taken);
-        for (const id of taken.keys()) if (this.taking.get(id)?.done === claim.done) this.taking.delete(id);
-        done();
       }
     }
   }
@@ -469,20 +447,15 @@ export class CollectiveIncidents implements OnModuleInit {
   async moveMembers(merge: RecordedEvent): Promise<void> {
     const { incidentId, intoIncidentId } = merge.data as CollectiveIncidentMergedData;
     const history = await this.store.readStream(incidentStream(incidentId));
-    const members = incidentMembers(
-      history
-        .filter((e) => e.revision < merge.revision)
-        .map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
-    );
+    const members = this.membersOf(history.filter((e) => e.revision < merge.revision));
     for (let i = 0; i < members.length; i += MOVE_BATCH) {
       const batch = await Promise.all(
         members.slice(i, i + MOVE_BATCH).map(async (member): Promise<Candidate | null> => {
-          if (member.complainantCount !== undefined && member.receivedAt !== undefined)
-            return { ...member, complainantCount: member.complainantCount, receivedAt: member.receivedAt };
-          const intake = await this.store.readStream(intakeStreamOf(member.complaintId));
-          if (!intake.some((e) => e.type === 'ComplaintReceived')) return null;
-          const { complainantCount, receivedAt } = correctedComplaint(intake);
-          return { complaintId: member.complaintId, complainantCount, receivedAt };
+          const { complaintId, complainantCount, receivedAt } = member;
+          if (complainantCount !== undefined && receivedAt !== undefined)
+            return { complaintId, complainantCount, receivedAt };
+          const received = await this.intakeOf(complaintId);
+          return received && { complaintId, ...received };
         }),
       );
       await this.join(
@@ -511,14 +484,13 @@ export class CollectiveIncidents implements OnModuleInit {
       const incident = this.fold(null, history);
       if (!incident || incident.tenantId !== author.tenantId)
         throw new NotFoundException(`collective incident ${incidentId} not found`);
-      const member = incidentMembers(
-        history.map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)),
-      ).find((m) => m.complaintId === complaintId);
+      const member = this.membersOf(history).find((m) => m.complaintId === complaintId);
       if (!member && !incident.removedComplaintIds.includes(complaintId))
         throw new NotFoundException(
           `complaint ${complaintId} is not a member of collective incident ${incidentId}`,
         );
-      const complainantCount = member?.complainantCount ?? (await this.complainantsOf(complaintId));
+      const complainantCount =
+        member?.complainantCount ?? (await this.intakeOf(complaintId))?.complainantCount ?? 1;
       const event = decideRemoval(incident, {
         complaintId,
         complainantCount,
@@ -576,12 +548,22 @@ export class CollectiveIncidents implements OnModuleInit {
     }
   }
 
-  /** The people a complaint speaks for, as intake has it now (corrections applied); 1 without a record. */
-  private async complainantsOf(complaintId: string): Promise<number> {
+  /** The members an incident's events name (see `incidentMembers`). */
+  private membersOf(events: readonly RecordedEvent[]) {
+    return incidentMembers(events.map((e) => this.registry.toDomain<CollectiveIncidentEvent>(e)));
+  }
+
+  /**
+   * The people a complaint speaks for and when it was received, as intake has it now (corrections
+   * applied): what the incident's detection event does not name per complaint. Null without a record.
+   */
+  private async intakeOf(
+    complaintId: string,
+  ): Promise<Pick<Candidate, 'complainantCount' | 'receivedAt'> | null> {
     const intake = await this.store.readStream(intakeStreamOf(complaintId));
-    return intake.some((e) => e.type === 'ComplaintReceived')
-      ? correctedComplaint(intake).complainantCount
-      : 1;
+    if (!intake.some((e) => e.type === 'ComplaintReceived')) return null;
+    const { complainantCount, receivedAt } = correctedComplaint(intake);
+    return { complainantCount, receivedAt };
   }
 
   /**

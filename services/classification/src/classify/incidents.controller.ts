@@ -21,9 +21,10 @@ import {
   Roles,
   ValidationProblem,
 } from '@kesu/platform';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
 import { decodeCursor } from '@kesu/ports';
+import { ReasonDto } from '../reason.dto';
 import { CollectiveIncidents, type Incident, type IncidentDoc } from './collective-incidents.service';
 
 /** Query of `GET /api/v1/classification/incidents`. */
@@ -49,16 +50,8 @@ export class IncidentListQuery extends PageQuery {
   merged?: 'true' | 'false';
 }
 
-/** `POST /api/v1/classification/incidents/{id}/members/{complaintId}/removal`: why, kept with the change. */
-export class RemoveMemberDto {
-  @IsString()
-  @Length(1, 2000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-}
-
 /** `POST /api/v1/classification/incidents/{id}/merge`. */
-export class MergeIncidentDto extends RemoveMemberDto {
+export class MergeIncidentDto extends ReasonDto {
   /** The incident that takes the complaints. */
   @IsString()
   @Matches(INCIDENT_ID_PATTERN, { message: 'into must be an incident id' })
@@ -165,7 +158,7 @@ export class IncidentsController {
   async removeMember(
     @Param('id') id: string,
     @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
-    @Body() body: RemoveMemberDto,
+    @Body() body: ReasonDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Incident> {
     await this.visible(principal, id);

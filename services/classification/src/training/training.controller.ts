@@ -25,7 +25,8 @@ import { TenantSettings } from '../settings/tenant-settings.service';
 import { type ModelProduction, ModelOutcomes } from './model-outcomes';
 import { ModelTraining, type TrainingStarted } from './model-training.service';
 import { type ModelVersion, TextModels } from './text-models';
-import { ActivateModelDto, ExampleListQuery, RemoveExampleDto, TrainModelDto } from './training.dto';
+import { ReasonDto } from '../reason.dto';
+import { ExampleListQuery, TrainModelDto } from './training.dto';
 import { type ExampleRemoval, type TrainingExample, TrainingExamples } from './training-examples';
 
 /** A training example as the API shows it. */
@@ -135,7 +136,7 @@ export class TrainingController {
   @Roles(Role.admin)
   async removeExample(
     @Param('id') id: string,
-    @Body() body: RemoveExampleDto,
+    @Body() body: ReasonDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ExampleView> {
     if (!EXAMPLE_ID.test(id)) {
@@ -175,7 +176,7 @@ export class TrainingController {
   @Roles(Role.admin)
   async activate(
     @Param('version') version: string,
-    @Body() body: ActivateModelDto,
+    @Body() body: ReasonDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ModelList> {
     if (!/^[1-9]\d{0,8}$/.test(version)) {

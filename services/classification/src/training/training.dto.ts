@@ -1,6 +1,6 @@
 import type { Algorithm } from '@kesu/classification-domain';
 import { PageQuery } from '@kesu/platform';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { EXAMPLE_SOURCES, type ExampleSource } from './training-examples';
 
 const ALGORITHMS: readonly Algorithm[] = ['linear-svm', 'softmax', 'naive-bayes'];
@@ -29,14 +29,6 @@ export class TrainModelDto {
   alpha?: number;
 }
 
-/** `POST /api/v1/classification/models/{version}/activation`: why an earlier version classifies again. */
-export class ActivateModelDto {
-  @IsString()
-  @Length(1, 2000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
-}
-
 /** Query of `GET /api/v1/classification/training-examples`. */
 export class ExampleListQuery extends PageQuery {
   @IsOptional()
@@ -52,12 +44,4 @@ export class ExampleListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   removed?: 'true' | 'false';
-}
-
-/** `POST /api/v1/classification/training-examples/{id}/removal`: why the example is taken out. */
-export class RemoveExampleDto {
-  @IsString()
-  @Length(1, 2000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
-  reason!: string;
 }
