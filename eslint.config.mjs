@@ -9,7 +9,8 @@ const scopes = ['intake', 'classification', 'assignment', 'sla', 'follow-up', 'a
 const layers = (forTests) => {
   const kit = forTests ? ['type:testkit'] : [];
   return [
-    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', ...kit] },
+    { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
+    { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', ...kit] },
     { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:port', ...kit] },
     { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:domain', 'type:port', ...kit] },
     { sourceTag: 'type:testkit', onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:testkit'] },
@@ -21,6 +22,7 @@ const layers = (forTests) => {
       sourceTag: 'type:service',
       onlyDependOnLibsWithTags: [
         'type:domain',
+        'type:contracts',
         'type:port',
         'type:adapter',
         'type:platform',
@@ -30,20 +32,28 @@ const layers = (forTests) => {
     },
     {
       sourceTag: 'type:e2e',
-      onlyDependOnLibsWithTags: ['type:domain', 'type:port', 'type:adapter', 'type:testkit'],
+      onlyDependOnLibsWithTags: [
+        'type:domain',
+        'type:contracts',
+        'type:port',
+        'type:adapter',
+        'type:testkit',
+      ],
     },
   ];
 };
 
-/** Which services' code a scope may import: its own and the shared kernel; analytics reads every service's events. */
+/**
+ * Which services' code a scope may import: its own, the shared kernel, and the published contracts of
+ * any producer (`libs/<service>/contracts`) — never another service's domain or application code. A
+ * contracts library itself depends on the shared kernel only.
+ */
 const scopeRules = [
-  ...scopes
-    .filter((s) => s !== 'analytics')
-    .map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
-  {
-    sourceTag: 'scope:analytics',
-    onlyDependOnLibsWithTags: scopes.map((s) => `scope:${s}`).concat('scope:shared'),
-  },
+  ...scopes.map((s) => ({
+    sourceTag: `scope:${s}`,
+    onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared', 'type:contracts'],
+  })),
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
   { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
   { sourceTag: 'scope:host', onlyDependOnLibsWithTags: ['*'] },
   { sourceTag: 'scope:test', onlyDependOnLibsWithTags: ['*'] },

@@ -1,19 +1,15 @@
+import { CHANNELS, EMOTIONS, intakeStream, LANGUAGES, SUBJECT_TYPES } from '@kesu/intake-contracts';
+import { intakeDecider } from '@kesu/intake-domain';
 import {
-  CHANNELS,
-  EMOTIONS,
-  intakeDecider,
-  intakeStream,
-  LANGUAGES,
-  SUBJECT_TYPES,
-} from '@kesu/intake-domain';
-import { GENESIS_HASH, type NewEvent, type RecordedEvent, sealEvents } from '@kesu/kernel';
-import {
-  deadLetterTopic,
-  DeadLetterHeaders,
+  GENESIS_HASH,
+  type NewEvent,
+  type RecordedEvent,
+  sealEvents,
   EventHeaders,
   streamCategory,
   topicForCategory,
-} from '@kesu/ports';
+} from '@kesu/kernel';
+import { deadLetterTopic, DeadLetterHeaders } from '@kesu/ports';
 import Ajv from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,4 +1,5 @@
-import { deadLetterTopic, topicForCategory } from '@kesu/ports';
+import { topicForCategory } from '@kesu/kernel';
+import { deadLetterTopic } from '@kesu/ports';
 import Ajv from 'ajv';
 import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';

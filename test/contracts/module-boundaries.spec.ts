@@ -32,24 +32,48 @@ describe('module boundaries', () => {
     ).toEqual([expect.stringContaining('"type:domain" can only depend on libs tagged with "type:domain"')]);
   });
 
-  it('keeps one service out of another service’s code', () => {
+  it('keeps one service out of another service’s code: only its published contracts may be imported', () => {
+    const onlyContracts = (scope: string) =>
+      `"scope:${scope}" can only depend on libs tagged with "scope:${scope}", "scope:shared", "type:contracts"`;
     expect(
       boundaryErrors('services/intake/src/leak.ts', "export * from '@kesu/analytics-domain';\n"),
-    ).toEqual([
-      expect.stringContaining(
-        '"scope:intake" can only depend on libs tagged with "scope:intake", "scope:shared"',
-      ),
-    ]);
+    ).toEqual([expect.stringContaining(onlyContracts('intake'))]);
+    expect(
+      boundaryErrors('services/analytics/src/leak.ts', "export * from '@kesu/intake-domain';\n"),
+    ).toEqual([expect.stringContaining(onlyContracts('analytics'))]);
+    expect(
+      boundaryErrors('libs/analytics/domain/src/leak.ts', "export * from '@kesu/classification-domain';\n"),
+    ).toEqual([expect.stringContaining(onlyContracts('analytics'))]);
     expect(
       boundaryErrors('services/analytics/src/leak.ts', "export { IntakeModule } from '@kesu/intake';\n"),
     ).toEqual([expect.stringContaining('Imports of apps are forbidden')]);
   });
 
+  it('keeps a contracts library free of any service’s domain', () => {
+    expect(
+      boundaryErrors(
+        'libs/follow-up/contracts/src/leak.ts',
+        "export * from '@kesu/classification-domain';\n",
+      ),
+    ).toEqual([expect.stringContaining('can only depend on libs tagged with')]);
+    expect(
+      boundaryErrors('libs/classification/contracts/src/leak.ts', "export * from '@kesu/platform';\n"),
+    ).toEqual([
+      expect.stringContaining(
+        '"type:contracts" can only depend on libs tagged with "type:domain", "type:contracts"',
+      ),
+    ]);
+  });
+
   it('lets the layers import what they are meant to', () => {
     expect(boundaryErrors('libs/ports/src/ok.ts', "export { fold } from '@kesu/kernel';\n")).toEqual([]);
-    expect(boundaryErrors('services/analytics/src/ok.ts', "export * from '@kesu/intake-domain';\n")).toEqual(
-      [],
-    );
+    for (const contracts of ['intake', 'classification', 'follow-up'])
+      expect(
+        boundaryErrors('services/analytics/src/ok.ts', `export * from '@kesu/${contracts}-contracts';\n`),
+      ).toEqual([]);
+    expect(
+      boundaryErrors('libs/classification/domain/src/ok.ts', "export * from '@kesu/intake-contracts';\n"),
+    ).toEqual([]);
     expect(
       boundaryErrors('services/host/src/ok.ts', "export { IntakeModule } from '@kesu/intake';\n"),
     ).toEqual([]);

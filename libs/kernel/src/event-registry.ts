@@ -11,6 +11,21 @@ export interface EventTypeDefinition {
   readonly upcasters?: Readonly<Record<number, Upcaster>>;
 }
 
+/**
+ * An event type a service publishes (its contracts library lists them): its definition, and the
+ * name of the TypeScript type of its data, from which its JSON Schema is generated.
+ */
+export interface EventContract extends EventTypeDefinition {
+  readonly dataType: string;
+}
+
+/** What a producing service publishes: its stream category, its topic and every event type it writes. */
+export interface PublishedEvents {
+  readonly category: string;
+  readonly topic: string;
+  readonly events: readonly EventContract[];
+}
+
 /** Something stored with a schema version, read back for the current code. */
 export interface Versioned {
   readonly type: string;

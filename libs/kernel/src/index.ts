@@ -4,3 +4,4 @@ export * from './envelope';
 export * from './event-registry';
 export * from './hash-chain';
 export * from './personal-data';
+export * from './topics';

@@ -1,3 +1,4 @@
+import { serviceStreamCategory } from '@kesu/kernel';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type Clock,
@@ -7,7 +8,6 @@ import {
   Leadership,
   type MessageLog,
   Relay,
-  serviceStreamCategory,
 } from '@kesu/ports';
 import { BackgroundWorkers } from './background-workers';
 import { Metrics } from './metrics';

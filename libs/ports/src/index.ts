@@ -8,4 +8,3 @@ export * from './leadership';
 export * from './message-log';
 export * from './projection';
 export * from './relay';
-export * from './topics';

@@ -1,7 +1,6 @@
-import type { RecordedEvent } from '@kesu/kernel';
+import { EventHeaders, type RecordedEvent, topicFor } from '@kesu/kernel';
 import type { AllFilter, EventStore, Subscription } from './event-store';
 import type { MessageLog } from './message-log';
-import { EventHeaders, topicFor } from './topics';
 
 export interface RelayOptions {
   /** Durable subscription name, whose checkpoint marks what has been published. */

@@ -1,5 +1,5 @@
-import { classificationEventTypes } from '@kesu/classification-domain';
-import { intakeEventTypes } from '@kesu/intake-domain';
+import { classificationEventTypes } from '@kesu/classification-contracts';
+import { intakeEventTypes } from '@kesu/intake-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
 
 /** DI token of the event types analytics reads: every service's published events. */

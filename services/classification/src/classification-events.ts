@@ -1,4 +1,4 @@
-import { classificationEventTypes, classificationSettingsEventTypes } from '@kesu/classification-domain';
+import { classificationEventTypes, classificationSettingsEventTypes } from '@kesu/classification-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
 
 /** DI token of the event types classification writes. */

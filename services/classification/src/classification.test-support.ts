@@ -1,9 +1,9 @@
+import { classificationStream } from '@kesu/classification-contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { classificationStream } from '@kesu/classification-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import { createApp, DOCUMENT_STORE, EVENT_STORE, PlatformModule } from '@kesu/platform';
 import type { DocumentStore, EventStore } from '@kesu/ports';

@@ -1,4 +1,4 @@
-import { intakeEventTypes } from '@kesu/intake-domain';
+import { intakeEventTypes } from '@kesu/intake-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
 
 /** DI token of the event types intake reads and writes. */

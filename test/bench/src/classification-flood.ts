@@ -1,5 +1,5 @@
+import { incidentStream } from '@kesu/classification-contracts';
 import { Logger } from '@nestjs/common';
-import { incidentStream } from '@kesu/classification-domain';
 // The classification service in process, over the embedded adapters (the bench may import any project).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { startClassification } from '../../../services/classification/src/classification.test-support';

@@ -1,9 +1,8 @@
+import { classificationEventTypes, classificationSettingsEventTypes } from '@kesu/classification-contracts';
 import 'reflect-metadata';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import {
   type ClassificationInput,
-  classificationEventTypes,
-  classificationSettingsEventTypes,
   type LabeledText,
   TextClassifier,
   taxonomyPack,

@@ -1,13 +1,8 @@
+import { type Channel, intakeStream, type SubjectType } from '@kesu/intake-contracts';
 import { createHash, randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { type NewEvent, sealPersonalData } from '@kesu/kernel';
-import {
-  type Channel,
-  decideIntake,
-  initialIntakeState,
-  intakeStream,
-  type SubjectType,
-} from '@kesu/intake-domain';
+import { decideIntake, initialIntakeState } from '@kesu/intake-domain';
 
 const CHANNELS: readonly Channel[] = ['hotline', 'web', 'email', 'walk_in', 'gov_hotline_12345'];
 const SUBJECTS: readonly SubjectType[] = ['staff', 'service', 'product', 'billing', 'facility'];

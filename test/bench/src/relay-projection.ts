@@ -1,6 +1,6 @@
+import { intakeEventTypes } from '@kesu/intake-contracts';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import { EventTypeRegistry } from '@kesu/kernel';
-import { intakeEventTypes } from '@kesu/intake-domain';
 import { prepareProjection, Relay, runProjection } from '@kesu/ports';
 // The real complaint view projection of the analytics service (the bench may import any project).
 // eslint-disable-next-line @nx/enforce-module-boundaries

@@ -7,8 +7,7 @@ import {
   type ComplaintRemovedFromCollectiveIncidentData,
   type EscalationSignal,
   type Nature,
-} from '@kesu/classification-domain';
-import { assertNever, type RecordedEvent } from '@kesu/kernel';
+} from '@kesu/classification-contracts';
 import {
   type AppealDecidedData,
   type Channel,
@@ -23,7 +22,8 @@ import {
   type RejectionReason,
   type SealedComplainant,
   type SubjectType,
-} from '@kesu/intake-domain';
+} from '@kesu/intake-contracts';
+import { assertNever, type RecordedEvent } from '@kesu/kernel';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- view

@@ -1,13 +1,13 @@
-import type {
-  CollectiveIncidentDetectedData,
-  CollectiveIncidentMergedData,
-  ComplaintRemovedFromCollectiveIncidentData,
-  ComplaintClassifiedData,
-  ComplaintJoinedCollectiveIncidentData,
-  ComplaintReclassifiedData,
-} from '@kesu/classification-domain';
+import {
+  type CollectiveIncidentDetectedData,
+  type CollectiveIncidentMergedData,
+  type ComplaintRemovedFromCollectiveIncidentData,
+  type ComplaintClassifiedData,
+  type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintReclassifiedData,
+} from '@kesu/classification-contracts';
+import { type ComplaintReceivedData, type IntakeEvent } from '@kesu/intake-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
-import type { ComplaintReceivedData, IntakeEvent } from '@kesu/intake-domain';
 import {
   type ComplaintView,
   complaintViewAsOf,

@@ -1,10 +1,10 @@
-import type {
-  ClassificationInput,
-  ClassificationOutcome,
-  DecisionRecord,
-  RuleSet,
-  Taxonomy,
-} from './classification';
+import {
+  type ClassificationOutcome,
+  type DecisionRecord,
+  type RuleSet,
+  type Taxonomy,
+} from '@kesu/classification-contracts';
+import type { ClassificationInput } from './classification';
 import { keywordClassifier, type CategoryProposal } from './keyword-classifier';
 import { applyRules } from './rules-engine';
 import { FALLBACK_CATEGORY } from './taxonomy-packs';

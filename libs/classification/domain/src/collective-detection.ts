@@ -1,5 +1,5 @@
+import { type CollectiveIncidentDetectedData } from '@kesu/classification-contracts';
 import { createHash } from 'node:crypto';
-import type { CollectiveIncidentDetectedData } from './classification';
 import { normaliseForMatching } from './rules-engine';
 
 /** A recently classified complaint of one tenant, as collective detection needs it. */
@@ -71,12 +71,6 @@ export function descriptionTokens(text: string): string[] {
     if (!/^x+$/.test(word)) tokens.add(word);
   return [...tokens];
 }
-
-/**
- * What an incident id looks like: uuid-shaped lower-case hex, of no particular uuid version (ids are
- * derived by {@link collectiveIncidentId}, so validate them with this, not as uuids).
- */
-export const INCIDENT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Deterministic incident id from tenant, target key and window start (SHA-256, UUID-shaped). */
 export function collectiveIncidentId(tenantId: string, targetKey: string, windowStart: string): string {

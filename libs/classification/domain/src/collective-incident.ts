@@ -1,11 +1,11 @@
+import {
+  type CollectiveIncidentEvent,
+  type CollectiveIncidentMerged,
+  type ComplaintJoinedCollectiveIncident,
+  type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintRemovedFromCollectiveIncident,
+} from '@kesu/classification-contracts';
 import { assertNever, DomainRuleViolation } from '@kesu/kernel';
-import type {
-  CollectiveIncidentEvent,
-  CollectiveIncidentMerged,
-  ComplaintJoinedCollectiveIncident,
-  ComplaintJoinedCollectiveIncidentData,
-  ComplaintRemovedFromCollectiveIncident,
-} from './classification';
 
 /** Joined complaints an incident's summary names, after those it was detected with. */
 export const INCIDENT_SAMPLE_SIZE = 100;

@@ -1,4 +1,7 @@
-import type { CollectiveIncidentDetected, CollectiveIncidentEvent } from './classification';
+import {
+  type CollectiveIncidentDetected,
+  type CollectiveIncidentEvent,
+} from '@kesu/classification-contracts';
 import { DomainRuleViolation } from '@kesu/kernel';
 import {
   type CollectiveIncidentState,

@@ -1,14 +1,14 @@
+import {
+  type ClassificationEvent,
+  type ClassificationOutcome,
+  type ComplaintClassified,
+  type ComplaintReclassified,
+  type DecisionRecord,
+  type Nature,
+  type Scope,
+  type Severity,
+} from '@kesu/classification-contracts';
 import { assertNever, type Decider } from '@kesu/kernel';
-import type {
-  ClassificationEvent,
-  ClassificationOutcome,
-  ComplaintClassified,
-  ComplaintReclassified,
-  DecisionRecord,
-  Nature,
-  Scope,
-  Severity,
-} from './classification';
 
 // ---------------------------------------------------------------- state
 

@@ -1,4 +1,4 @@
-import type { ClassificationOutcome, DecisionRecord } from './classification';
+import { type ClassificationOutcome, type DecisionRecord } from '@kesu/classification-contracts';
 import {
   type ClassificationCommand,
   type ClassifyComplaint,

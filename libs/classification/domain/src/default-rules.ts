@@ -1,5 +1,3 @@
-import type { RuleSet } from './classification';
-
 /**
  * The built-in rule set (domain.md stage 3), explainable and versioned as data. Term lists are
  * exported so that tenants can start their own rules from them.
@@ -503,3 +501,4 @@ export const DEFAULT_RULE_SET: RuleSet = {
     },
   ],
 };
+import { type RuleSet } from '@kesu/classification-contracts';

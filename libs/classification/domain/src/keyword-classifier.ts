@@ -1,4 +1,4 @@
-import type { Category, Taxonomy } from './classification';
+import { type Category, type Taxonomy } from '@kesu/classification-contracts';
 import { containsTerm, normaliseForMatching } from './rules-engine';
 import { FALLBACK_CATEGORY } from './taxonomy-packs';
 

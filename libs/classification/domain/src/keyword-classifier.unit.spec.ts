@@ -1,4 +1,4 @@
-import type { Taxonomy } from './classification';
+import { type Taxonomy } from '@kesu/classification-contracts';
 import { keywordClassifier, keywordWeight } from './keyword-classifier';
 import { taxonomyPack } from './taxonomy-packs';
 

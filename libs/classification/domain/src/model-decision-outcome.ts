@@ -1,5 +1,5 @@
+import { type ComplaintClassifiedData, type ComplaintReclassifiedData } from '@kesu/classification-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
-import type { ComplaintClassifiedData, ComplaintReclassifiedData } from './classification';
 
 /**
  * What became of one complaint's machine classification (`_id`: the complaint id): the model that

@@ -3,7 +3,6 @@ import {
   NATURES,
   SCOPES,
   SEVERITIES,
-  type ClassificationInput,
   type EscalationSignal,
   type Nature,
   type Rule,
@@ -11,7 +10,8 @@ import {
   type RuleSet,
   type Scope,
   type Severity,
-} from './classification';
+} from '@kesu/classification-contracts';
+import { type ClassificationInput } from './classification';
 
 /** A problem found by a validator, with the path of the offending value (e.g. `rules[2].when.anyTerm[0]`). */
 export interface ValidationProblem {

@@ -1,4 +1,5 @@
-import type { ClassificationInput, RuleSet } from './classification';
+import { type RuleSet } from '@kesu/classification-contracts';
+import type { ClassificationInput } from './classification';
 import {
   applyRules,
   containsAffirmedTerm,

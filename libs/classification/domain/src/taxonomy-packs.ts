@@ -1,4 +1,9 @@
-import { TAXONOMY_PACKS, type Category, type Taxonomy, type TaxonomyPack } from './classification';
+import {
+  TAXONOMY_PACKS,
+  type Category,
+  type Taxonomy,
+  type TaxonomyPack,
+} from '@kesu/classification-contracts';
 import type { ValidationProblem } from './rules-engine';
 
 /** Every pack has it; the keyword classifier falls back to it when nothing matches. */

@@ -1,4 +1,4 @@
-import { TAXONOMY_PACKS, type Taxonomy } from './classification';
+import { TAXONOMY_PACKS, type Taxonomy } from '@kesu/classification-contracts';
 import { FALLBACK_CATEGORY, taxonomyPack, validateTaxonomy } from './taxonomy-packs';
 
 describe('taxonomyPack', () => {

@@ -1,6 +1,6 @@
+import { type Language } from '@kesu/intake-contracts';
 import { assertNever } from '@kesu/kernel';
 import { DateTime } from 'luxon';
-import type { Language } from './complaint';
 import type { RegistrationOutcome } from './register-complaint';
 
 /** What the customer is told on registration, and the tenant's settings the message uses. */

@@ -1,13 +1,13 @@
-import { assertNever, DomainRuleViolation } from '@kesu/kernel';
 import {
   type AppealDecidedData,
   type IntakeEvent,
-  type IntakeState,
   type IntakeStatus,
   type RecordCorrections,
   REJECTION_REASONS,
   type RejectionReason,
-} from './complaint';
+} from '@kesu/intake-contracts';
+import { assertNever, DomainRuleViolation } from '@kesu/kernel';
+import { type IntakeState } from './complaint';
 
 // ---------------------------------------------------------------- vocabulary
 

@@ -1,6 +1,6 @@
+import { type IntakeEvent, type RejectionReason } from '@kesu/intake-contracts';
 import { DomainRuleViolation, fold } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
-import type { IntakeEvent, RejectionReason } from './complaint';
 import type { ComplaintAction } from './complaint-actions';
 import { intakeDecider } from './intake-decider';
 

@@ -1,5 +1,3 @@
-import type { ComplainantDetails } from './complaint';
-
 const MOBILE = /^(?:\+?86)?(1[3-9]\d{9})$/;
 /** Area code (010, 02x, or 0 and three digits) and a local number of 7–8 digits. */
 const LANDLINE = /^(?:010|02\d|0[3-9]\d{2})\d{7,8}$/;
@@ -37,3 +35,4 @@ export function identityKeys(details: ComplainantDetails): string[] {
     ...(details.customerId ? [`customer:${details.customerId.trim()}`] : []),
   ];
 }
+import { type ComplainantDetails } from '@kesu/intake-contracts';

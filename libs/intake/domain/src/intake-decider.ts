@@ -1,5 +1,6 @@
+import { type IntakeEvent } from '@kesu/intake-contracts';
 import type { Decider } from '@kesu/kernel';
-import { evolveIntake, initialIntakeState, type IntakeEvent, type IntakeState } from './complaint';
+import { evolveIntake, initialIntakeState, type IntakeState } from './complaint';
 import { type ComplaintAction, decideComplaintAction } from './complaint-actions';
 import { decideRegistration, type RegisterComplaint } from './register-complaint';
 

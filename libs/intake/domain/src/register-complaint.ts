@@ -1,5 +1,6 @@
+import { type ComplaintReceivedData, type IntakeEvent, type IntakeStatus } from '@kesu/intake-contracts';
 import { DomainRuleViolation } from '@kesu/kernel';
-import type { ComplaintReceivedData, IntakeEvent, IntakeState, IntakeStatus } from './complaint';
+import type { IntakeState } from './complaint';
 import { notInScopeExplanation, type OutOfScope } from './scope';
 
 /** Default acknowledgement limit: the customer hears from us within 24 hours (seeds 002, 004). */

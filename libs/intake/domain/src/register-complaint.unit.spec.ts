@@ -1,6 +1,6 @@
+import { type ComplaintReceived, type IntakeEvent } from '@kesu/intake-contracts';
 import { DomainRuleViolation } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
-import type { ComplaintReceived, IntakeEvent } from './complaint';
 import { intakeDecider } from './intake-decider';
 import { type RegisterComplaint, registrationOutcome } from './register-complaint';
 

@@ -1,5 +1,3 @@
-import type { Language, SubjectType } from './complaint';
-
 /** A tenant's scope list: what it handles, and the terms that mark what it does not. */
 export interface ScopeList {
   /** Subject types the tenant handles (all when absent). */
@@ -73,3 +71,4 @@ export function notInScopeExplanation(language: Language, outOfScope: OutOfScope
   ].join(', ');
   return `We cannot take up this complaint because it concerns ${what}, which lies outside the matters we handle. Please contact the authority or organisation responsible for it.`;
 }
+import { type Language, type SubjectType } from '@kesu/intake-contracts';

@@ -1,9 +1,9 @@
+import { type ComplaintReceivedData, type IntakeEvent, intakeStream } from '@kesu/intake-contracts';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type ComplaintReceivedData, type IntakeEvent, intakeStream } from '@kesu/intake-domain';
 import { type EventTypeRegistry, sealPersonalData } from '@kesu/kernel';
 import { createApp, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
 import { type DocumentStore, type EventStore, type KeyStore, rebuildProjection } from '@kesu/ports';

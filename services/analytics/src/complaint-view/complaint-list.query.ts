@@ -1,6 +1,6 @@
+import { INCIDENT_ID_PATTERN } from '@kesu/classification-contracts';
 import { COMPLAINT_STATUSES, type ComplaintStatus, SEVERITIES, type Severity } from '@kesu/analytics-domain';
 import { IsInstant, IsOrgUnitId, PageQuery } from '@kesu/platform';
-import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,6 +1,6 @@
+import { type ComplainantDetails } from '@kesu/intake-contracts';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { type ComplaintView, complaintViewAsOf, complaintViewHandles } from '@kesu/analytics-domain';
-import type { ComplainantDetails } from '@kesu/intake-domain';
 import { type EventTypeRegistry, openPersonalData, type RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, EVENT_STORE, KEY_STORE, OrgDirectory, type Principal } from '@kesu/platform';
 import type { DocumentStore, EventStore, KeyStore } from '@kesu/ports';

@@ -1,3 +1,4 @@
+import { incidentStream } from '@kesu/classification-contracts';
 import {
   type CollectiveIncidentMembership,
   type ComplaintView,
@@ -5,9 +6,8 @@ import {
   complaintViewIds,
   evolveComplaintView,
 } from '@kesu/analytics-domain';
-import { incidentStream } from '@kesu/classification-domain';
-import type { RecordedEvent } from '@kesu/kernel';
-import { type EventStore, type Projected, type Projection, topicForCategory } from '@kesu/ports';
+import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
+import { type EventStore, type Projected, type Projection } from '@kesu/ports';
 
 export type ComplaintViewDocument = ComplaintView & Projected;
 

@@ -1,5 +1,5 @@
+import { type ComplainantDetails } from '@kesu/intake-contracts';
 import type { ComplaintView } from '@kesu/analytics-domain';
-import type { ComplainantDetails } from '@kesu/intake-domain';
 
 /** The complainant as a caller sees them: details, or why they are not shown. */
 export type ComplainantOutput =

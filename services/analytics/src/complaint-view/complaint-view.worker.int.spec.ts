@@ -1,12 +1,12 @@
+import { type ComplaintClassifiedData, classificationStream } from '@kesu/classification-contracts';
+import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
-import { type ComplaintClassifiedData, classificationStream } from '@kesu/classification-domain';
-import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-domain';
-import { type NewEvent, type RecordedEvent, sealPersonalData } from '@kesu/kernel';
+import { type NewEvent, type RecordedEvent, sealPersonalData, topicFor } from '@kesu/kernel';
 import { createApp, DOCUMENT_STORE, EVENT_STORE, MESSAGE_LOG, PlatformModule } from '@kesu/platform';
 import {
   type Document,
@@ -15,7 +15,6 @@ import {
   type MessageLog,
   PROJECTION_VERSIONS,
   type ProjectionVersionRecord,
-  topicFor,
 } from '@kesu/ports';
 import { v7 as uuidv7 } from 'uuid';
 import { AnalyticsModule } from '../analytics.module';

@@ -1,4 +1,4 @@
-import type { ComplaintClassifiedData, ComplaintReclassifiedData } from '@kesu/classification-domain';
+import { type ComplaintClassifiedData, type ComplaintReclassifiedData } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { TRAINING_EXAMPLES, type TrainingExample } from '../training/training-examples';
 import { ClassifyWorker } from './classify.worker';

@@ -1,12 +1,12 @@
+import {
+  type CollectiveIncidentDetectedData,
+  type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintRemovedFromCollectiveIncidentData,
+} from '@kesu/classification-contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type {
-  CollectiveIncidentDetectedData,
-  ComplaintJoinedCollectiveIncidentData,
-  ComplaintRemovedFromCollectiveIncidentData,
-} from '@kesu/classification-domain';
-import type { RecordedEvent } from '@kesu/kernel';
+import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
-import { type Consumer, type MessageLog, topicForCategory } from '@kesu/ports';
+import { type Consumer, type MessageLog } from '@kesu/ports';
 import { CollectiveIncidents } from './collective-incidents.service';
 import { ComplaintClassifier } from './complaint-classifier.service';
 

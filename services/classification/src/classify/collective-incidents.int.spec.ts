@@ -4,9 +4,9 @@ import {
   type CollectiveIncidentEvent,
   type ComplaintClassifiedData,
   type ComplaintJoinedCollectiveIncidentData,
-  incidentMembers,
   incidentStream,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-contracts';
+import { incidentMembers } from '@kesu/classification-domain';
 import { randomUUID } from 'node:crypto';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import type { Collection, Document, DocumentStore } from '@kesu/ports';

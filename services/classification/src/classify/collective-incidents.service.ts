@@ -1,13 +1,16 @@
+import {
+  type CollectiveIncidentEvent,
+  type CollectiveIncidentMergedData,
+  type ComplaintJoinedCollectiveIncident,
+  incidentStream,
+} from '@kesu/classification-contracts';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, NotFoundException, type OnModuleInit } from '@nestjs/common';
 import {
   type CollectiveCluster,
   type CollectiveIncident,
   collectiveIncidentData,
-  type CollectiveIncidentEvent,
-  type CollectiveIncidentMergedData,
   type CollectiveMatch,
-  type ComplaintJoinedCollectiveIncident,
   decideJoin,
   decideMerge,
   decideRemoval,
@@ -15,7 +18,6 @@ import {
   descriptionTokens,
   evolveCollectiveIncident,
   incidentMembers,
-  incidentStream,
   type JoiningComplaint,
   matchCollectiveIncident,
   type RecentComplaint,

@@ -1,10 +1,10 @@
+import { classificationStream } from '@kesu/classification-contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   type Classification,
   type ClassificationCommand,
   type ClassificationInput,
   classificationDecider,
-  classificationStream,
   classificationText,
   classifyComplaint,
   type ComplaintClassificationState,

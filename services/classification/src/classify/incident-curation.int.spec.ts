@@ -4,7 +4,7 @@ import {
   type ComplaintJoinedCollectiveIncidentData,
   type ComplaintRemovedFromCollectiveIncidentData,
   incidentStream,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-contracts';
 import {
   type ClassificationTestApp,
   type Received,

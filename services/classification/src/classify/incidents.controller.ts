@@ -1,3 +1,4 @@
+import { INCIDENT_ID_PATTERN } from '@kesu/classification-contracts';
 import {
   Body,
   Controller,
@@ -22,7 +23,6 @@ import {
   ValidationProblem,
 } from '@kesu/platform';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { INCIDENT_ID_PATTERN } from '@kesu/classification-domain';
 import { decodeCursor } from '@kesu/ports';
 import { ReasonDto } from '../reason.dto';
 import { CollectiveIncidents, type Incident, type IncidentDoc } from './collective-incidents.service';

@@ -1,4 +1,4 @@
-import { classificationStream } from '@kesu/classification-domain';
+import { classificationStream } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 
 /* POST /api/v1/complaints/{id}/classify with an Idempotency-Key, as intake's work actions. */

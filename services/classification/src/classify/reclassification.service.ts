@@ -1,9 +1,6 @@
+import { classificationStream } from '@kesu/classification-contracts';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  classificationDecider,
-  classificationStream,
-  type ClassificationStatus,
-} from '@kesu/classification-domain';
+import { classificationDecider, type ClassificationStatus } from '@kesu/classification-domain';
 import { type EventTypeRegistry, fold } from '@kesu/kernel';
 import {
   actionCausationId,

@@ -5,7 +5,7 @@ import {
   type Scope,
   SEVERITIES,
   type Severity,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-contracts';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 /** `POST /api/v1/complaints/{id}/classify`: a handler's correction of the classification. */

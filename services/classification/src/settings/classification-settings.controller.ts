@@ -1,10 +1,9 @@
+import { type RuleSet, type Taxonomy } from '@kesu/classification-contracts';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
   type ClassificationInput,
   type DryRunResult,
   dryRun,
-  type RuleSet,
-  type Taxonomy,
   taxonomyPack,
   type ValidationProblem as RuleProblem,
   validateRuleSet,

@@ -1,4 +1,4 @@
-import type { ComplaintClassifiedData, Taxonomy } from '@kesu/classification-domain';
+import { type ComplaintClassifiedData, type Taxonomy } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 
 /* A tenant's taxonomy and rules through HTTP: every change an event on the tenant's streams. */

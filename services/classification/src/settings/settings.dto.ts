@@ -1,4 +1,5 @@
-import { MAX_AUTO_RETRAIN_AFTER, TAXONOMY_PACKS, type TaxonomyPack } from '@kesu/classification-domain';
+import { TAXONOMY_PACKS, type TaxonomyPack } from '@kesu/classification-contracts';
+import { MAX_AUTO_RETRAIN_AFTER } from '@kesu/classification-domain';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,

@@ -1,19 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
 import {
   autoRetrainStream,
   type ClassificationSettingsEvent,
-  DEFAULT_AUTO_RETRAIN_AFTER,
-  DEFAULT_CONFIDENCE_THRESHOLD,
-  DEFAULT_RULE_SET,
   type RuleSet,
-  type SettingsCommand,
-  settingsDecider,
   type Taxonomy,
   type TaxonomyPack,
-  taxonomyPack,
   taxonomyStream,
   ruleSetStream,
   thresholdStream,
+} from '@kesu/classification-contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DEFAULT_AUTO_RETRAIN_AFTER,
+  DEFAULT_CONFIDENCE_THRESHOLD,
+  DEFAULT_RULE_SET,
+  type SettingsCommand,
+  settingsDecider,
+  taxonomyPack,
 } from '@kesu/classification-domain';
 import type { Actor, EventTypeRegistry } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE } from '@kesu/platform';

@@ -1,11 +1,12 @@
-import { classificationText, type ComplaintClassifiedData } from '@kesu/classification-domain';
-import type { RecordedEvent } from '@kesu/kernel';
+import { type ComplaintClassifiedData } from '@kesu/classification-contracts';
+import { classificationText } from '@kesu/classification-domain';
+import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { MESSAGE_LOG } from '@kesu/platform';
-import { type MessageLog, topicForCategory } from '@kesu/ports';
+import { type MessageLog } from '@kesu/ports';
 import { v7 as uuidv7 } from 'uuid';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { ClosedComplaintsWorker, LEARN_FROM_CLOSED_GROUP } from './closed-complaints.worker';
-import type { ComplaintClosedData } from './complaint-closed';
+import type { ComplaintClosedData } from '@kesu/follow-up-contracts';
 import { ModelTraining } from './model-training.service';
 import { TRAINING_EXAMPLES, type TrainingExample, TrainingExamples } from './training-examples';
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { RecordedEvent } from '@kesu/kernel';
+import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import {
   BackgroundWorkers,
   CLOCK,
@@ -8,10 +8,10 @@ import {
   Metrics,
   watchConsumerLag,
 } from '@kesu/platform';
-import { type Clock, type Consumer, type EventStore, type MessageLog, topicForCategory } from '@kesu/ports';
+import { type Clock, type Consumer, type EventStore, type MessageLog } from '@kesu/ports';
 import { classifiedText, intakeStreamOf } from '../classify/complaint-classifier.service';
 import { TenantSettings } from '../settings/tenant-settings.service';
-import type { ComplaintClosedData } from './complaint-closed';
+import type { ComplaintClosedData } from '@kesu/follow-up-contracts';
 import { TrainingExamples } from './training-examples';
 
 /** The consumer group that learns from closed complaints. */

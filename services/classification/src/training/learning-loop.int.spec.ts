@@ -1,4 +1,4 @@
-import { modelStream } from '@kesu/classification-domain';
+import { modelStream } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
 import { TEXT_MODEL_PARTS, TEXT_MODELS, type TextModelDocument, TextModels } from './text-models';

@@ -4,7 +4,7 @@ import {
   type ModelDecisionOutcome,
   modelDecisionOutcomeHandles,
 } from '@kesu/classification-domain';
-import type { EventTypeRegistry } from '@kesu/kernel';
+import { type EventTypeRegistry, topicForCategory } from '@kesu/kernel';
 import {
   BackgroundWorkers,
   DOCUMENT_STORE,
@@ -23,7 +23,6 @@ import {
   type Projection,
   projectionGroup,
   runProjection,
-  topicForCategory,
 } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 

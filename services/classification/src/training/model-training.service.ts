@@ -1,3 +1,4 @@
+import { type ModelTrainedData, modelStream } from '@kesu/classification-contracts';
 import {
   ConflictException,
   Inject,
@@ -12,8 +13,6 @@ import {
   applyCorrections,
   type ClassifierOptions,
   type LabeledText,
-  type ModelTrainedData,
-  modelStream,
   settingsDecider,
 } from '@kesu/classification-domain';
 import type { EventTypeRegistry } from '@kesu/kernel';

@@ -1,10 +1,12 @@
+import {
+  type ClassificationSettingsEvent,
+  type ModelScores,
+  modelStream,
+} from '@kesu/classification-contracts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  type ClassificationSettingsEvent,
   type ClassifierModelJson,
-  type ModelScores,
-  modelStream,
   settingsDecider,
   type SettingsState,
   TextClassifier,

@@ -1,3 +1,4 @@
+import { type ModelScores } from '@kesu/classification-contracts';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -5,7 +6,6 @@ import {
   type ClassifierModelJson,
   type ClassifierOptions,
   type LabeledText,
-  type ModelScores,
   stratifiedFolds,
   TextClassifier,
 } from '@kesu/classification-domain';

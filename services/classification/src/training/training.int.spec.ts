@@ -1,4 +1,4 @@
-import type { ComplaintClassifiedData } from '@kesu/classification-domain';
+import { type ComplaintClassifiedData } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
 import { ModelTraining, TRAINING_RUNS, type TrainingRun } from './model-training.service';
 import { TrainingExamples } from './training-examples';

@@ -1,5 +1,3 @@
-import type { Channel, ChannelDetails, Emotion, Language, SubjectType } from '@kesu/intake-domain';
-
 /** A complaint the demo tenant starts with, and which agent takes it. */
 export interface SampleComplaint {
   readonly agent: 'agent1' | 'agent2';
@@ -135,3 +133,10 @@ export const sampleComplaints: readonly SampleComplaint[] = [
       'Several readers report that their bills doubled after the smart meter rollout; we plan to publish on Friday.',
   },
 ];
+import {
+  type Channel,
+  type ChannelDetails,
+  type Emotion,
+  type Language,
+  type SubjectType,
+} from '@kesu/intake-contracts';

@@ -1,4 +1,4 @@
-import { type Channel, type ChannelDetails, CHANNELS } from '@kesu/intake-domain';
+import { type Channel, type ChannelDetails, CHANNELS } from '@kesu/intake-contracts';
 import { IsInstant } from '@kesu/platform';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsDefined, IsEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';

@@ -1,5 +1,5 @@
+import { type ComplainantDetails, type SealedComplainant } from '@kesu/intake-contracts';
 import { createHash } from 'node:crypto';
-import type { ComplainantDetails, SealedComplainant } from '@kesu/intake-domain';
 import { sealPersonalData } from '@kesu/kernel';
 import type { KeyStore } from '@kesu/ports';
 

@@ -1,11 +1,5 @@
-import {
-  APPEAL_OUTCOMES,
-  type AppealOutcome,
-  EMOTIONS,
-  type Emotion,
-  MANUAL_REJECTION_REASONS,
-  type RejectionReason,
-} from '@kesu/intake-domain';
+import { EMOTIONS, type Emotion, type RejectionReason } from '@kesu/intake-contracts';
+import { APPEAL_OUTCOMES, type AppealOutcome, MANUAL_REJECTION_REASONS } from '@kesu/intake-domain';
 import { IsInstant } from '@kesu/platform';
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';

@@ -1,10 +1,14 @@
+import {
+  type ComplainantDetails,
+  type ComplaintReceivedData,
+  type RecordCorrectedData,
+  intakeStream,
+} from '@kesu/intake-contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { ComplainantDetails, ComplaintReceivedData, RecordCorrectedData } from '@kesu/intake-domain';
-import { intakeStream } from '@kesu/intake-domain';
 import { openPersonalData, verifyChains } from '@kesu/kernel';
 import { createApp, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
 import type { EventStore, KeyStore } from '@kesu/ports';

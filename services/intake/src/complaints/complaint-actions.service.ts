@@ -1,11 +1,6 @@
+import { intakeStream, type IntakeStatus, type RecordCorrections } from '@kesu/intake-contracts';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import {
-  type ComplaintAction,
-  intakeDecider,
-  intakeStream,
-  type IntakeStatus,
-  type RecordCorrections,
-} from '@kesu/intake-domain';
+import { type ComplaintAction, intakeDecider } from '@kesu/intake-domain';
 import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
 import {
   actionCausationId,

@@ -1,14 +1,7 @@
+import { type IntakeEvent, intakeStream, type Language } from '@kesu/intake-contracts';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import {
-  checkScope,
-  intakeDecider,
-  type IntakeEvent,
-  intakeStream,
-  type Language,
-  type RegisterComplaint,
-  textTokens,
-} from '@kesu/intake-domain';
+import { checkScope, intakeDecider, type RegisterComplaint, textTokens } from '@kesu/intake-domain';
 import { canonicalJson, DomainRuleViolation, EventTypeRegistry, type RecordedEvent } from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, type Principal } from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';

@@ -7,7 +7,7 @@ import {
   type Language,
   SUBJECT_TYPES,
   type SubjectType,
-} from '@kesu/intake-domain';
+} from '@kesu/intake-contracts';
 import { IsInstant, IsOrgUnitId } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {

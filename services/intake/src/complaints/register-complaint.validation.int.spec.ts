@@ -1,4 +1,4 @@
-import { type ComplainantDetails, type ComplaintReceivedData } from '@kesu/intake-domain';
+import { type ComplainantDetails, type ComplaintReceivedData } from '@kesu/intake-contracts';
 import { openPersonalData } from '@kesu/kernel';
 import { type IntakeTestApp, startIntake } from './registration.test-support';
 

@@ -1,8 +1,7 @@
+import { type ComplaintReceivedData, type IntakeEvent } from '@kesu/intake-contracts';
 import {
   acknowledgementMessage,
-  type ComplaintReceivedData,
   type ComplaintRef,
-  type IntakeEvent,
   registrationOutcome,
   type RegistrationOutcome,
 } from '@kesu/intake-domain';

@@ -1,9 +1,9 @@
+import { intakeStream } from '@kesu/intake-contracts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { intakeStream } from '@kesu/intake-domain';
 import { createApp, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
 import { type DocumentStore, type EventStore, type KeyStore, ManualClock } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';

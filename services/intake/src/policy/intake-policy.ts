@@ -1,5 +1,5 @@
+import { type Language, type SubjectType } from '@kesu/intake-contracts';
 import { Injectable } from '@nestjs/common';
-import type { Language, SubjectType } from '@kesu/intake-domain';
 
 /**
  * A tenant's intake rules, as data: what it handles, how long it takes to acknowledge, who the

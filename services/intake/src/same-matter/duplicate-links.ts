@@ -1,5 +1,6 @@
+import { type ComplaintMergedAsDuplicateData, intakeStream } from '@kesu/intake-contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type ComplaintMergedAsDuplicateData, intakeDecider, intakeStream } from '@kesu/intake-domain';
+import { intakeDecider } from '@kesu/intake-domain';
 import { type Actor, DomainRuleViolation, type EventTypeRegistry, type RecordedEvent } from '@kesu/kernel';
 import { EVENT_STORE } from '@kesu/platform';
 import { type EventStore, handleCommand } from '@kesu/ports';

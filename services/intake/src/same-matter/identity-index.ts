@@ -1,4 +1,4 @@
-import type { ComplaintReceivedData, IntakeStatus, SubjectType } from '@kesu/intake-domain';
+import { type ComplaintReceivedData, type IntakeStatus, type SubjectType } from '@kesu/intake-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
 import type { Collection, Document, DocumentStore } from '@kesu/ports';
 

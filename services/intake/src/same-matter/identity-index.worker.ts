@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   type ComplainantDetails,
   type ComplaintMergedAsDuplicateData,
   type ComplaintReceivedData,
-  textTokens,
-} from '@kesu/intake-domain';
-import { type EventTypeRegistry, openPersonalData, type RecordedEvent } from '@kesu/kernel';
+} from '@kesu/intake-contracts';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { textTokens } from '@kesu/intake-domain';
+import { type EventTypeRegistry, openPersonalData, type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import {
   BackgroundWorkers,
   DOCUMENT_STORE,
@@ -14,13 +14,7 @@ import {
   Metrics,
   watchConsumerLag,
 } from '@kesu/platform';
-import {
-  type Consumer,
-  type DocumentStore,
-  type KeyStore,
-  type MessageLog,
-  topicForCategory,
-} from '@kesu/ports';
+import { type Consumer, type DocumentStore, type KeyStore, type MessageLog } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { DuplicateLinks } from './duplicate-links';
 import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';

@@ -1,6 +1,7 @@
+import { type ComplainantDetails } from '@kesu/intake-contracts';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { type ComplainantDetails, identityKeys } from '@kesu/intake-domain';
+import { identityKeys } from '@kesu/intake-domain';
 import { KEY_STORE } from '@kesu/platform';
 import type { KeyStore } from '@kesu/ports';
 

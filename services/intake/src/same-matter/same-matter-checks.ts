@@ -1,10 +1,10 @@
+import {
+  type ComplainantDetails,
+  type ComplaintMergedAsDuplicateData,
+  type ComplaintReceivedData,
+} from '@kesu/intake-contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type {
-  ComplainantDetails,
-  ComplaintMergedAsDuplicateData,
-  ComplaintReceivedData,
-  SameMatter,
-} from '@kesu/intake-domain';
+import type { SameMatter } from '@kesu/intake-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE } from '@kesu/platform';
 import type { DocumentStore } from '@kesu/ports';

@@ -1,11 +1,5 @@
-import {
-  OPEN_INTAKE_STATUSES,
-  type IntakeStatus,
-  type SameMatter,
-  sameSubjectName,
-  type SubjectType,
-  tokenSimilarity,
-} from '@kesu/intake-domain';
+import { type IntakeStatus, type SubjectType } from '@kesu/intake-contracts';
+import { OPEN_INTAKE_STATUSES, type SameMatter, sameSubjectName, tokenSimilarity } from '@kesu/intake-domain';
 import type { IntakePolicy } from '../policy/intake-policy';
 import type { IdentityIndex, IdentityIndexEntry } from './identity-index';
 

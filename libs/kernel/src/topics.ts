@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@kesu/kernel';
+import type { RecordedEvent } from './envelope';
 
 /** The category of a `category-id` stream: the part before the first dash (EventStoreDB's `$ce-`). */
 export function streamCategory(streamId: string): string {

@@ -1,11 +1,13 @@
+import type { DomainEvent } from '@kesu/kernel';
+
 /** How a closed complaint ended (处理结果). */
 export type ClosureOutcome = 'resolved' | 'partially_resolved' | 'unresolved';
 
 /**
  * Follow-up's ComplaintClosed (v1) on `followup-complaint-<id>` (结案/办结): the complaint's case is
- * closed, and the closer confirmed (or corrected) its category as part of closing. The consumers'
- * contract, ahead of the follow-up service that will write it: classification learns `finalCategory`
- * as a human-confirmed training example. The envelope's `correlationId` is the complaint id.
+ * closed, and the closer confirmed (or corrected) its category as part of closing; classification
+ * learns `finalCategory` as a human-confirmed training example. The envelope's `correlationId` is
+ * the complaint id.
  */
 export interface ComplaintClosedData {
   readonly complaintId: string;
@@ -19,3 +21,7 @@ export interface ComplaintClosedData {
   /** The closing summary (办结意见). */
   readonly summary?: string;
 }
+
+export type ComplaintClosed = DomainEvent<'ComplaintClosed', ComplaintClosedData>;
+
+export type FollowUpEvent = ComplaintClosed;

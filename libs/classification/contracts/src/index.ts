@@ -1,0 +1,5 @@
+export * from './event-types';
+export * from './events';
+export * from './settings-events';
+export * from './streams';
+export * from './vocabulary';

@@ -1,0 +1,14 @@
+import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { FOLLOW_UP_CATEGORY, FOLLOW_UP_TOPIC } from './streams';
+
+/** The events follow-up publishes. */
+export const followUpEventTypes: readonly EventContract[] = [
+  { type: 'ComplaintClosed', schemaVersion: 1, dataType: 'ComplaintClosedData' },
+];
+
+/** Follow-up's published events: `complaints.followup.v1`. */
+export const followUpContracts: PublishedEvents = {
+  category: FOLLOW_UP_CATEGORY,
+  topic: FOLLOW_UP_TOPIC,
+  events: followUpEventTypes,
+};

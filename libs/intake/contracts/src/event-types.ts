@@ -1,0 +1,29 @@
+import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { INTAKE_CATEGORY, INTAKE_TOPIC } from './streams';
+
+/**
+ * Every event type intake publishes, at the schema version it writes today, with the upcasters that
+ * bring older stored versions up to it and the TypeScript type of its data (its JSON Schema in
+ * `contracts/events/` is generated from that type).
+ */
+export const intakeEventTypes: readonly EventContract[] = [
+  { type: 'ComplaintReceived', schemaVersion: 1, dataType: 'ComplaintReceivedData' },
+  { type: 'RecordConfirmed', schemaVersion: 1, dataType: 'RecordConfirmedData' },
+  { type: 'RecordCorrected', schemaVersion: 1, dataType: 'RecordCorrectedData' },
+  { type: 'ComplaintResolvedOnTheSpot', schemaVersion: 1, dataType: 'ComplaintResolvedOnTheSpotData' },
+  { type: 'ComplaintAccepted', schemaVersion: 1, dataType: 'ComplaintAcceptedData' },
+  { type: 'ComplaintRejected', schemaVersion: 1, dataType: 'ComplaintRejectedData' },
+  { type: 'RejectionAppealed', schemaVersion: 1, dataType: 'RejectionAppealedData' },
+  { type: 'AppealDecided', schemaVersion: 1, dataType: 'AppealDecidedData' },
+  { type: 'ComplaintWithdrawn', schemaVersion: 1, dataType: 'ComplaintWithdrawnData' },
+  { type: 'ComplaintMergedAsDuplicate', schemaVersion: 1, dataType: 'ComplaintMergedAsDuplicateData' },
+  { type: 'DuplicateLinked', schemaVersion: 1, dataType: 'DuplicateLinkedData' },
+  { type: 'RepeatComplaintFlagged', schemaVersion: 1, dataType: 'RepeatComplaintFlaggedData' },
+];
+
+/** Intake's published events: `complaints.intake.v1`. */
+export const intakeContracts: PublishedEvents = {
+  category: INTAKE_CATEGORY,
+  topic: INTAKE_TOPIC,
+  events: intakeEventTypes,
+};

@@ -1,0 +1,10 @@
+import { topicForCategory } from '@kesu/kernel';
+
+/** The stream category intake writes under: its streams and topic are named after it. */
+export const INTAKE_CATEGORY = 'intake';
+
+/** The topic intake's events are published to. */
+export const INTAKE_TOPIC = topicForCategory(INTAKE_CATEGORY);
+
+/** Intake's stream of one complaint (`intake-complaint-<id>`). */
+export const intakeStream = (complaintId: string): string => `${INTAKE_CATEGORY}-complaint-${complaintId}`;
