@@ -1,6 +1,11 @@
 import { createEmbeddedStorage, type EmbeddedStorage } from '@kesu/adapter-embedded';
 import { type Decider, DomainRuleViolation, EventTypeRegistry } from '@kesu/kernel';
-import { type CommandMetadata, handleCommand, WrongExpectedRevisionError } from '@kesu/ports';
+import {
+  type CommandMetadata,
+  handleCommand,
+  StaleRevisionError,
+  WrongExpectedRevisionError,
+} from '@kesu/ports';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,6 +80,7 @@ describe('command handling on the embedded event store', () => {
     );
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')!;
+    expect(rejected.reason).toBeInstanceOf(StaleRevisionError);
     expect(rejected.reason).toBeInstanceOf(WrongExpectedRevisionError);
     expect(await storage.eventStore.readStream('notes-c-1')).toHaveLength(2);
   });

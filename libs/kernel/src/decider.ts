@@ -2,7 +2,7 @@ import type { DomainEvent } from './envelope';
 
 /**
  * Pure domain logic of one aggregate: decide turns a command and the current state into new
- * events (or throws a DomainRuleViolation); evolve folds one event into the state.
+ * events (or throws a DomainError); evolve folds one event into the state.
  */
 export interface Decider<Command, Event extends DomainEvent, State> {
   readonly decide: (command: Command, state: State) => readonly Event[];
@@ -18,17 +18,6 @@ export function fold<Event extends DomainEvent, State>(
   let state = decider.initialState();
   for (const event of events) state = decider.evolve(state, event);
   return state;
-}
-
-/** A command that the lifecycle or a business rule forbids in the current state (HTTP 409). */
-export class DomainRuleViolation extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DomainRuleViolation';
-  }
 }
 
 /** Exhaustiveness check for `switch` statements over discriminated unions. */

@@ -1,5 +1,6 @@
 export * from './canonical-json';
 export * from './decider';
+export * from './domain-errors';
 export * from './envelope';
 export * from './event-registry';
 export * from './hash-chain';

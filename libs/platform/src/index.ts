@@ -18,9 +18,11 @@ export * from './problem';
 export { ProblemFilter } from './problem.filter';
 export * from './readiness';
 export * from './replica';
+export * from './request-context';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';
 export { DEMO_KEY_FILE, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 export * from './tokens';
+export * from './user-commands';
 export {
   createValidationPipe,
   fieldErrors,

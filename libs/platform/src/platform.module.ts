@@ -1,5 +1,6 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
 import { SystemClock } from '@kesu/ports';
 import { LoggerModule } from 'nestjs-pino';
 import { AccessTokens } from './access-tokens';
@@ -28,6 +29,7 @@ import {
   PLATFORM_OPTIONS,
   STORAGE,
 } from './tokens';
+import { UserCommands } from './user-commands';
 import { createValidationPipe } from './validation';
 
 /** The configuration forRoot will use: the environment's, overridden by `options.config`. */
@@ -37,8 +39,9 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
- * background workers (and the relay), identity (guard, dev tokens, org directory), problem
- * answers, validation, logging, metrics and health. Global: import it once, in the root module.
+ * background workers (and the relay), identity (guard, dev tokens, org directory), the CQRS buses
+ * and the one way a person's command runs (`UserCommands`), problem answers, validation, logging,
+ * metrics and health. Global: import it once, in the root module.
  */
 @Module({})
 export class PlatformModule {
@@ -57,6 +60,7 @@ export class PlatformModule {
       Metrics,
       HttpMetricsHook,
       Readiness,
+      UserCommands,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -64,7 +68,10 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggerParams(config, options.service, options.logDestination))],
+      imports: [
+        CqrsModule.forRoot(),
+        LoggerModule.forRoot(loggerParams(config, options.service, options.logDestination)),
+      ],
       controllers: [OperationsController, ...(config.profile === 'demo' ? [DevTokenController] : [])],
       providers,
       exports: [
@@ -81,6 +88,7 @@ export class PlatformModule {
         AccessTokens,
         Metrics,
         Readiness,
+        UserCommands,
         LoggerModule,
       ],
     };

@@ -1,20 +1,16 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainRuleViolation } from '@kesu/kernel';
-import { KeyErasedError, WrongExpectedRevisionError } from '@kesu/ports';
+import { DomainError, InvalidInputError } from '@kesu/kernel';
+import { KeyErasedError, StaleRevisionError, WrongExpectedRevisionError } from '@kesu/ports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  problem,
-  PROBLEM_CONTENT_TYPE,
-  type ProblemDetails,
-  ProblemType,
-  ValidationProblem,
-} from './problem';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemType } from './problem';
 
 /**
- * Turns every error into an RFC 9457 `application/problem+json` answer: HTTP exceptions keep their
- * status, domain rule violations and concurrency conflicts are 409, erased personal data is 410,
- * Fastify's own client errors (body too large, malformed JSON) keep their 4xx, anything else is a
- * 500 whose details are logged, never sent.
+ * Turns every error into an RFC 9457 `application/problem+json` answer, in one place: domain errors
+ * by their kind (invalid input 400 naming each field, not found 404 — also for anything outside the
+ * caller's scope —, forbidden 403, rule violation 409, unprocessable 422), a stale If-Match 412, a
+ * concurrency conflict 409, erased personal data 410; HTTP exceptions of the edge (guards, pipes)
+ * keep their status; Fastify's own client errors (body too large, malformed JSON) keep their 4xx;
+ * anything else is a 500 whose details are logged, never sent.
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -37,20 +33,14 @@ export class ProblemFilter implements ExceptionFilter {
   }
 
   private toProblem(error: unknown, request: FastifyRequest): ProblemDetails {
-    if (error instanceof ValidationProblem) {
-      return problem(400, error.message, {
-        type: ProblemType.validation,
-        title: 'Invalid request',
-        errors: error.errors,
-      });
-    }
+    if (error instanceof DomainError) return domainProblem(error);
     if (error instanceof HttpException && error.getStatus() === 413) return bodyTooLarge(request);
     if (error instanceof HttpException) return problem(error.getStatus(), httpDetail(error));
-    if (error instanceof DomainRuleViolation) {
-      return problem(409, error.message, {
-        type: ProblemType.domainRule,
-        title: 'Domain rule violated',
-        code: error.code,
+    if (error instanceof StaleRevisionError) {
+      return problem(412, error.message, {
+        type: ProblemType.staleRevision,
+        title: 'Stale revision',
+        currentRevision: error.actual === 'no_stream' ? -1 : error.actual,
       });
     }
     if (error instanceof WrongExpectedRevisionError) {
@@ -68,6 +58,30 @@ export class ProblemFilter implements ExceptionFilter {
     const clientError = fastifyClientError(error, request);
     if (clientError) return clientError;
     return problem(500, 'An unexpected error occurred.');
+  }
+}
+
+/** The problem of a domain error: one status per kind. */
+function domainProblem(error: DomainError): ProblemDetails {
+  switch (error.kind) {
+    case 'invalid_input':
+      return problem(400, error.message, {
+        type: ProblemType.validation,
+        title: 'Invalid request',
+        errors: (error as InvalidInputError).errors,
+      });
+    case 'not_found':
+      return problem(404, error.message, { code: error.code });
+    case 'forbidden':
+      return problem(403, error.message, { code: error.code });
+    case 'rule_violation':
+      return problem(409, error.message, {
+        type: ProblemType.domainRule,
+        title: 'Domain rule violated',
+        code: error.code,
+      });
+    case 'unprocessable':
+      return problem(422, error.message, { code: error.code });
   }
 }
 

@@ -1,13 +1,7 @@
-import { BadRequestException } from '@nestjs/common';
+import type { FieldError } from '@kesu/kernel';
 import { STATUS_CODES } from 'node:http';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
-
-/** One bad input field: its full dot path (`complainant.name`, `items.0.qty`) and what is wrong. */
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
 
 /** An RFC 9457 problem document. */
 export interface ProblemDetails {
@@ -18,7 +12,7 @@ export interface ProblemDetails {
   readonly instance?: string;
   /** Every bad field of a validation problem. */
   readonly errors?: readonly FieldError[];
-  /** The rule a DomainRuleViolation broke. */
+  /** The rule or reason a domain error names (`complaint.not_found`, `intake.appeal_twice`). */
   readonly code?: string;
   readonly [extension: string]: unknown;
 }
@@ -28,6 +22,7 @@ export const ProblemType = {
   validation: 'urn:kesu:problem:validation-failed',
   domainRule: 'urn:kesu:problem:domain-rule-violation',
   concurrency: 'urn:kesu:problem:concurrency-conflict',
+  staleRevision: 'urn:kesu:problem:stale-revision',
   erased: 'urn:kesu:problem:personal-data-erased',
   blank: 'about:blank',
 } as const;
@@ -39,11 +34,4 @@ export function problem(
   extras: Partial<Omit<ProblemDetails, 'status' | 'detail'>> = {},
 ): ProblemDetails {
   return { type: ProblemType.blank, title: STATUS_CODES[status] ?? 'Error', status, detail, ...extras };
-}
-
-/** A 400 naming every bad field; thrown by the validation pipe, and usable by handlers. */
-export class ValidationProblem extends BadRequestException {
-  constructor(readonly errors: readonly FieldError[]) {
-    super(`The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`);
-  }
 }

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { DomainRuleViolation } from '@kesu/kernel';
-import { KeyErasedError, WrongExpectedRevisionError } from '@kesu/ports';
+import {
+  DomainRuleViolation,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnprocessableError,
+} from '@kesu/kernel';
+import { KeyErasedError, StaleRevisionError, WrongExpectedRevisionError } from '@kesu/ports';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -58,6 +64,34 @@ class FailingController {
     throw new WrongExpectedRevisionError('intake-complaint-1', 3, 4);
   }
 
+  @Get('not-found')
+  notFound(): never {
+    throw new NotFoundError('complaint.not_found', 'complaint c-1 not found');
+  }
+
+  @Get('forbidden')
+  forbidden(): never {
+    throw new ForbiddenError('approval.above_limit', 'The amount is above your approval limit.');
+  }
+
+  @Get('invalid')
+  invalid(): never {
+    throw new InvalidInputError([{ field: 'If-Match', message: 'If-Match must be a revision' }]);
+  }
+
+  @Get('unprocessable')
+  unprocessable(): never {
+    throw new UnprocessableError(
+      'idempotency.key_reused',
+      'The Idempotency-Key was used for another request.',
+    );
+  }
+
+  @Get('stale')
+  stale(): never {
+    throw new StaleRevisionError('intake-complaint-1', 3, 5);
+  }
+
   @Get('erased')
   erased(): never {
     throw new KeyErasedError('person-7');
@@ -110,6 +144,26 @@ describe('problem answers', () => {
     const response = await get('/test/conflict');
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ title: 'Concurrency conflict', status: 409 });
+  });
+
+  it.each([
+    ['not-found', 404, { code: 'complaint.not_found', detail: 'complaint c-1 not found' }],
+    ['forbidden', 403, { code: 'approval.above_limit' }],
+    ['unprocessable', 422, { code: 'idempotency.key_reused' }],
+    [
+      'invalid',
+      400,
+      {
+        type: 'urn:kesu:problem:validation-failed',
+        errors: [{ field: 'If-Match', message: 'If-Match must be a revision' }],
+      },
+    ],
+    ['stale', 412, { type: 'urn:kesu:problem:stale-revision', currentRevision: 5 }],
+  ] as const)('maps each kind of domain error to its status (%s → %d)', async (route, status, fields) => {
+    const response = await get(`/test/${route}`);
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status, instance: `/test/${route}`, ...fields });
   });
 
   it('maps a KeyErasedError to 410', async () => {

@@ -11,7 +11,7 @@ import {
   Min,
   type ValidationError,
 } from 'class-validator';
-import { type FieldError, ValidationProblem } from './problem';
+import { type FieldError, InvalidInputError } from '@kesu/kernel';
 
 /**
  * Flattens class-validator's error tree into one entry per bad field, named by its full dot path
@@ -30,7 +30,7 @@ export function fieldErrors(errors: readonly ValidationError[], parent = ''): Fi
 
 /**
  * The global validation pipe: strips nothing silently (unknown fields are errors), transforms
- * payloads into their DTO classes, and answers bad input with a ValidationProblem (400).
+ * payloads into their DTO classes, and answers bad input with an InvalidInputError (400).
  */
 export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -38,7 +38,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors) => new ValidationProblem(fieldErrors(errors)),
+    exceptionFactory: (errors) => new InvalidInputError(fieldErrors(errors)),
   });
 }
 

@@ -8,13 +8,16 @@ import type {
 } from '@kesu/kernel';
 import { fold } from '@kesu/kernel';
 import { v7 as uuidv7 } from 'uuid';
-import { type EventStore, WrongExpectedRevisionError } from './event-store';
+import { type EventStore, StaleRevisionError, WrongExpectedRevisionError } from './event-store';
 
 /** Envelope fields of the events a command produces, except their ids. */
 export type CommandMetadata = Omit<EventMetadata, 'eventId'>;
 
 export interface HandleCommandOptions {
-  /** The revision the caller saw (HTTP If-Match); a mismatch is reported, never retried. */
+  /**
+   * The revision the caller decided on (HTTP If-Match): when the stream is elsewhere, before or at
+   * the append, the command fails with StaleRevisionError and is never retried.
+   */
   readonly expectedRevision?: number;
   /** Attempts on a concurrency conflict when no revision was given (default 3). */
   readonly maxAttempts?: number;
@@ -55,11 +58,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
     const earlier = stored.filter((e) => e.causationId === metadata.causationId);
     if (earlier.length > 0) return { state, events: earlier, revision, replayed: true };
     if (options.expectedRevision !== undefined && options.expectedRevision !== revision) {
-      throw new WrongExpectedRevisionError(
-        streamId,
-        options.expectedRevision,
-        revision < 0 ? 'no_stream' : revision,
-      );
+      throw new StaleRevisionError(streamId, options.expectedRevision, revision < 0 ? 'no_stream' : revision);
     }
     const decided = decider.decide(command, state);
     if (decided.length === 0) return { state, events: [], revision, replayed: false };
@@ -79,6 +78,8 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         replayed: false,
       };
     } catch (error) {
+      if (error instanceof WrongExpectedRevisionError && options.expectedRevision !== undefined)
+        throw new StaleRevisionError(streamId, options.expectedRevision, error.actual);
       if (!(error instanceof WrongExpectedRevisionError) || attempt >= attempts) throw error;
     }
   }

@@ -92,6 +92,18 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+/**
+ * The caller decided on a revision that is no longer the current one (a stale HTTP `If-Match`):
+ * someone changed the stream since; reload and decide again. Never retried.
+ */
+export class StaleRevisionError extends WrongExpectedRevisionError {
+  constructor(streamId: string, expected: number, actual: number | 'no_stream') {
+    super(streamId, expected, actual);
+    this.name = 'StaleRevisionError';
+    this.message = `${streamId} was expected at revision ${expected} but is at ${actual}; reload it and try again`;
+  }
+}
+
 /** Throws WrongExpectedRevisionError unless a stream at `revision` (-1: no stream) is as expected. */
 export function assertExpectedRevision(streamId: string, expected: ExpectedRevision, revision: number): void {
   const ok =

@@ -4,8 +4,4 @@ export {
   type Registration,
   type RegistrationResult,
 } from './complaints/complaint-registration.service';
-export {
-  type ActionOutcome,
-  type ActionResult,
-  ComplaintActions,
-} from './complaints/complaint-actions.service';
+export type { ActionOutcome, ActionResult } from './actions/intake-actions';

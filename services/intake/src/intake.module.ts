@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ComplaintActionsController } from './complaints/complaint-actions.controller';
-import { ComplaintActions } from './complaints/complaint-actions.service';
+import { AcceptComplaintHandler } from './actions/accept-complaint';
+import { AppealRejectionHandler } from './actions/appeal-rejection';
+import { ComplaintActionsController } from './actions/complaint-actions.controller';
+import { ConfirmRecordHandler } from './actions/confirm-record';
+import { DecideAppealHandler } from './actions/decide-appeal';
+import { IntakeActions } from './actions/intake-actions';
+import { RejectComplaintHandler } from './actions/reject-complaint';
+import { WithdrawComplaintHandler } from './actions/withdraw-complaint';
 import { ComplaintRegistration } from './complaints/complaint-registration.service';
 import { ComplaintsIntakeController } from './complaints/complaints-intake.controller';
 import { intakeEventsProvider } from './intake-events';
@@ -15,7 +21,13 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
   controllers: [ComplaintsIntakeController, ComplaintActionsController],
   providers: [
     ComplaintRegistration,
-    ComplaintActions,
+    IntakeActions,
+    ConfirmRecordHandler,
+    AcceptComplaintHandler,
+    RejectComplaintHandler,
+    AppealRejectionHandler,
+    DecideAppealHandler,
+    WithdrawComplaintHandler,
     intakeEventsProvider,
     { provide: IntakePolicies, useFactory: () => IntakePolicies.fromEnvironment(process.env) },
     IdentityKeys,
@@ -23,6 +35,6 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     IdentityIndexWorker,
     SameMatterChecks,
   ],
-  exports: [ComplaintRegistration, ComplaintActions],
+  exports: [ComplaintRegistration],
 })
 export class IntakeModule {}

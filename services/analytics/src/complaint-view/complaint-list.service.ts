@@ -1,12 +1,7 @@
+import { type FieldError, InvalidInputError } from '@kesu/kernel';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { querySearchTokens } from '@kesu/analytics-domain';
-import {
-  DOCUMENT_STORE,
-  type FieldError,
-  OrgDirectory,
-  type Principal,
-  ValidationProblem,
-} from '@kesu/platform';
+import { DOCUMENT_STORE, OrgDirectory, type Principal } from '@kesu/platform';
 import { decodeCursor, type DocumentStore, type Filter } from '@kesu/ports';
 import { type ComplaintListQuery, DEFAULT_PAGE_SIZE } from './complaint-list.query';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument } from './complaint-view.projection';
@@ -38,7 +33,7 @@ export class ComplaintListing {
     if (query.branchId !== undefined && !this.directory.unit(principal.tenantId, query.branchId)) {
       errors.push({ field: 'branchId', message: `branchId ${query.branchId} is not an org unit` });
     }
-    if (errors.length > 0) throw new ValidationProblem(errors);
+    if (errors.length > 0) throw new InvalidInputError(errors);
     const branches = this.branchesOf(principal, query.branchId);
     if (branches.length === 0) return null;
     const receivedAt = {

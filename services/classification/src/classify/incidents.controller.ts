@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@kesu/kernel';
 import { INCIDENT_ID_PATTERN } from '@kesu/classification-contracts';
 import {
   Body,
@@ -20,7 +21,6 @@ import {
   type Principal,
   Role,
   Roles,
-  ValidationProblem,
 } from '@kesu/platform';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { decodeCursor } from '@kesu/ports';
@@ -98,7 +98,7 @@ export class IncidentsController {
       errors.push({ field: 'to', message: 'to must not be before from' });
     if (query.cursor !== undefined && !isCursor(query.cursor))
       errors.push({ field: 'cursor', message: 'cursor must be a nextCursor of this list' });
-    if (errors.length > 0) throw new ValidationProblem(errors);
+    if (errors.length > 0) throw new InvalidInputError(errors);
     const covered = this.directory.branchesWithin(principal);
     let branches = covered;
     if (query.branchId !== undefined) {
@@ -168,7 +168,7 @@ export class IncidentsController {
   /** The incident; 400 for a malformed id, 404 for an incident the tenant lacks or the caller cannot see. */
   private async visible(principal: Principal, incidentId: string): Promise<Incident> {
     if (!INCIDENT_ID_PATTERN.test(incidentId))
-      throw new ValidationProblem([{ field: 'id', message: 'id must be an incident id' }]);
+      throw new InvalidInputError([{ field: 'id', message: 'id must be an incident id' }]);
     const incident = await this.incidents.incident(principal.tenantId, incidentId);
     if (!incident || !this.directory.covers(principal, incident.branchId))
       throw new NotFoundException(`collective incident ${incidentId} not found`);

@@ -1,5 +1,6 @@
+import { InvalidInputError } from '@kesu/kernel';
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
+import { CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
 import { Reclassification, type ReclassificationResult } from './reclassification.service';
 import { ReclassifyComplaintDto } from './reclassify.dto';
 
@@ -37,7 +38,7 @@ export class ReclassificationController {
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ReclassificationResult> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new ValidationProblem([
+      throw new InvalidInputError([
         { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
       ]);
     }

@@ -1,15 +1,14 @@
 import { classificationStream } from '@kesu/classification-contracts';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { classificationDecider, type ClassificationStatus } from '@kesu/classification-domain';
-import { type EventTypeRegistry, fold } from '@kesu/kernel';
+import { type EventTypeRegistry, fold, InvalidInputError } from '@kesu/kernel';
 import {
-  actionCausationId,
+  causationIdOf,
   CLOCK,
   EVENT_STORE,
   eventsOfEarlierRequest,
   OrgDirectory,
   type Principal,
-  ValidationProblem,
 } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
@@ -65,7 +64,7 @@ export class Reclassification {
     ) {
       throw new NotFoundException(`complaint ${complaintId} not found`);
     }
-    const causationId = actionCausationId(principal, 'reclassify', body, idempotencyKey);
+    const causationId = causationIdOf({ principal, idempotencyKey }, 'reclassify', body);
     if (idempotencyKey !== undefined) {
       const streamId = classificationStream(complaintId);
       const stored = await this.store.readStream(streamId);
@@ -81,7 +80,7 @@ export class Reclassification {
     }
     const taxonomy = await this.settings.taxonomy(principal.tenantId);
     if (!taxonomy.categories.some((c) => c.code === body.category)) {
-      throw new ValidationProblem([
+      throw new InvalidInputError([
         {
           field: 'category',
           message: `category must be one of the tenant's taxonomy (version ${taxonomy.version})`,

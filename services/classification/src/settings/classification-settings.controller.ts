@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@kesu/kernel';
 import { type RuleSet, type Taxonomy } from '@kesu/classification-contracts';
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import {
@@ -9,7 +10,7 @@ import {
   validateRuleSet,
   validateTaxonomy,
 } from '@kesu/classification-domain';
-import { CLOCK, CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
+import { CLOCK, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { Inject } from '@nestjs/common';
 import {
@@ -106,7 +107,7 @@ export class ClassificationSettingsController {
     const given = (body.input ?? {}) as Partial<ClassificationInput>;
     const description = body.text ?? given.description;
     if (typeof description !== 'string' || description.trim() === '') {
-      throw new ValidationProblem([{ field: 'text', message: 'text (or input.description) is required' }]);
+      throw new InvalidInputError([{ field: 'text', message: 'text (or input.description) is required' }]);
     }
     return {
       complaintId: 'dry-run',
@@ -137,6 +138,6 @@ export function authorOf(principal: Principal): SettingsAuthor {
 
 function assertValid(problems: readonly RuleProblem[]): void {
   if (problems.length > 0) {
-    throw new ValidationProblem(problems.map((p) => ({ field: p.path || 'body', message: p.message })));
+    throw new InvalidInputError(problems.map((p) => ({ field: p.path || 'body', message: p.message })));
   }
 }

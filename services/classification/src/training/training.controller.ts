@@ -1,3 +1,4 @@
+import { InvalidInputError } from '@kesu/kernel';
 import {
   Body,
   Controller,
@@ -9,15 +10,7 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  BodyLimit,
-  CLOCK,
-  CurrentPrincipal,
-  type Principal,
-  Role,
-  Roles,
-  ValidationProblem,
-} from '@kesu/platform';
+import { BodyLimit, CLOCK, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { authorOf } from '../settings/classification-settings.controller';
 import { ImportExamplesDto } from '../settings/settings.dto';
@@ -87,7 +80,7 @@ export class TrainingController {
       .map((e, i) => ({ field: `examples[${i}].category`, category: e.category }))
       .filter((e) => !codes.has(e.category));
     if (unknown.length > 0) {
-      throw new ValidationProblem(
+      throw new InvalidInputError(
         unknown.slice(0, MAX_ERRORS).map(({ field, category }) => ({
           field,
           message: `category "${category}" is not in the tenant's taxonomy (version ${taxonomy.version})`,
@@ -140,7 +133,7 @@ export class TrainingController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ExampleView> {
     if (!EXAMPLE_ID.test(id)) {
-      throw new ValidationProblem([
+      throw new InvalidInputError([
         { field: 'id', message: 'id must be an example id: import:<digest> or complaint:<complaint id>' },
       ]);
     }
@@ -180,7 +173,7 @@ export class TrainingController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ModelList> {
     if (!/^[1-9]\d{0,8}$/.test(version)) {
-      throw new ValidationProblem([{ field: 'version', message: 'version must be a whole number from 1' }]);
+      throw new InvalidInputError([{ field: 'version', message: 'version must be a whole number from 1' }]);
     }
     await this.training.activate(authorOf(principal), Number(version), body.reason);
     return this.list(principal);

@@ -1,5 +1,6 @@
+import { InvalidInputError } from '@kesu/kernel';
 import { Body, Controller, ForbiddenException, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { CurrentPrincipal, OrgDirectory, type Principal, Roles, ValidationProblem } from '@kesu/platform';
+import { CurrentPrincipal, OrgDirectory, type Principal, Roles } from '@kesu/platform';
 import { ComplaintRegistration, type RegistrationResult } from './complaint-registration.service';
 import { RegisterComplaintDto } from './register-complaint.dto';
 
@@ -26,12 +27,12 @@ export class ComplaintsIntakeController {
     @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
   ): Promise<RegistrationResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ValidationProblem([
+      throw new InvalidInputError([
         { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
       ]);
     }
     if (!this.directory.branchExists(principal.tenantId, body.branchId)) {
-      throw new ValidationProblem([{ field: 'branchId', message: `branch ${body.branchId} does not exist` }]);
+      throw new InvalidInputError([{ field: 'branchId', message: `branch ${body.branchId} does not exist` }]);
     }
     if (!this.directory.covers(principal, body.branchId)) {
       throw new ForbiddenException(`branch ${body.branchId} is outside your scope`);

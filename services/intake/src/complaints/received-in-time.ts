@@ -1,4 +1,4 @@
-import { ValidationProblem } from '@kesu/platform';
+import { InvalidInputError } from '@kesu/kernel';
 import { DateTime } from 'luxon';
 import type { RegisterComplaintDto } from './register-complaint.dto';
 
@@ -27,5 +27,5 @@ export function assertNothingInFuture(body: RegisterComplaintDto, now: Date, tim
         ]
       : []),
   ];
-  if (errors.length > 0) throw new ValidationProblem(errors);
+  if (errors.length > 0) throw new InvalidInputError(errors);
 }

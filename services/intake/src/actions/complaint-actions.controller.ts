@@ -1,5 +1,8 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { CurrentPrincipal, type Principal, Role, Roles, ValidationProblem } from '@kesu/platform';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { AcceptComplaintCommand } from './accept-complaint';
+import { AppealRejectionCommand } from './appeal-rejection';
 import {
   AcceptComplaintDto,
   AppealRejectionDto,
@@ -8,12 +11,11 @@ import {
   RejectComplaintDto,
   WithdrawComplaintDto,
 } from './complaint-actions.dto';
-import {
-  type ActionOutcome,
-  type ActionRequest,
-  type ActionResult,
-  ComplaintActions,
-} from './complaint-actions.service';
+import { ConfirmRecordCommand } from './confirm-record';
+import { DecideAppealCommand } from './decide-appeal';
+import type { ActionOutcome, ActionResult } from './intake-actions';
+import { RejectComplaintCommand } from './reject-complaint';
+import { WithdrawComplaintCommand } from './withdraw-complaint';
 
 /** Who may work with the complainant: read the record back, take an appeal or a withdrawal. */
 export const FRONT_LINE_ROLES = [
@@ -35,16 +37,18 @@ export const ACCEPTANCE_ROLES = [
 /** Who may decide an appeal against a rejection: above the handler who rejected it. */
 export const APPEAL_DECISION_ROLES = [Role.supervisor, Role.branchManager, Role.director, Role.admin];
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
-
 interface Reply {
   header(name: string, value: string): unknown;
 }
 
-/** Intake's work actions on a registered complaint; each answers `202 { complaintId, status, revision }`. */
+/**
+ * Intake's work actions on a registered complaint, each a command on the bus; each answers
+ * `202 { complaintId, status, revision }` (`Idempotent-Replayed: true` when it repeats an earlier
+ * request), `412` for a stale If-Match.
+ */
 @Controller('api/v1/complaints/:id')
 export class ComplaintActionsController {
-  constructor(private readonly actions: ComplaintActions) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post('confirmations')
   @HttpCode(202)
@@ -52,11 +56,10 @@ export class ComplaintActionsController {
   confirm(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ConfirmRecordDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.confirm(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new ConfirmRecordCommand(caller, id, body)));
   }
 
   @Post('accept')
@@ -65,11 +68,10 @@ export class ComplaintActionsController {
   accept(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AcceptComplaintDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.accept(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new AcceptComplaintCommand(caller, id, body)));
   }
 
   @Post('reject')
@@ -78,11 +80,10 @@ export class ComplaintActionsController {
   reject(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RejectComplaintDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.reject(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new RejectComplaintCommand(caller, id, body)));
   }
 
   @Post('appeals')
@@ -91,11 +92,10 @@ export class ComplaintActionsController {
   appeal(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: AppealRejectionDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.appeal(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new AppealRejectionCommand(caller, id, body)));
   }
 
   @Post('appeals/decision')
@@ -104,11 +104,10 @@ export class ComplaintActionsController {
   decideAppeal(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: DecideAppealDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.decideAppeal(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new DecideAppealCommand(caller, id, body)));
   }
 
   @Post('withdraw')
@@ -117,21 +116,11 @@ export class ComplaintActionsController {
   withdraw(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: WithdrawComplaintDto,
-    @CurrentPrincipal() principal: Principal,
-    @Headers('idempotency-key') key: string | undefined,
+    @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<ActionResult> {
-    return answer(reply, this.actions.withdraw(requestOf(principal, id, key), body));
+    return answer(reply, this.commands.execute(new WithdrawComplaintCommand(caller, id, body)));
   }
-}
-
-function requestOf(principal: Principal, complaintId: string, idempotencyKey?: string): ActionRequest {
-  if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-    throw new ValidationProblem([
-      { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
-    ]);
-  }
-  return { principal, complaintId, idempotencyKey };
 }
 
 async function answer(reply: Reply, outcome: Promise<ActionOutcome>): Promise<ActionResult> {
