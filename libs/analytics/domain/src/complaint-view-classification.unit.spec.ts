@@ -7,7 +7,7 @@ import {
 } from '@kesu/classification-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
 import { complaintViewHandles, complaintViewIds, evolveComplaintView } from './complaint-view-evolve';
-import { classifiedData, fold, recorded } from './complaint-view.test-support';
+import { classifiedData, event, fold, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
   it("shows the classifier's decision", () => {
@@ -52,6 +52,12 @@ describe('complaint view', () => {
       classifiedAt: '2026-11-23T03:00:00.000Z',
     });
     expect(view.eventCount).toBe(3);
+  });
+
+  it("leaves the intake stream's revision to intake's events", () => {
+    const accepted = event('ComplaintAccepted', { complaintId: 'c-1', acceptedAt: '2026-11-23T02:04:00Z' });
+    const view = fold(accepted, recorded('ComplaintClassified', classifiedData));
+    expect(view).toMatchObject({ intakeRevision: 1, eventCount: 3 });
   });
 
   describe('collective incident', () => {

@@ -45,9 +45,10 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
     // an incident event that does not name the complaint (in a history read with its incident's)
     return next === view ? view : next && touched(next, event);
   }
+  // intake's own events of this complaint are all on its intake stream: their revision is its revision
   const intake = { type: event.type, data: event.data } as IntakeEvent;
   if (intake.type === 'ComplaintReceived') return receivedView(intake.data, event);
-  return view && touched(applyIntake(view, intake), event);
+  return view && touched({ ...applyIntake(view, intake), intakeRevision: event.revision }, event);
 }
 
 function touched(view: ComplaintView, event: RecordedEvent): ComplaintView {

@@ -40,6 +40,7 @@ export function receivedView(data: ComplaintReceivedData, event: RecordedEvent):
     assignment: null,
     sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
     satisfaction: null,
+    intakeRevision: event.revision,
     eventCount: 1,
     updatedAt: event.recordedAt,
   };

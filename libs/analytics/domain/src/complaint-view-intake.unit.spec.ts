@@ -221,6 +221,14 @@ describe('complaint view', () => {
     });
   });
 
+  it("keeps the intake stream's revision, what intake's actions take as If-Match", () => {
+    expect(fold().intakeRevision).toBe(0);
+    const accepted = event('ComplaintAccepted', { complaintId: 'c-1', acceptedAt: '2026-11-23T02:04:00Z' });
+    expect(fold(accepted).intakeRevision).toBe(1);
+    const later = recorded('SomethingElse', {}, 30);
+    expect(fold(accepted, later).intakeRevision).toBe(1);
+  });
+
   it('counts events it does not interpret yet, and ignores events before the complaint', () => {
     const later = recorded('SomethingElse', {}, 30);
     expect(fold(later)).toMatchObject({ eventCount: 2, updatedAt: '2026-11-23T02:30:00.000Z' });

@@ -129,6 +129,11 @@ export interface ComplaintView {
   readonly satisfaction: string | null;
   /** What `q` finds it by: never personal data (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];
+  /**
+   * The revision of the complaint's intake stream the view has folded up to (0: the registration):
+   * what intake's work actions take as If-Match, the ETag of `GET /api/v1/complaints/{id}`.
+   */
+  readonly intakeRevision: number;
   /** How many events of the complaint's history the view has folded. */
   readonly eventCount: number;
   readonly updatedAt: string;
