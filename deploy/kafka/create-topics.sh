@@ -6,7 +6,7 @@
 # TOPICS: one topic per stream category, `complaints.<category>.v1` (libs/ports/src/topics.ts), for
 # every category of contracts/events/catalog.json; each also gets `<topic>.dlq`. Every topic is
 # keyed by complaint id, so one complaint's events keep their order within a partition.
-# test/contracts/deploy.spec.ts fails when this list, the catalog and contracts/asyncapi.yaml differ:
+# test/contracts/deploy-topics.spec.ts fails when this list, the catalog and contracts/asyncapi.yaml differ:
 # a new service's first event type means a catalog entry, an AsyncAPI channel and a word here.
 TOPICS="complaints.intake.v1 complaints.classification.v1 complaints.followup.v1"
 

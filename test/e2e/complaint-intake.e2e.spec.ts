@@ -212,6 +212,46 @@ describe('a complaint from registration to its audited history', () => {
     expect((await host.request('GET', `/api/v1/complaints/${id}`)).status).toBe(401);
   });
 
+  it("tags the view with its intake revision, which intake's actions take back as If-Match", async () => {
+    const created = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: fromNewCaller(),
+    });
+    const id: string = created.body.complaintId;
+    const intakeRevision = () =>
+      host.sql(
+        (db) =>
+          (
+            db
+              .prepare('SELECT max(revision) AS r FROM events WHERE stream_id = ?')
+              .get(`intake-complaint-${id}`) as { r: number }
+          ).r,
+      );
+    const tagOfView = (revision: number) =>
+      host.eventually(async () => {
+        const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token: agent1 });
+        return reply.status === 200 && reply.headers.get('etag') === `W/"${revision}"` ? true : undefined;
+      });
+    const registered = intakeRevision();
+    await tagOfView(registered);
+    const handler = await host.token('handler1');
+    const ifMatch = { 'if-match': `W/"${registered}"` };
+    const accepted = await host.request('POST', `/api/v1/complaints/${id}/accept`, {
+      token: handler,
+      body: {},
+      headers: ifMatch,
+    });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body.revision).toBe(registered + 1);
+    const stale = await host.request('POST', `/api/v1/complaints/${id}/reject`, {
+      token: handler,
+      body: { reason: 'not_in_scope', explanation: '不属于本公司业务范围。' },
+      headers: ifMatch,
+    });
+    expect(stale.status).toBe(412);
+    await tagOfView(registered + 1);
+  });
+
   it('detects an event altered on disk', async () => {
     const created = await host.request('POST', '/api/v1/complaints', {
       token: agent1,

@@ -7,4 +7,6 @@ export * from './lease';
 export * from './leadership';
 export * from './message-log';
 export * from './projection';
+export * from './projection-preparation';
+export * from './projection-rebuild';
 export * from './relay';

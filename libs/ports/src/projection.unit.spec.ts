@@ -1,7 +1,8 @@
 import { EventTypeRegistry, type RecordedEvent } from '@kesu/kernel';
 import type { Collection } from './document-store';
 import type { EventStore } from './event-store';
-import { applyToProjection, prepareProjection, type Projected, type Projection } from './projection';
+import { applyToProjection, type Projected, type Projection } from './projection';
+import { prepareProjection } from './projection-preparation';
 
 type Tally = { _id: string; events: number } & Projected;
 

@@ -1,14 +1,27 @@
 import { Module } from '@nestjs/common';
 import { analyticsEventsProvider } from './analytics-events';
+import { ComplaintEvents } from './audit/complaint-events';
 import { ComplaintHistoryController } from './audit/complaint-history.controller';
-import { ComplaintListing } from './complaint-view/complaint-list.service';
-import { ComplaintReader } from './complaint-view/complaint-reader.service';
+import { GetComplaintHistoryHandler } from './audit/get-complaint-history';
+import { VerifyComplaintHistoryHandler } from './audit/verify-complaint-history';
+import { ComplaintScope } from './complaint-scope';
 import { ComplaintViewController } from './complaint-view/complaint-view.controller';
 import { ComplaintViewWorker } from './complaint-view/complaint-view.worker';
+import { GetComplaintHandler } from './complaint-view/get-complaint';
+import { ListComplaintsHandler } from './complaint-view/list-complaints';
 
-/** Analytics: read models of every complaint, and the audit history. */
+/** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
   controllers: [ComplaintViewController, ComplaintHistoryController],
-  providers: [analyticsEventsProvider, ComplaintReader, ComplaintListing, ComplaintViewWorker],
+  providers: [
+    analyticsEventsProvider,
+    ComplaintScope,
+    ComplaintEvents,
+    GetComplaintHandler,
+    ListComplaintsHandler,
+    GetComplaintHistoryHandler,
+    VerifyComplaintHistoryHandler,
+    ComplaintViewWorker,
+  ],
 })
 export class AnalyticsModule {}

@@ -1,36 +1,43 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { CurrentPrincipal, IsInstant, type Principal } from '@kesu/platform';
-import { IsOptional } from 'class-validator';
-import { ComplaintListQuery } from './complaint-list.query';
-import { ComplaintListing } from './complaint-list.service';
-import { ComplaintReader } from './complaint-reader.service';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, type Principal } from '@kesu/platform';
+import { ComplaintListParams, ComplaintViewParams } from './complaint-view.params';
 import type { ComplaintPage, ComplaintResponse } from './complaint-view.response';
+import { GetComplaintQuery } from './get-complaint';
+import { ListComplaintsQuery } from './list-complaints';
 
-export class ComplaintViewQuery {
-  /** An instant: the view as it stood then. */
-  @IsOptional()
-  @IsInstant()
-  asOf?: string;
+interface Reply {
+  header(name: string, value: string): unknown;
 }
 
+/**
+ * The complaint views: the list and one complaint, each a query on the bus. One complaint answers
+ * with an ETag naming the revision of its intake stream (`W/"3"`), which intake's work actions take
+ * back as If-Match (412 when the complaint has moved on since).
+ */
 @Controller('api/v1/complaints')
 export class ComplaintViewController {
-  constructor(
-    private readonly reader: ComplaintReader,
-    private readonly listing: ComplaintListing,
-  ) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@Query() query: ComplaintListQuery, @CurrentPrincipal() principal: Principal): Promise<ComplaintPage> {
-    return this.listing.list(principal, query);
+  list(
+    @Query() params: ComplaintListParams,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ComplaintPage> {
+    return this.queries.execute(new ListComplaintsQuery(principal, params));
   }
 
   @Get(':id')
-  view(
+  async view(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Query() query: ComplaintViewQuery,
+    @Query() params: ComplaintViewParams,
     @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
   ): Promise<ComplaintResponse> {
-    return this.reader.view(principal, id, query.asOf);
+    const { complaint, intakeRevision } = await this.queries.execute(
+      new GetComplaintQuery(principal, id, params.asOf),
+    );
+    if (intakeRevision !== null) reply.header('ETag', `W/"${intakeRevision}"`);
+    return complaint;
   }
 }

@@ -20,11 +20,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * actions, duplicates and `searchTokens`; 3: `classification` from classification's events; 4:
  * `collectiveIncident` from the incident events, each applied to every complaint it names; 5: the
  * classification as recorded (4 showed members as collective before the classifier said so); 6:
- * the incident's stream revision of the event that made a complaint a member.
+ * the incident's stream revision of the event that made a complaint a member; 7: `intakeRevision`,
+ * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`).
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 6,
+  version: 7,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification')],
   handles: complaintViewHandles,

@@ -132,20 +132,20 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 6,
+          projectionVersion: 7,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 6, events: 2, rebuild: null });
+      ).toMatchObject({ version: 7, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 6 before consuming',
+        'complaint-view: views no version recorded; rebuilding version 7 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 6 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(/^complaint-view: rebuilt version 7 from 2 events in .* 0 stale views deleted/),
       );
     } finally {
       await app.close();
@@ -159,7 +159,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 6, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the views are version 7, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();
@@ -241,6 +241,7 @@ describe('the complaint view worker with events delivered out of order', () => {
       expect(view).toMatchObject({
         status: 'accepted',
         classification: { category: 'billing', decidedBy: 'model' },
+        intakeRevision: 1,
         eventCount: 3,
         lastPosition: acceptedEvent!.globalPosition,
       });

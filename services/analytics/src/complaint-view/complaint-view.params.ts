@@ -7,8 +7,8 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Longest `q`: up to 99 bigrams, each one more condition on every candidate. */
 export const MAX_QUERY_LENGTH = 100;
 
-/** Query of `GET /api/v1/complaints`; unknown parameters are rejected by the validation pipe. */
-export class ComplaintListQuery extends PageQuery {
+/** Parameters of `GET /api/v1/complaints`; unknown parameters are rejected by the validation pipe. */
+export class ComplaintListParams extends PageQuery {
   @IsOptional()
   @IsIn(COMPLAINT_STATUSES)
   status?: ComplaintStatus;
@@ -47,4 +47,12 @@ export class ComplaintListQuery extends PageQuery {
   @IsString()
   @Length(1, MAX_QUERY_LENGTH)
   q?: string;
+}
+
+/** Parameters of `GET /api/v1/complaints/{id}`. */
+export class ComplaintViewParams {
+  /** An instant: the view as it stood then. */
+  @IsOptional()
+  @IsInstant()
+  asOf?: string;
 }

@@ -1,0 +1,64 @@
+import {
+  type ClassificationEvent,
+  type CollectiveIncidentDetectedData,
+  type ComplaintJoinedCollectiveIncidentData,
+  type ComplaintRemovedFromCollectiveIncidentData,
+} from '@kesu/classification-contracts';
+import { type IntakeEvent, intakeEventTypes } from '@kesu/intake-contracts';
+import { type RecordedEvent } from '@kesu/kernel';
+import { type ComplaintView } from './complaint-view';
+import { applyClassification, CLASSIFICATION_TYPES } from './complaint-view-classification';
+import { applyIntake, receivedView } from './complaint-view-intake';
+
+/** Event types the complaint view folds: every one of intake's, and classification's about it. */
+export const complaintViewHandles: readonly string[] = [
+  ...intakeEventTypes.map((entry) => entry.type),
+  ...CLASSIFICATION_TYPES,
+];
+
+/**
+ * The ids of the views an event changes: its complaint's (the correlation id), or every complaint an
+ * incident event names.
+ */
+export function complaintViewIds(event: RecordedEvent): readonly string[] {
+  if (event.type === 'CollectiveIncidentDetected')
+    return (event.data as CollectiveIncidentDetectedData).complaintIds;
+  if (event.type === 'ComplaintJoinedCollectiveIncident')
+    return [(event.data as ComplaintJoinedCollectiveIncidentData).complaintId];
+  if (event.type === 'ComplaintRemovedFromCollectiveIncident')
+    return [(event.data as ComplaintRemovedFromCollectiveIncidentData).complaintId];
+  return [event.correlationId];
+}
+
+// ---------------------------------------------------------------- evolve
+
+/**
+ * Folds one event of a complaint's history into its view. Pure: the same function serves the
+ * live projection, rebuilds, and the view as of an instant (a fold over the history up to then).
+ * Events of other types are counted, not interpreted.
+ */
+export function evolveComplaintView(view: ComplaintView | null, event: RecordedEvent): ComplaintView | null {
+  if (!complaintViewHandles.includes(event.type)) return view && touched(view, event);
+  if ((CLASSIFICATION_TYPES as readonly string[]).includes(event.type)) {
+    const classification = { type: event.type, data: event.data } as ClassificationEvent;
+    const next = view && applyClassification(view, classification, event.revision);
+    // an incident event that does not name the complaint (in a history read with its incident's)
+    return next === view ? view : next && touched(next, event);
+  }
+  // intake's own events of this complaint are all on its intake stream: their revision is its revision
+  const intake = { type: event.type, data: event.data } as IntakeEvent;
+  if (intake.type === 'ComplaintReceived') return receivedView(intake.data, event);
+  return view && touched({ ...applyIntake(view, intake), intakeRevision: event.revision }, event);
+}
+
+function touched(view: ComplaintView, event: RecordedEvent): ComplaintView {
+  return { ...view, eventCount: view.eventCount + 1, updatedAt: event.recordedAt };
+}
+
+/** The view as it stood at `instant`: a fold over the events recorded up to then. */
+export function complaintViewAsOf(history: readonly RecordedEvent[], instant: string): ComplaintView | null {
+  const until = Date.parse(instant);
+  return history
+    .filter((event) => Date.parse(event.recordedAt) <= until)
+    .reduce<ComplaintView | null>(evolveComplaintView, null);
+}

@@ -1,0 +1,287 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, createServer as createTcpServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Json } from './deploy.test-support';
+import { routeKey, routingExpectations, samplePath } from './deploy-routes.test-support';
+
+/*
+ * The edge router (deploy/gateway/nginx.conf), modelled for the constructs it may use: what is wrong
+ * with its routing table, and the same routes through a real nginx when one is installed.
+ */
+
+interface Directive {
+  readonly name: string;
+  readonly args: string[];
+  readonly block?: Directive[];
+}
+
+function parseNginx(text: string): Directive[] {
+  const tokens: Array<{ value: string; quoted: boolean }> = [];
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (/\s/.test(c)) i++;
+    else if (c === '#') while (i < text.length && text[i] !== '\n') i++;
+    else if (c === '{' || c === '}' || c === ';') tokens.push({ value: text[i++]!, quoted: false });
+    else if (c === '"' || c === "'") {
+      let value = '';
+      for (i++; i < text.length && text[i] !== c; i++) value += text[i] === '\\' ? text[++i] : text[i];
+      if (i >= text.length) throw new Error('nginx.conf: unterminated string');
+      i++;
+      tokens.push({ value, quoted: true });
+    } else {
+      const start = i;
+      while (i < text.length && !/[\s{};]/.test(text[i]!)) i++;
+      tokens.push({ value: text.slice(start, i), quoted: false });
+    }
+  }
+  let at = 0;
+  const block = (nested: boolean): Directive[] => {
+    const directives: Directive[] = [];
+    while (at < tokens.length) {
+      if (!tokens[at]!.quoted && tokens[at]!.value === '}') {
+        if (!nested) throw new Error('nginx.conf: unexpected }');
+        at++;
+        return directives;
+      }
+      const words: string[] = [];
+      while (at < tokens.length && (tokens[at]!.quoted || !['{', ';', '}'].includes(tokens[at]!.value))) {
+        words.push(tokens[at++]!.value);
+      }
+      const end = tokens[at++];
+      if (!end || end.value === '}') throw new Error(`nginx.conf: ${words.join(' ')} is not terminated`);
+      const [name, ...args] = words;
+      directives.push(end.value === '{' ? { name: name!, args, block: block(true) } : { name: name!, args });
+    }
+    if (nested) throw new Error('nginx.conf: missing }');
+    return directives;
+  };
+  return block(false);
+}
+
+interface Location {
+  readonly modifier: '' | '=' | '^~' | '~' | '~*';
+  readonly pattern: string;
+  readonly directives: Directive[];
+}
+
+type Destination = { upstream: string } | { status: number } | { problem: string };
+
+export interface Gateway {
+  readonly listen: number;
+  readonly upstreams: Map<string, string[]>;
+  route(method: string, uri: string): Destination;
+}
+
+const LOCATION_DIRECTIVES = new Set([
+  'proxy_pass',
+  'return',
+  'proxy_buffering',
+  'proxy_read_timeout',
+  'add_header',
+  'default_type',
+]);
+const SERVER_DIRECTIVES = new Set(['listen', 'location', 'error_page', 'server_name']);
+
+/** The router nginx.conf describes; throws on a construct the model does not understand. */
+export function gatewayOf(text: string): Gateway {
+  const http = parseNginx(text).find((d) => d.name === 'http')?.block ?? [];
+  const upstreams = new Map(
+    http
+      .filter((d) => d.name === 'upstream')
+      .map((d) => [d.args[0]!, (d.block ?? []).filter((s) => s.name === 'server').map((s) => s.args[0]!)]),
+  );
+  const maps = new Map<string, Map<string, string>>();
+  for (const d of http.filter((d) => d.name === 'map')) {
+    if (d.args[0] !== '$request_method')
+      throw new Error(`map ${d.args[0]}: only $request_method is modelled`);
+    maps.set(d.args[1]!, new Map((d.block ?? []).map((entry) => [entry.name, entry.args[0]!])));
+  }
+  const servers = http.filter((d) => d.name === 'server');
+  if (servers.length !== 1) throw new Error(`expected one server block, found ${servers.length}`);
+  const server = servers[0]!.block ?? [];
+  for (const d of server) {
+    if (!SERVER_DIRECTIVES.has(d.name)) throw new Error(`server: "${d.name}" is not modelled`);
+  }
+  const listens = server.filter((d) => d.name === 'listen').map((d) => Number(d.args[0]!.split(':').pop()));
+  if (listens.length !== 1 || Number.isNaN(listens[0])) throw new Error('expected one listen port');
+  const locations: Location[] = server
+    .filter((d) => d.name === 'location' && !d.args[0]!.startsWith('@'))
+    .map((d) => {
+      const [modifier, pattern] = d.args.length === 2 ? d.args : ['', d.args[0]];
+      if (!['', '=', '^~', '~', '~*'].includes(modifier!)) throw new Error(`location modifier ${modifier}`);
+      for (const inner of d.block ?? []) {
+        if (!LOCATION_DIRECTIVES.has(inner.name)) {
+          throw new Error(`location ${d.args.join(' ')}: "${inner.name}" is not modelled`);
+        }
+      }
+      return { modifier: modifier as Location['modifier'], pattern: pattern!, directives: d.block ?? [] };
+    });
+
+  // nginx: an exact match wins; else the longest prefix, unless a regex (in order) matches first.
+  const locate = (uri: string): Location | undefined => {
+    const exact = locations.find((l) => l.modifier === '=' && l.pattern === uri);
+    if (exact) return exact;
+    const prefix = locations
+      .filter((l) => (l.modifier === '' || l.modifier === '^~') && uri.startsWith(l.pattern))
+      .sort((a, b) => b.pattern.length - a.pattern.length)[0];
+    if (prefix?.modifier === '^~') return prefix;
+    const regex = locations.find(
+      (l) => l.modifier.startsWith('~') && new RegExp(l.pattern, l.modifier === '~*' ? 'i' : '').test(uri),
+    );
+    return regex ?? prefix;
+  };
+
+  return {
+    listen: listens[0]!,
+    upstreams,
+    route(method, uri) {
+      const location = locate(uri);
+      if (!location) return { problem: `no location matches ${uri}` };
+      const returned = location.directives.find((d) => d.name === 'return');
+      if (returned) return { status: Number(returned.args[0]) };
+      const pass = location.directives.find((d) => d.name === 'proxy_pass');
+      const target = /^http:\/\/([^/]+)$/.exec(pass?.args[0] ?? '')?.[1];
+      if (!target) return { problem: `location ${location.pattern}: no proxy_pass http://<upstream>` };
+      const upstream = target.startsWith('$')
+        ? (maps.get(target)?.get(method) ?? maps.get(target)?.get('default'))
+        : target;
+      if (!upstream)
+        return { problem: `location ${location.pattern}: ${target} is not mapped for ${method}` };
+      if (!upstreams.has(upstream))
+        return { problem: `location ${location.pattern}: no upstream ${upstream}` };
+      return { upstream };
+    },
+  };
+}
+
+const describeDestination = (d: Destination): string =>
+  'upstream' in d ? d.upstream : 'status' in d ? `return ${d.status}` : d.problem;
+
+/** What is wrong with a routing table: routes that miss their owner, upstreams that lead nowhere. */
+export function routingProblems(conf: string, compose: Json, k8sServices: Json[]): string[] {
+  let gateway: Gateway;
+  try {
+    gateway = gatewayOf(conf);
+  } catch (error) {
+    return [`nginx.conf: ${(error as Error).message}`];
+  }
+  const problems: string[] = [];
+  for (const { route, owners, why } of routingExpectations()) {
+    if (owners.length === 0) {
+      problems.push(
+        `${routeKey(route)} (${why}): no owner known; add it to the ownership in deploy-routes.test-support.ts`,
+      );
+      continue;
+    }
+    const destination = gateway.route(route.method, samplePath(route.path));
+    if (!('upstream' in destination) || !owners.includes(destination.upstream)) {
+      problems.push(
+        `${routeKey(route)} (${why}) goes to ${describeDestination(destination)}, not ${owners.join(' | ')}`,
+      );
+    }
+  }
+  for (const [name, servers] of gateway.upstreams) {
+    for (const server of servers) {
+      const [host, port] = server.split(':');
+      const service = compose.services?.[host!];
+      if (!service) problems.push(`upstream ${name}: ${host} is no compose service`);
+      else if (String(service.environment?.PORT) !== port) {
+        problems.push(
+          `upstream ${name}: compose service ${host} listens on ${service.environment?.PORT}, not ${port}`,
+        );
+      }
+      const k8s = k8sServices.find((s) => s.metadata.name === host);
+      if (!k8s) problems.push(`upstream ${name}: ${host} is no Kubernetes Service`);
+      else if (!k8s.spec.ports.some((p: Json) => String(p.port) === port)) {
+        problems.push(`upstream ${name}: Kubernetes Service ${host} has no port ${port}`);
+      }
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routing file under a real nginx, with stub services that answer with their name
+
+async function freePort(): Promise<number> {
+  const server = createTcpServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+export async function checkWithRealNginx(nginx: string, conf: string): Promise<void> {
+  const model = gatewayOf(conf);
+  const folder = mkdtempSync(join(tmpdir(), 'kesu-gateway-'));
+  // Run as root, nginx's workers run as nobody: they must reach the temp folders.
+  chmodSync(folder, 0o755);
+  const stubs: Server[] = [];
+  let child: ChildProcess | undefined;
+  try {
+    let text = conf
+      .replaceAll('/tmp/', `${folder}/`)
+      .replace('access_log /dev/stdout edge;', 'access_log off;');
+    for (const name of model.upstreams.keys()) {
+      const stub = createServer((request, response) => {
+        response.setHeader('x-upstream', name);
+        response.end(JSON.stringify({ upstream: name, url: request.url }));
+      });
+      await new Promise<void>((done) => stub.listen(0, '127.0.0.1', done));
+      stubs.push(stub);
+      text = text.replace(
+        `server ${name}:3000;`,
+        `server 127.0.0.1:${(stub.address() as AddressInfo).port};`,
+      );
+    }
+    const port = await freePort();
+    text = text.replace(`listen ${model.listen};`, `listen 127.0.0.1:${port};`);
+    const file = join(folder, 'nginx.conf');
+    writeFileSync(file, text);
+    const test = spawnSync(nginx, ['-t', '-q', '-e', 'stderr', '-p', folder, '-c', file], {
+      encoding: 'utf8',
+    });
+    expect(test.stderr.replace(/.*\[warn\].*\n?/g, '')).toBe('');
+    expect(test.status).toBe(0);
+    child = spawn(nginx, ['-e', 'stderr', '-p', folder, '-c', file, '-g', 'daemon off;'], {
+      stdio: 'ignore',
+    });
+    const origin = `http://127.0.0.1:${port}`;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await fetch(`${origin}/health/live`);
+        break;
+      } catch (error) {
+        if (attempt > 100) throw error;
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    }
+    const samples = [
+      ...routingExpectations().map(({ route }) => [route.method, samplePath(route.path)] as const),
+      ['GET', '/health/ready'],
+      ['GET', '/metrics'],
+      ['GET', '/'],
+    ] as const;
+    const differences: string[] = [];
+    for (const [method, path] of samples) {
+      const reply = await fetch(`${origin}${path}?q=1`, {
+        method,
+        body: method === 'GET' ? undefined : '{}',
+      });
+      const actual = reply.headers.get('x-upstream') ?? `return ${reply.status}`;
+      const modelled = describeDestination(model.route(method, path));
+      if (actual !== modelled) differences.push(`${method} ${path}: nginx ${actual}, model ${modelled}`);
+      if (reply.headers.get('x-upstream')) {
+        expect(((await reply.json()) as { url: string }).url).toBe(`${path}?q=1`);
+      } else await reply.arrayBuffer();
+    }
+    expect(differences).toEqual([]);
+  } finally {
+    child?.kill('SIGTERM');
+    for (const stub of stubs) stub.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
