@@ -7,6 +7,7 @@ export * from './config';
 export * from './demo-directory';
 export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';
+export * from './event-consumers';
 export { BodyLimit } from './fastify-hooks';
 export { CORRELATION_HEADER, correlationIdOf } from './logging';
 export * from './metrics';

@@ -7,6 +7,7 @@ import { AuthGuard } from './auth.guard';
 import { BackgroundWorkers } from './background-workers';
 import { loadConfig, type PlatformConfig, validateConfig } from './config';
 import { DevTokenController } from './dev-token.controller';
+import { EventConsumers } from './event-consumers';
 import { FastifyHooks } from './fastify-hooks';
 import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
@@ -37,7 +38,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
- * background workers (and the relay), identity (guard, dev tokens, org directory), problem
+ * background workers (the relay, event consumers), identity (guard, dev tokens, org directory), problem
  * answers, validation, logging, metrics and health. Global: import it once, in the root module.
  */
 @Module({})
@@ -57,6 +58,7 @@ export class PlatformModule {
       Metrics,
       HttpMetricsHook,
       Readiness,
+      EventConsumers,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -81,6 +83,7 @@ export class PlatformModule {
         AccessTokens,
         Metrics,
         Readiness,
+        EventConsumers,
         LoggerModule,
       ],
     };
