@@ -17,6 +17,7 @@ export * from './platform.module';
 export * from './principal';
 export * from './problem';
 export { ProblemFilter } from './problem.filter';
+export * from './projections';
 export * from './readiness';
 export * from './replica';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';

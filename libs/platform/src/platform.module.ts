@@ -15,6 +15,7 @@ import { OperationsController } from './operations.controller';
 import { OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
 import { ProblemFilter } from './problem.filter';
+import { Projections } from './projections';
 import { Readiness } from './readiness';
 import { RelayWorker } from './relay-worker';
 import { storageProviders } from './storage';
@@ -38,7 +39,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
- * background workers (the relay, event consumers), identity (guard, dev tokens, org directory), problem
+ * background workers (the relay, event consumers, projections), identity (guard, dev tokens, org directory), problem
  * answers, validation, logging, metrics and health. Global: import it once, in the root module.
  */
 @Module({})
@@ -59,6 +60,7 @@ export class PlatformModule {
       HttpMetricsHook,
       Readiness,
       EventConsumers,
+      Projections,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -84,6 +86,7 @@ export class PlatformModule {
         Metrics,
         Readiness,
         EventConsumers,
+        Projections,
         LoggerModule,
       ],
     };
