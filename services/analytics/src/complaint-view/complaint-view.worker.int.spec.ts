@@ -143,10 +143,12 @@ describe('the complaint view worker at start-up', () => {
       ).toMatchObject({ version: 6, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 6 before consuming',
+        'complaint-view: no version recorded; rebuilding version 6 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 6 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(
+          /^complaint-view: rebuilt version 6 from 2 events in .* 0 stale documents deleted/,
+        ),
       );
     } finally {
       await app.close();
@@ -160,7 +162,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 6, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the documents are version 6, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();
