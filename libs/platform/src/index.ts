@@ -4,6 +4,7 @@ export { AuthGuard } from './auth.guard';
 export * from './background-workers';
 export * from './bootstrap';
 export * from './config';
+export * from './dead-letters';
 export * from './demo-directory';
 export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';

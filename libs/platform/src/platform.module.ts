@@ -6,6 +6,8 @@ import { AccessTokens } from './access-tokens';
 import { AuthGuard } from './auth.guard';
 import { BackgroundWorkers } from './background-workers';
 import { loadConfig, type PlatformConfig, validateConfig } from './config';
+import { DeadLetters } from './dead-letters';
+import { DeadLettersController } from './dead-letters.controller';
 import { DevTokenController } from './dev-token.controller';
 import { EventConsumers } from './event-consumers';
 import { FastifyHooks } from './fastify-hooks';
@@ -40,7 +42,7 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
  * background workers (the relay, event consumers, projections), identity (guard, dev tokens, org directory), problem
- * answers, validation, logging, metrics and health. Global: import it once, in the root module.
+ * answers, validation, logging, metrics, health and dead letters. Global: import it once, in the root module.
  */
 @Module({})
 export class PlatformModule {
@@ -61,6 +63,7 @@ export class PlatformModule {
       Readiness,
       EventConsumers,
       Projections,
+      DeadLetters,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -69,7 +72,11 @@ export class PlatformModule {
       module: PlatformModule,
       global: true,
       imports: [LoggerModule.forRoot(loggerParams(config, options.service, options.logDestination))],
-      controllers: [OperationsController, ...(config.profile === 'demo' ? [DevTokenController] : [])],
+      controllers: [
+        OperationsController,
+        DeadLettersController,
+        ...(config.profile === 'demo' ? [DevTokenController] : []),
+      ],
       providers,
       exports: [
         CONFIG,
