@@ -7,7 +7,10 @@ import { AccessTokens } from './access-tokens';
 import { AuthGuard } from './auth.guard';
 import { BackgroundWorkers } from './background-workers';
 import { loadConfig, type PlatformConfig, validateConfig } from './config';
+import { DeadLetters } from './dead-letters';
+import { DeadLettersController } from './dead-letters.controller';
 import { DevTokenController } from './dev-token.controller';
+import { EventConsumers } from './event-consumers';
 import { FastifyHooks } from './fastify-hooks';
 import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
@@ -15,6 +18,7 @@ import { OperationsController } from './operations.controller';
 import { OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
 import { ProblemFilter } from './problem.filter';
+import { Projections } from './projections';
 import { Readiness } from './readiness';
 import { RelayWorker } from './relay-worker';
 import { storageProviders } from './storage';
@@ -39,9 +43,10 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
- * background workers (and the relay), identity (guard, dev tokens, org directory), the CQRS buses
- * and the one way a person's command runs (`UserCommands`), problem answers, validation, logging,
- * metrics and health. Global: import it once, in the root module.
+ * background workers (the relay, event consumers, projections), identity (guard, dev tokens, org
+ * directory), the CQRS buses and the one way a person's command runs (`UserCommands`), problem
+ * answers, validation, logging, metrics, health and dead letters. Global: import it once, in the
+ * root module.
  */
 @Module({})
 export class PlatformModule {
@@ -61,6 +66,9 @@ export class PlatformModule {
       HttpMetricsHook,
       Readiness,
       UserCommands,
+      EventConsumers,
+      Projections,
+      DeadLetters,
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -72,7 +80,11 @@ export class PlatformModule {
         CqrsModule.forRoot(),
         LoggerModule.forRoot(loggerParams(config, options.service, options.logDestination)),
       ],
-      controllers: [OperationsController, ...(config.profile === 'demo' ? [DevTokenController] : [])],
+      controllers: [
+        OperationsController,
+        DeadLettersController,
+        ...(config.profile === 'demo' ? [DevTokenController] : []),
+      ],
       providers,
       exports: [
         CONFIG,
@@ -89,6 +101,8 @@ export class PlatformModule {
         Metrics,
         Readiness,
         UserCommands,
+        EventConsumers,
+        Projections,
         LoggerModule,
       ],
     };

@@ -99,11 +99,12 @@ describe('relay leadership', () => {
   });
 
   it('replaces a leader that stopped renewing once its lease is old, and a gone process of this host at once', async () => {
-    const stale = { owner: 'another-host:7:0a1b2c3d', heartbeatAt: Date.now() };
     const seed = await replica();
     await seed.app.close(); // the lease document exists; nobody holds it
     const documents = await startTestApp({ dataDir, relay: false });
     apps.push(documents);
+    // its last heartbeat just now, so the lease lives its whole time from here
+    const stale = { owner: 'another-host:7:0a1b2c3d', heartbeatAt: Date.now() };
     await leases(documents).update('relay-intake', { $set: { lease: stale } });
 
     const b = await replica();

@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './command-handler';
 export * from './document-store';
+export * from './event-decoding';
 export * from './event-store';
 export * from './key-store';
 export * from './lease';

@@ -38,7 +38,10 @@ export interface ConsumerOptions {
    * message by message through `handler`, so a poison message is retried and dead-lettered alone.
    */
   readonly batchHandler?: (messages: readonly Message[]) => Promise<void>;
-  /** Deliveries of one message before it goes to the dead-letter topic (default 5). */
+  /**
+   * Deliveries of one message before it goes to the dead-letter topic (default 5); a handler that
+   * throws `UndeliverableMessageError` sends it there at the first.
+   */
   readonly maxAttempts?: number;
   /** Wait before a failed message is redelivered, in milliseconds (default 100, doubling). */
   readonly retryBackoffMs?: number;
@@ -49,8 +52,34 @@ export interface Consumer {
   stop(): Promise<void>;
 }
 
-/** The dead-letter topic of a topic: messages that failed `maxAttempts` times, with the error. */
+/**
+ * The dead-letter topic of a topic: messages that failed `maxAttempts` times, or whose handler threw
+ * `UndeliverableMessageError`, with the error.
+ */
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+
+/**
+ * Thrown by a handler for a message that can never be handled: malformed, or of a schema version
+ * newer than the code knows. The message goes to its dead-letter topic at once, with the reason in
+ * the `x-error` header, without retries, and the consumer moves on.
+ */
+export class UndeliverableMessageError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UndeliverableMessageError';
+  }
+}
+
+/**
+ * Whether a handler's error is an `UndeliverableMessageError`, also one built by another copy of
+ * this module (recognised by its name).
+ */
+export function isUndeliverable(error: unknown): error is Error {
+  return (
+    error instanceof UndeliverableMessageError ||
+    (error instanceof Error && error.name === 'UndeliverableMessageError')
+  );
+}
 
 /** Headers on dead-lettered messages. */
 export const DeadLetterHeaders = {

@@ -1,5 +1,6 @@
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import type { Collection, Document, DocumentStore } from './document-store';
+import { decodeEvent, decodeEvents } from './event-decoding';
 import type { EventStore } from './event-store';
 import type { Consumer, MessageLog } from './message-log';
 
@@ -197,8 +198,10 @@ async function historyWith<D extends Document & Projected>(
 export const projectionGroup = (projectionName: string): string => `projection.${projectionName}`;
 
 /**
- * Keeps a projection up to date from the message log, in its own consumer group. With the event
- * store, events that arrive out of order fold their documents again from it (`applyToProjection`).
+ * Keeps a projection up to date from the message log, in its own consumer group, each message
+ * decoded and upcast through `registry` (`decodeEvent`). With the event store, events that arrive
+ * out of order fold their documents again from it (`applyToProjection`). Services run theirs through
+ * the platform's projection worker, which prepares the documents first; this is the bare loop.
  */
 export function runProjection<D extends Document & Projected>(
   projection: Projection<D>,
@@ -214,10 +217,11 @@ export function runProjection<D extends Document & Projected>(
     group: projectionGroup(projection.name),
     topics: projection.topics,
     handler: async (message) => {
-      await apply([message.value as RecordedEvent]);
+      const event = decodeEvent(message, registry);
+      if (event) await apply([event]);
     },
     batchHandler: async (messages) => {
-      await apply(messages.map((m) => m.value as RecordedEvent));
+      await apply(decodeEvents(messages, registry));
     },
   });
 }

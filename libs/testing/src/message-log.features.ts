@@ -6,6 +6,7 @@ import {
   type Message,
   type MessageLog,
   type OutgoingMessage,
+  UndeliverableMessageError,
 } from '@kesu/ports';
 import { delay, eventually, uniqueName } from './contract-helpers';
 
@@ -196,6 +197,49 @@ export function messageLogFeatures(name: string, factory: () => Promise<MessageL
         [DeadLetterHeaders.topic]: topic,
         [DeadLetterHeaders.partition]: String(original.partition),
         [DeadLetterHeaders.offset]: String(original.offset),
+      });
+    });
+
+    it('dead-letters a message its handler calls undeliverable at once, with the reason, and goes on', async () => {
+      await log.publish(
+        topic,
+        [1, 2, 3, 4].map((n) => message('k', n)),
+      );
+      const reason = 'Thing v2 is newer than this consumer knows (v1)';
+      const deliveries: string[] = [];
+      const batches: string[][] = [];
+      consume({
+        maxAttempts: 5,
+        batchHandler: async (batch) => {
+          if (batch.some((m) => m.id === 'k#2')) throw new UndeliverableMessageError(reason);
+          batches.push(batch.map((m) => m.id));
+        },
+        handler: async (m) => {
+          deliveries.push(m.id);
+          if (m.id === 'k#2') throw new UndeliverableMessageError(reason);
+        },
+      });
+      let dead: Message[] = [];
+      await eventually(
+        'the dead letter',
+        async () => (dead = await readAll(deadLetterTopic(topic))).length > 0,
+      );
+      await log.publish(topic, [message('k', 5)]);
+      await eventually('the message after it', () => [...deliveries, ...batches.flat()].includes('k#5'));
+      expect(deliveries.filter((id) => id === 'k#2')).toEqual(['k#2']);
+      expect([...deliveries, ...batches.flat()].filter((id) => id !== 'k#2').sort()).toEqual([
+        'k#1',
+        'k#3',
+        'k#4',
+        'k#5',
+      ]);
+      expect(dead).toHaveLength(1);
+      expect(dead[0]).toMatchObject({ key: 'k', value: { key: 'k', n: 2 } });
+      expect(dead[0]!.headers).toMatchObject({
+        [DeadLetterHeaders.error]: reason,
+        [DeadLetterHeaders.attempts]: '1',
+        [DeadLetterHeaders.group]: group,
+        [DeadLetterHeaders.topic]: topic,
       });
     });
 

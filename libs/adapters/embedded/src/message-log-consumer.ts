@@ -1,4 +1,4 @@
-import type { Consumer, ConsumerOptions } from '@kesu/ports';
+import { type Consumer, type ConsumerOptions, isUndeliverable } from '@kesu/ports';
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { ConsumerGroupStore } from './consumer-group-store';
@@ -15,8 +15,9 @@ export interface ConsumerTiming {
 
 /**
  * One member of a consumer group: holds the group's lease on each topic, handles every partition's
- * messages in offset order (the partitions side by side, as Kafka's consumers of a group would), retries failures with doubling backoff (blocking only that partition)
- * and dead-letters a message after `maxAttempts` deliveries.
+ * messages in offset order (the partitions side by side, as Kafka's consumers of a group would),
+ * retries failures with doubling backoff (blocking only that partition) and dead-letters a message
+ * after `maxAttempts` deliveries, or at once when its handler calls it undeliverable.
  */
 export class GroupConsumer implements Consumer {
   private readonly owner = randomUUID();
@@ -122,7 +123,8 @@ export class GroupConsumer implements Consumer {
 
   private async failed(message: Parameters<ConsumerOptions['handler']>[0], error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
-    const maxAttempts = this.options.maxAttempts ?? 5;
+    // an undeliverable message is dead-lettered at this delivery, whatever failed before
+    const maxAttempts = isUndeliverable(error) ? 1 : (this.options.maxAttempts ?? 5);
     const outcome = await this.store.fail(this.options.group, message, reason, maxAttempts);
     const slot = `${message.topic}/${message.partition}`;
     if (outcome.deadLettered) this.retryAt.delete(slot);

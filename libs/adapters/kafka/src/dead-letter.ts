@@ -1,4 +1,4 @@
-import { DeadLetterHeaders, type Message, type OutgoingMessage } from '@kesu/ports';
+import { DeadLetterHeaders, isUndeliverable, type Message, type OutgoingMessage } from '@kesu/ports';
 
 /** Longest error text kept in a dead letter's header: a stack is enough to find the fault, not a dump. */
 export const MAX_ERROR_TEXT = 4_000;
@@ -32,12 +32,16 @@ export function deadLetterMessage(message: Message, failure: DeliveryFailure): O
   };
 }
 
-/** The error's message and stack, cut to `limit` characters. */
+/**
+ * The error's message and stack, cut to `limit` characters; only the reason of an undeliverable
+ * message, whose stack says nothing about the message.
+ */
 export function errorText(error: unknown, limit = MAX_ERROR_TEXT): string {
   return truncate(describe(error), limit);
 }
 
 function describe(error: unknown): string {
+  if (isUndeliverable(error)) return error.message;
   if (error instanceof Error) {
     const stack = error.stack ?? '';
     // V8's stack starts with "Name: message", but a stack can be replaced or lose its first line.

@@ -1,4 +1,4 @@
-import { DeadLetterHeaders, type Message } from '@kesu/ports';
+import { DeadLetterHeaders, type Message, UndeliverableMessageError } from '@kesu/ports';
 import { deadLetterMessage, errorText, MAX_ERROR_TEXT } from './dead-letter';
 
 const failed: Message = {
@@ -52,6 +52,12 @@ describe('errorText', () => {
     const error = new Error('lost message');
     error.stack = 'at somewhere (file.ts:1:1)';
     expect(errorText(error)).toBe('Error: lost message\nat somewhere (file.ts:1:1)');
+  });
+
+  it('is only the reason of an undeliverable message', () => {
+    expect(
+      errorText(new UndeliverableMessageError('ComplaintReceived v2 is newer than this consumer knows (v1)')),
+    ).toBe('ComplaintReceived v2 is newer than this consumer knows (v1)');
   });
 
   it('describes what is thrown that is not an Error', () => {

@@ -1,4 +1,4 @@
-import type { ConsumerOptions, Message } from '@kesu/ports';
+import { type ConsumerOptions, isUndeliverable, type Message } from '@kesu/ports';
 import { retryDelayMs, waitSlices } from './retry-schedule';
 
 /**
@@ -43,8 +43,9 @@ type Delivery = 'handled' | 'dead-lettered' | 'interrupted';
  * The delivery rules of a consumer, per partition batch, as in the embedded log: messages in offset
  * order; consecutive messages to the batch handler when there is one, and when it throws the same
  * messages one by one to the handler; a failing message redelivered with doubling backoff and
- * dead-lettered after `maxAttempts` deliveries; offsets committed only for messages done, after
- * each chunk and before a failing message is retried or dead-lettered.
+ * dead-lettered after `maxAttempts` deliveries, or at once when the handler calls it undeliverable;
+ * offsets committed only for messages done, after each chunk and before a failing message is
+ * retried or dead-lettered.
  *
  * Retries happen in process while the partition is held, instead of through a committed attempt
  * count as in the embedded log: a stop or a lost partition in the middle of them starts the count
@@ -109,9 +110,9 @@ export class PartitionProcessor {
   }
 
   /**
-   * Delivers a message until the handler succeeds, it failed `maxAttempts` times, or the batch is
-   * interrupted. The messages before it are committed at its first failure, so neither a long
-   * retry nor a crash during it delivers them again.
+   * Delivers a message until the handler succeeds, it failed `maxAttempts` times (or once, calling
+   * it undeliverable), or the batch is interrupted. The messages before it are committed at its
+   * first failure, so neither a long retry nor a crash during it delivers them again.
    */
   private async deliver(batch: PartitionBatch, message: Message, progress: Progress): Promise<Delivery> {
     for (let attempt = 1; ; attempt++) {
@@ -120,7 +121,7 @@ export class PartitionProcessor {
         return 'handled';
       } catch (error) {
         await progress.commit();
-        if (attempt >= this.policy.maxAttempts) {
+        if (attempt >= this.policy.maxAttempts || isUndeliverable(error)) {
           await this.effects.deadLetter(message, error, attempt);
           return 'dead-lettered';
         }

@@ -1,4 +1,4 @@
-import type { Message } from '@kesu/ports';
+import { type Message, UndeliverableMessageError } from '@kesu/ports';
 import { type DeliveryPolicy, type PartitionBatch, PartitionProcessor } from './partition-processor';
 
 const message = (n: number): Message => ({
@@ -94,6 +94,45 @@ describe('PartitionProcessor', () => {
     expect(sleeps).toEqual([5, 10]);
     expect(deadLetters).toEqual([{ id: 'k#1', error: 'cannot handle k#1', attempts: 3 }]);
     expect(state.commits).toEqual([1, 2, 3]);
+  });
+
+  it('dead-letters a message the handler calls undeliverable at once, without retries, and goes on', async () => {
+    const delivered: string[] = [];
+    const { instance, sleeps, deadLetters } = processor({
+      maxAttempts: 5,
+      handler: async (m) => {
+        delivered.push(m.id);
+        if (m.id === 'k#1')
+          throw new UndeliverableMessageError('Thing v2 is newer than this consumer knows (v1)');
+      },
+    });
+    const { batch, state } = fakeBatch(range(3));
+    await instance.process(batch);
+    expect(delivered).toEqual(['k#0', 'k#1', 'k#2']);
+    expect(sleeps).toEqual([]);
+    expect(deadLetters).toEqual([
+      { id: 'k#1', error: 'Thing v2 is newer than this consumer knows (v1)', attempts: 1 },
+    ]);
+    expect(state.commits).toEqual([1, 2, 3]);
+  });
+
+  it('recognises an undeliverable error by its name, after a failed batch, as from another copy of the port', async () => {
+    const singles: string[] = [];
+    const { instance, deadLetters } = processor({
+      batchHandler: async (messages) => {
+        if (messages.some((m) => m.id === 'k#2')) throw new Error('batch holds k#2');
+      },
+      handler: async (m) => {
+        singles.push(m.id);
+        if (m.id === 'k#2')
+          throw Object.assign(new Error('malformed: no eventId'), { name: 'UndeliverableMessageError' });
+      },
+    });
+    const { batch, state } = fakeBatch(range(4));
+    await instance.process(batch);
+    expect(singles).toEqual(['k#0', 'k#1', 'k#2']);
+    expect(deadLetters).toEqual([{ id: 'k#2', error: 'malformed: no eventId', attempts: 1 }]);
+    expect(state.commits).toEqual([2, 3, 4]);
   });
 
   it('hands batches to the batch handler and isolates a poison message through the single handler', async () => {

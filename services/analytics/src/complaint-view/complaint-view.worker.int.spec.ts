@@ -142,10 +142,12 @@ describe('the complaint view worker at start-up', () => {
       ).toMatchObject({ version: 7, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: views no version recorded; rebuilding version 7 before consuming',
+        'complaint-view: no version recorded; rebuilding version 7 before consuming',
       );
       expect(messages).toContainEqual(
-        expect.stringMatching(/^complaint-view: rebuilt version 7 from 2 events in .* 0 stale views deleted/),
+        expect.stringMatching(
+          /^complaint-view: rebuilt version 7 from 2 events in .* 0 stale documents deleted/,
+        ),
       );
     } finally {
       await app.close();
@@ -159,7 +161,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the views are version 7, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the documents are version 7, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();

@@ -1,13 +1,18 @@
-import { Injectable, Inject, type OnModuleInit } from '@nestjs/common';
-import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
-import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
-import { type Consumer, type MessageLog } from '@kesu/ports';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { EventTypeRegistry, type RecordedEvent, topicForCategory } from '@kesu/kernel';
+import { EventConsumers } from '@kesu/platform';
 import { CollectiveIncidents } from './collective-incidents.service';
 import { ComplaintClassifier } from './complaint-classifier.service';
 
 /** The consumer group that classifies received complaints. */
 export const CLASSIFY_GROUP = 'classification.classify';
 const TOPICS = [topicForCategory('intake')];
+
+/** The intake events classification reads, as intake publishes them (until intake's contracts library). */
+const INTAKE_EVENTS_READ = new EventTypeRegistry([
+  { type: 'ComplaintReceived', schemaVersion: 1 },
+  { type: 'RecordCorrected', schemaVersion: 1 },
+]);
 
 /**
  * Classifies every complaint intake publishes as received (ComplaintReceived v1), then looks for the
@@ -17,39 +22,28 @@ const TOPICS = [topicForCategory('intake')];
  */
 @Injectable()
 export class ClassifyWorker implements OnModuleInit {
-  private consumer?: Consumer;
-
   constructor(
-    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     private readonly classifier: ComplaintClassifier,
     private readonly collective: CollectiveIncidents,
-    private readonly workers: BackgroundWorkers,
-    private readonly metrics: Metrics,
+    private readonly consumers: EventConsumers,
   ) {}
 
   onModuleInit(): void {
-    watchConsumerLag(this.metrics, this.log, CLASSIFY_GROUP, TOPICS);
-    this.workers.register({
-      name: CLASSIFY_GROUP,
-      start: () => {
-        this.consumer = this.log.consume({
-          group: CLASSIFY_GROUP,
-          topics: TOPICS,
-          handler: async (message) => this.apply(message.value as RecordedEvent),
-        });
-      },
-      stop: async () => {
-        await this.consumer?.stop();
-      },
+    this.consumers.register({
+      group: CLASSIFY_GROUP,
+      topics: TOPICS,
+      events: INTAKE_EVENTS_READ,
+      handle: (event) => this.apply(event),
     });
   }
 
+  /** Handles one intake event, decoded and upcast; other types change nothing. */
   async apply(event: RecordedEvent): Promise<void> {
-    if (event.type === 'RecordCorrected' && event.schemaVersion === 1) {
+    if (event.type === 'RecordCorrected') {
       await this.classifier.corrected(event);
       return;
     }
-    if (event.type !== 'ComplaintReceived' || event.schemaVersion !== 1) return;
+    if (event.type !== 'ComplaintReceived') return;
     const { state } = await this.classifier.received(event);
     if (state.category !== undefined) await this.collective.classified(event, state.category);
   }

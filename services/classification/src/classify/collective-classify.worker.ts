@@ -4,9 +4,9 @@ import {
   type ComplaintRemovedFromCollectiveIncidentData,
 } from '@kesu/classification-contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
-import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
-import { type Consumer, type MessageLog } from '@kesu/ports';
+import { type EventTypeRegistry, type RecordedEvent, topicForCategory } from '@kesu/kernel';
+import { EventConsumers } from '@kesu/platform';
+import { CLASSIFICATION_EVENTS } from '../classification-events';
 import { CollectiveIncidents } from './collective-incidents.service';
 import { ComplaintClassifier } from './complaint-classifier.service';
 
@@ -26,35 +26,24 @@ const TOPICS = [topicForCategory('classification')];
  */
 @Injectable()
 export class CollectiveClassifyWorker implements OnModuleInit {
-  private consumer?: Consumer;
-
   constructor(
-    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
+    @Inject(CLASSIFICATION_EVENTS) private readonly events: EventTypeRegistry,
     private readonly classifier: ComplaintClassifier,
     private readonly incidents: CollectiveIncidents,
-    private readonly workers: BackgroundWorkers,
-    private readonly metrics: Metrics,
+    private readonly consumers: EventConsumers,
   ) {}
 
   onModuleInit(): void {
-    watchConsumerLag(this.metrics, this.log, COLLECTIVE_CLASSIFY_GROUP, TOPICS);
-    this.workers.register({
-      name: COLLECTIVE_CLASSIFY_GROUP,
-      start: () => {
-        this.consumer = this.log.consume({
-          group: COLLECTIVE_CLASSIFY_GROUP,
-          topics: TOPICS,
-          handler: async (message) => this.apply(message.value as RecordedEvent),
-        });
-      },
-      stop: async () => {
-        await this.consumer?.stop();
-      },
+    this.consumers.register({
+      group: COLLECTIVE_CLASSIFY_GROUP,
+      topics: TOPICS,
+      events: this.events,
+      handle: (event) => this.apply(event),
     });
   }
 
+  /** Handles one of classification's own events, decoded and upcast; other types change nothing. */
   async apply(event: RecordedEvent): Promise<void> {
-    if (event.schemaVersion !== 1) return;
     if (event.type === 'CollectiveIncidentDetected') {
       const { complaintIds, complainantCount } = event.data as CollectiveIncidentDetectedData;
       for (const complaintId of complaintIds)

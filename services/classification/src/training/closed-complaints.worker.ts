@@ -1,14 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
-import {
-  BackgroundWorkers,
-  CLOCK,
-  EVENT_STORE,
-  MESSAGE_LOG,
-  Metrics,
-  watchConsumerLag,
-} from '@kesu/platform';
-import { type Clock, type Consumer, type EventStore, type MessageLog } from '@kesu/ports';
+import { EventTypeRegistry, type RecordedEvent, topicForCategory } from '@kesu/kernel';
+import { CLOCK, EVENT_STORE, EventConsumers } from '@kesu/platform';
+import type { Clock, EventStore } from '@kesu/ports';
 import { classifiedText, intakeStreamOf } from '../classify/complaint-classifier.service';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import type { ComplaintClosedData } from '@kesu/follow-up-contracts';
@@ -17,6 +10,9 @@ import { TrainingExamples } from './training-examples';
 /** The consumer group that learns from closed complaints. */
 export const LEARN_FROM_CLOSED_GROUP = 'classification.learn-from-closed';
 const TOPICS = [topicForCategory('followup')];
+
+/** The follow-up event classification reads, as follow-up publishes it (until its contracts library). */
+const FOLLOW_UP_EVENTS_READ = new EventTypeRegistry([{ type: 'ComplaintClosed', schemaVersion: 1 }]);
 
 /**
  * Keeps the final category of every complaint follow-up closes (ComplaintClosed v1) as a
@@ -27,37 +23,27 @@ const TOPICS = [topicForCategory('followup')];
 @Injectable()
 export class ClosedComplaintsWorker implements OnModuleInit {
   private readonly logger = new Logger(ClosedComplaintsWorker.name);
-  private consumer?: Consumer;
 
   constructor(
-    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly settings: TenantSettings,
     private readonly examples: TrainingExamples,
-    private readonly workers: BackgroundWorkers,
-    private readonly metrics: Metrics,
+    private readonly consumers: EventConsumers,
   ) {}
 
   onModuleInit(): void {
-    watchConsumerLag(this.metrics, this.log, LEARN_FROM_CLOSED_GROUP, TOPICS);
-    this.workers.register({
-      name: LEARN_FROM_CLOSED_GROUP,
-      start: () => {
-        this.consumer = this.log.consume({
-          group: LEARN_FROM_CLOSED_GROUP,
-          topics: TOPICS,
-          handler: async (message) => this.apply(message.value as RecordedEvent),
-        });
-      },
-      stop: async () => {
-        await this.consumer?.stop();
-      },
+    this.consumers.register({
+      group: LEARN_FROM_CLOSED_GROUP,
+      topics: TOPICS,
+      events: FOLLOW_UP_EVENTS_READ,
+      handle: (event) => this.apply(event),
     });
   }
 
+  /** Learns from one closing, decoded and upcast; other types change nothing. */
   async apply(event: RecordedEvent): Promise<void> {
-    if (event.type !== 'ComplaintClosed' || event.schemaVersion !== 1) return;
+    if (event.type !== 'ComplaintClosed') return;
     const { complaintId, finalCategory, closedAt } = event.data as ComplaintClosedData;
     const taxonomy = await this.settings.taxonomy(event.tenantId);
     if (!taxonomy.categories.some((c) => c.code === finalCategory)) {

@@ -5,25 +5,8 @@ import {
   modelDecisionOutcomeHandles,
 } from '@kesu/classification-domain';
 import { type EventTypeRegistry, topicForCategory } from '@kesu/kernel';
-import {
-  BackgroundWorkers,
-  DOCUMENT_STORE,
-  EVENT_STORE,
-  MESSAGE_LOG,
-  Metrics,
-  watchConsumerLag,
-} from '@kesu/platform';
-import {
-  type Collection,
-  type Consumer,
-  type DocumentStore,
-  type EventStore,
-  type MessageLog,
-  type Projected,
-  type Projection,
-  projectionGroup,
-  runProjection,
-} from '@kesu/ports';
+import { DOCUMENT_STORE, Projections } from '@kesu/platform';
+import { type Collection, type DocumentStore, type Projected, type Projection } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 
 export type ModelOutcomeDocument = ModelDecisionOutcome & Projected;
@@ -36,7 +19,7 @@ export const textModelId = (tenantId: string): string => `text-model-${tenantId}
 /**
  * What became of each machine classification, from classification's own events. A new consumer
  * group reads the topic from its start, so classifications recorded before it existed count too.
- * 1: the first fold (raising it needs a rebuild, `prepareProjection`, before consuming).
+ * 1: the first fold (raise it with every change: `Projections` then rebuilds the documents at start).
  */
 export const modelOutcomesProjection: Projection<ModelOutcomeDocument> = {
   name: 'classification-outcomes',
@@ -69,37 +52,20 @@ export interface ModelProduction {
 @Injectable()
 export class ModelOutcomes implements OnModuleInit {
   private readonly outcomes: Collection<ModelOutcomeDocument>;
-  private consumer?: Consumer;
 
   constructor(
-    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
-    @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
-    private readonly workers: BackgroundWorkers,
-    private readonly metrics: Metrics,
+    @Inject(DOCUMENT_STORE) documents: DocumentStore,
+    @Inject(CLASSIFICATION_EVENTS) private readonly events: EventTypeRegistry,
+    private readonly projections: Projections,
   ) {
     this.outcomes = documents.collection<ModelOutcomeDocument>(MODEL_OUTCOMES);
   }
 
   async onModuleInit(): Promise<void> {
-    await this.outcomes.ensureIndex(['tenantId', 'modelId', 'modelVersion']);
-    const { name, topics } = modelOutcomesProjection;
-    watchConsumerLag(this.metrics, this.log, projectionGroup(name), topics);
-    this.workers.register({
-      name: projectionGroup(name),
-      start: () => {
-        this.consumer = runProjection(
-          modelOutcomesProjection,
-          this.log,
-          this.documents,
-          this.registry,
-          this.store,
-        );
-      },
-      stop: async () => {
-        await this.consumer?.stop();
-      },
+    await this.projections.register({
+      projection: modelOutcomesProjection,
+      events: this.events,
+      indexes: [{ fields: ['tenantId', 'modelId', 'modelVersion'] }],
     });
   }
 

@@ -6,15 +6,8 @@ import {
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { textTokens } from '@kesu/intake-domain';
 import { type EventTypeRegistry, openPersonalData, type RecordedEvent, topicForCategory } from '@kesu/kernel';
-import {
-  BackgroundWorkers,
-  DOCUMENT_STORE,
-  KEY_STORE,
-  MESSAGE_LOG,
-  Metrics,
-  watchConsumerLag,
-} from '@kesu/platform';
-import { type Consumer, type DocumentStore, type KeyStore, type MessageLog } from '@kesu/ports';
+import { DOCUMENT_STORE, EventConsumers, KEY_STORE } from '@kesu/platform';
+import type { DocumentStore, KeyStore } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { DuplicateLinks } from './duplicate-links';
 import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';
@@ -34,43 +27,30 @@ const TOPICS = [topicForCategory('intake')];
 export class IdentityIndexWorker implements OnModuleInit {
   private readonly logger = new Logger(IdentityIndexWorker.name);
   private readonly index: IdentityIndex;
-  private consumer?: Consumer;
 
   constructor(
-    @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
-    @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
+    @Inject(INTAKE_EVENTS) private readonly events: EventTypeRegistry,
     private readonly identities: IdentityKeys,
     private readonly links: DuplicateLinks,
-    private readonly workers: BackgroundWorkers,
-    private readonly metrics: Metrics,
+    private readonly consumers: EventConsumers,
   ) {
     this.index = new IdentityIndex(documents);
   }
 
   async onModuleInit(): Promise<void> {
     await this.index.ensureIndexes();
-    watchConsumerLag(this.metrics, this.log, IDENTITY_INDEX_GROUP, TOPICS);
-    this.workers.register({
-      name: IDENTITY_INDEX_GROUP,
-      start: () => {
-        this.consumer = this.log.consume({
-          group: IDENTITY_INDEX_GROUP,
-          topics: TOPICS,
-          handler: async (message) => this.apply(message.value as RecordedEvent),
-        });
-      },
-      stop: async () => {
-        await this.consumer?.stop();
-      },
+    this.consumers.register({
+      group: IDENTITY_INDEX_GROUP,
+      topics: TOPICS,
+      events: this.events,
+      handle: (event) => this.apply(event),
     });
   }
 
-  /** Applies one published event to the index. */
-  async apply(published: RecordedEvent): Promise<void> {
-    if (!this.registry.has(published.type)) return;
-    const event = this.registry.upcast(published);
+  /** Applies one published event of intake, decoded and upcast, to the index. */
+  async apply(event: RecordedEvent): Promise<void> {
     const status = statusAfter(event);
     if (event.type === 'ComplaintReceived') {
       await this.indexReceived(event, event.data as ComplaintReceivedData);
