@@ -4,10 +4,9 @@ import {
   type ClassificationInput,
   classificationEventTypes,
   classificationSettingsEventTypes,
-  type LabeledText,
-  TextClassifier,
   taxonomyPack,
 } from '@kesu/classification-domain';
+import { type LabeledText, TextClassifier } from '@kesu/classification-text-model';
 import { EventTypeRegistry } from '@kesu/kernel';
 import type { Clock } from '@kesu/ports';
 // The classification service's own classify path (the bench may import any project).

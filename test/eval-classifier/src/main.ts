@@ -15,7 +15,7 @@ import {
   readTabSeparated,
   resolveClassifierOptions,
   stratifiedFolds,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-text-model';
 import { type EvalArgs, USAGE, UsageError, parseArgs, withOverrides } from './args';
 
 function readDataset(flag: string, path: string, args: EvalArgs): Dataset {

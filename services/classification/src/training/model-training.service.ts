@@ -8,14 +8,8 @@ import {
   Optional,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import {
-  applyCorrections,
-  type ClassifierOptions,
-  type LabeledText,
-  type ModelTrainedData,
-  modelStream,
-  settingsDecider,
-} from '@kesu/classification-domain';
+import { type ModelTrainedData, modelStream, settingsDecider } from '@kesu/classification-domain';
+import { applyCorrections, type ClassifierOptions, type LabeledText } from '@kesu/classification-text-model';
 import type { EventTypeRegistry } from '@kesu/kernel';
 import { BackgroundWorkers, CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand } from '@kesu/ports';

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { type ModelScores } from '@kesu/classification-domain';
 import {
   classificationMetrics,
   type ClassifierModelJson,
   type ClassifierOptions,
   type LabeledText,
-  type ModelScores,
   stratifiedFolds,
   TextClassifier,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-text-model';
 
 /** What a training thread is given: the tenant's examples and the options of both models compared. */
 export interface TrainingJob {
