@@ -6,7 +6,7 @@ import type {
   Taxonomy,
 } from './classification';
 import { keywordClassifier, type CategoryProposal } from './keyword-classifier';
-import { applyRules } from './rules-engine';
+import { applyRules } from './rules/evaluation';
 import { FALLBACK_CATEGORY } from './taxonomy-packs';
 
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CollectiveIncidentDetectedData } from './classification';
-import { normaliseForMatching } from './rules-engine';
+import { normaliseForMatching } from './rules/term-matching';
 
 /** A recently classified complaint of one tenant, as collective detection needs it. */
 export interface RecentComplaint {

@@ -5,7 +5,7 @@ import type { RuleSet } from './classification';
  * exported so that tenants can start their own rules from them.
  *
  * Escalation, documented:
- * - baseline `minor` (rules-engine); angry emotion, a repeat, any escalation threat (media, government,
+ * - baseline `minor` (rules/evaluation); angry emotion, a repeat, any escalation threat (media, government,
  *   legal, a vulnerable person, a VIP) → at least `general`; a 12345/12315 transfer or a media
  *   exposure channel → at least `general`, never minor;
  * - injury or safety, or a collective complaint (complainantCount ≥ 5 or collective wording) → `major`;

@@ -1,6 +1,7 @@
 import type { ClassificationInput } from './classification';
 import { DEFAULT_RULE_SET } from './default-rules';
-import { applyRules, validateRuleSet } from './rules-engine';
+import { applyRules } from './rules/evaluation';
+import { validateRuleSet } from './rules/validation';
 
 const input = (description: string, over: Partial<ClassificationInput> = {}): ClassificationInput => ({
   complaintId: 'c-1',

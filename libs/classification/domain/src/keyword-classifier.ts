@@ -1,5 +1,5 @@
 import type { Category, Taxonomy } from './classification';
-import { containsTerm, normaliseForMatching } from './rules-engine';
+import { containsTerm, normaliseForMatching } from './rules/term-matching';
 import { FALLBACK_CATEGORY } from './taxonomy-packs';
 
 /** A category proposal: ranked candidates (as DecisionRecord.ranking) and, here, the keywords that matched. */

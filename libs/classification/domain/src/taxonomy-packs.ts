@@ -1,5 +1,5 @@
 import { TAXONOMY_PACKS, type Category, type Taxonomy, type TaxonomyPack } from './classification';
-import type { ValidationProblem } from './rules-engine';
+import type { ValidationProblem } from './rules/validation';
 
 /** Every pack has it; the keyword classifier falls back to it when nothing matches. */
 export const FALLBACK_CATEGORY = 'other';
