@@ -7,7 +7,7 @@ import type {
 } from './classification';
 import { keywordClassifier, type CategoryProposal } from './keyword-classifier';
 import { applyRules } from './rules/evaluation';
-import { FALLBACK_CATEGORY } from './taxonomy-packs';
+import { FALLBACK_CATEGORY } from './taxonomy/taxonomy-validation';
 
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 

@@ -1,6 +1,6 @@
 import type { Category, Taxonomy } from './classification';
 import { containsTerm, normaliseForMatching } from './rules/term-matching';
-import { FALLBACK_CATEGORY } from './taxonomy-packs';
+import { FALLBACK_CATEGORY } from './taxonomy/taxonomy-validation';
 
 /** A category proposal: ranked candidates (as DecisionRecord.ranking) and, here, the keywords that matched. */
 export interface CategoryProposal {
