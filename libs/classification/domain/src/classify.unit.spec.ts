@@ -1,6 +1,6 @@
 import type { ClassificationInput } from './classification';
 import { classificationText, classifyComplaint } from './classify';
-import { DEFAULT_RULE_SET } from './default-rules';
+import { DEFAULT_RULE_SET } from './rules/default-rules';
 import { taxonomyPack } from './taxonomy/taxonomy-packs';
 
 const input = (description: string, over: Partial<ClassificationInput> = {}): ClassificationInput => ({

@@ -3,7 +3,7 @@ export * from './classification-settings';
 export * from './complaint-classification';
 export * from './taxonomy/taxonomy-packs';
 export * from './taxonomy/taxonomy-validation';
-export * from './default-rules';
+export * from './rules/default-rules';
 export * from './rules/term-matching';
 export * from './rules/negation';
 export * from './rules/evaluation';
