@@ -1,9 +1,10 @@
 // Terms as rules and category keywords match them: Han terms as substrings, others as whole words.
+import { normalise } from '@kesu/text';
 import { isNegatedAt } from './negation';
 
 /** Text as rules see it: NFKC (full-width → half-width), lower case, whitespace collapsed. */
 export function normaliseForMatching(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return normalise(text);
 }
 
 const HAN = /\p{Script=Han}/u;
