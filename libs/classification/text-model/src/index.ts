@@ -10,6 +10,7 @@ export * from './labeled-text';
 export * from './linear-models';
 export * from './linear-svm';
 export * from './metrics';
+export * from './near-duplicates';
 export * from './naive-bayes';
 export * from './random';
 export * from './softmax-regression';
