@@ -1,13 +1,14 @@
 // Confidence calibration: the temperature that turns a linear model's scores into probabilities.
 import type { ClassifierOptions } from './classifier-options';
-import { foldSplits, stratifiedFolds } from './cross-validation';
+import { foldSplits, nearDuplicateFolds } from './cross-validation';
 import { fitModel } from './fitting';
 import type { LabeledText } from './labeled-text';
 import { linearScores, softmax } from './linear-models';
 
 /**
  * The temperature that makes the softmax of held-out scores best calibrated (least negative
- * log-likelihood of the true labels), found on k folds of the training data.
+ * log-likelihood of the true labels), found on k folds of the training data that keep near-duplicate
+ * texts together (scores of a text whose template was trained on would look surer than new ones).
  */
 export function fitTemperature(
   examples: readonly LabeledText[],
@@ -15,12 +16,11 @@ export function fitTemperature(
   labels: readonly string[],
   settings: ClassifierOptions,
 ): number {
-  const folds = stratifiedFolds(
-    examples.map((e) => e.label),
+  const folds = nearDuplicateFolds(
+    examples,
     Math.min(settings.calibrationFolds, examples.length),
     settings.seed,
   );
-  if (folds.length < 2) return 1;
   const index = new Map(labels.map((label, k) => [label, k]));
   const heldOut: Array<{ scores: Float64Array; label: number }> = [];
   const items = examples.map((example, i) => ({ example, features: features[i]! }));
