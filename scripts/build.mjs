@@ -1,6 +1,8 @@
-// Compiles every service and library with SWC into dist/ (path aliases rewritten to relative imports).
+// Compiles every service and library with SWC into dist/ (path aliases rewritten to relative imports),
+// and copies the JSON data files their sources import (taxonomy packs, default rules) beside them.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, globSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -25,3 +27,5 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+
+for (const file of globSync('{libs,services}/**/src/**/*.json')) cpSync(file, join('dist', file));

@@ -1,4 +1,4 @@
-import { stem } from './index';
+import { stem } from './stem';
 
 describe('stem', () => {
   it.each([

@@ -1,12 +1,8 @@
 import { classificationEventTypes, classificationSettingsEventTypes } from '@kesu/classification-contracts';
 import 'reflect-metadata';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
-import {
-  type ClassificationInput,
-  type LabeledText,
-  TextClassifier,
-  taxonomyPack,
-} from '@kesu/classification-domain';
+import { type ClassificationInput, taxonomyPack } from '@kesu/classification-domain';
+import { type LabeledText, TextClassifier } from '@kesu/classification-text-model';
 import { EventTypeRegistry } from '@kesu/kernel';
 import type { Clock } from '@kesu/ports';
 // The classification service's own classify path (the bench may import any project).

@@ -1,4 +1,4 @@
-import type { ClassifierOptions } from '@kesu/classification-domain';
+import { type ClassifierOptions, DEFAULT_NEAR_DUPLICATES } from '@kesu/classification-text-model';
 
 export type Format = 'cocc' | 'cfpb';
 
@@ -13,18 +13,26 @@ export interface EvalArgs {
   seed: number;
   /** The naive-Bayes baseline instead of the tuned classifier. */
   baseline: boolean;
+  /** --cv: keep near-duplicate texts in one fold (off with --no-group). */
+  group: boolean;
+  /** The Jaccard similarity at or above which two texts are near-duplicates. */
+  groupSimilarity: number;
   /** Overrides of the classifier's options (`--set c=0.5`, `--set features.hanNgrams=[1,2]`). */
   overrides: Record<string, unknown>;
 }
 
 export const USAGE = `usage: npm run eval:classifier -- --format cocc|cfpb [--label Product] --train FILE (--test FILE | --cv K)
-  [--seed N] [--baseline] [--set option=json ...]
+  [--seed N] [--baseline] [--no-group] [--group-similarity J] [--set option=json ...]
 
   --format cocc   one "text<TAB>label" per line (split on the last tab)
   --format cfpb   the CFPB complaint export CSV; --label names the label column (default Product)
   --train FILE    labeled training file
   --test FILE     labeled test file: train on --train, score on --test
-  --cv K          stratified K-fold cross-validation on --train alone (seeded by --seed)
+  --cv K          stratified K-fold cross-validation on --train alone (seeded by --seed), near-duplicate
+                  texts (the same template with other numbers or names) kept in one fold
+  --no-group      --cv without grouping: near-duplicates may fall in different folds
+  --group-similarity J
+                  the shingle Jaccard similarity that makes two texts near-duplicates (default ${DEFAULT_NEAR_DUPLICATES.similarity})
   --baseline      multinomial naive Bayes on the same features instead of the tuned classifier
   --set k=v       override a classifier option, v as JSON (e.g. --set c=0.5 --set algorithm='"softmax"')`;
 
@@ -38,7 +46,7 @@ export function parseArgs(argv: readonly string[]): EvalArgs {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (name === 'baseline' || name === 'help') {
+    if (name === 'baseline' || name === 'no-group' || name === 'help') {
       flags.add(name);
       continue;
     }
@@ -49,7 +57,7 @@ export function parseArgs(argv: readonly string[]): EvalArgs {
     values.set(name, [...(values.get(name) ?? []), value]);
   }
   if (flags.has('help')) throw new UsageError('');
-  const known = new Set(['format', 'label', 'train', 'test', 'cv', 'seed', 'set']);
+  const known = new Set(['format', 'label', 'train', 'test', 'cv', 'seed', 'group-similarity', 'set']);
   for (const name of values.keys()) if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
   const one = (name: string): string | undefined => values.get(name)?.at(-1);
 
@@ -67,6 +75,13 @@ export function parseArgs(argv: readonly string[]): EvalArgs {
   const seedText = one('seed') ?? '1';
   const seed = Number(seedText);
   if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer, got "${seedText}"`);
+
+  const similarityText = one('group-similarity');
+  const groupSimilarity =
+    similarityText === undefined ? DEFAULT_NEAR_DUPLICATES.similarity : Number(similarityText);
+  if (!(groupSimilarity > 0 && groupSimilarity <= 1)) {
+    throw new UsageError(`--group-similarity must be a number in (0, 1], got "${similarityText}"`);
+  }
 
   const overrides: Record<string, unknown> = {};
   for (const setting of values.get('set') ?? []) {
@@ -86,6 +101,8 @@ export function parseArgs(argv: readonly string[]): EvalArgs {
     ...(cv === undefined ? {} : { cv }),
     seed,
     baseline: flags.has('baseline'),
+    group: !flags.has('no-group'),
+    groupSimilarity,
     overrides,
   };
 }

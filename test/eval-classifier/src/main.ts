@@ -6,16 +6,20 @@ import {
   type ClassifierOptions,
   type Dataset,
   DEFAULT_CLASSIFIER_OPTIONS,
+  DEFAULT_NEAR_DUPLICATES,
   type LabeledText,
   NAIVE_BAYES_OPTIONS,
   TextClassifier,
   classificationMetrics,
   foldSplits,
+  groupedStratifiedFolds,
+  nearDuplicateGroups,
   readCfpbCsv,
   readTabSeparated,
   resolveClassifierOptions,
   stratifiedFolds,
-} from '@kesu/classification-domain';
+  summariseGroups,
+} from '@kesu/classification-text-model';
 import { type EvalArgs, USAGE, UsageError, parseArgs, withOverrides } from './args';
 
 function readDataset(flag: string, path: string, args: EvalArgs): Dataset {
@@ -71,6 +75,26 @@ function evaluate(
   };
 }
 
+/** The folds of --cv: grouped by near-duplicates unless --no-group, with what the grouping found. */
+function crossValidationFolds(examples: readonly LabeledText[], folds: number, args: EvalArgs) {
+  const labels = examples.map((e) => e.label);
+  if (!args.group) return { folds: stratifiedFolds(labels, folds, args.seed) };
+  const options = { ...DEFAULT_NEAR_DUPLICATES, similarity: args.groupSimilarity };
+  const groups = nearDuplicateGroups(
+    examples.map((e) => e.text),
+    options,
+  );
+  const summary = summariseGroups(groups);
+  process.stderr.write(
+    `grouping: ${summary.merged.texts} rows in ${summary.merged.groups} groups of near-duplicates ` +
+      `(largest ${summary.largest}), ${summary.groups} groups of ${summary.texts} rows\n`,
+  );
+  return {
+    folds: groupedStratifiedFolds(labels, groups, folds, args.seed),
+    grouping: { ...options, ...summary },
+  };
+}
+
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
 const std = (values: readonly number[]): number =>
   Math.sqrt(mean(values.map((v) => (v - mean(values)) ** 2)));
@@ -91,11 +115,7 @@ function run(args: EvalArgs): unknown {
     train: { file: args.train, examples: train.examples.length, skipped: train.skipped },
   };
   if (args.cv !== undefined) {
-    const folds = stratifiedFolds(
-      train.examples.map((e) => e.label),
-      args.cv,
-      args.seed,
-    );
+    const { folds, grouping } = crossValidationFolds(train.examples, args.cv, args);
     const splits = foldSplits(train.examples, folds);
     const perFold = splits.map(({ train: part, test }, i) => {
       const result = evaluate(part, test, options);
@@ -113,7 +133,7 @@ function run(args: EvalArgs): unknown {
     );
     return {
       ...describe,
-      crossValidation: { folds: args.cv, seed: args.seed, stratified: true },
+      crossValidation: { folds: args.cv, seed: args.seed, stratified: true, grouped: grouping ?? false },
       accuracy: round(summary('accuracy')),
       macroF1: round(summary('macroF1')),
       macroF1Std: round(std(perFold.map((f) => f.macroF1))),

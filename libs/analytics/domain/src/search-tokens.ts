@@ -2,24 +2,20 @@
 //
 // Chinese has no spaces between words, so Han text is indexed as overlapping character bigrams
 // (the CJK bigram scheme of Lucene and Elasticsearch): `智能电表` → 智能, 能电, 电表. Other scripts
-// are split into words of letters and digits. Text is normalised first (NFKC folds full-width
-// forms, `ＫＳ－２０２６` → `ks-2026`; then lower case), and a query matches a document when every
-// one of its tokens is among the document's tokens.
+// are split into words of letters and digits. Text is normalised first by `@kesu/text` (NFKC folds
+// full-width forms, `ＫＳ－２０２６` → `ks-2026`; then lower case; numbers stay as written, so a
+// reference or phone number is found), and a query matches a document when every one of its tokens
+// is among the document's tokens.
+import { normalise, textRuns } from '@kesu/text';
 
 /** The most tokens one document stores, so a 5,000-character description cannot bloat its view. */
 export const MAX_DOCUMENT_TOKENS = 1000;
 /** Longer words are cut to this many characters, in documents and queries alike. */
 export const MAX_TOKEN_LENGTH = 32;
 
-/** Runs of letters, marks and digits (Han included); everything else separates. */
-const WORDS = /[\p{L}\p{M}\p{N}]+/gu;
-/** A word's Han and non-Han stretches (`app显示` → `app`, `显示`). */
-const RUNS = /\p{Script=Han}+|\P{Script=Han}+/gu;
-const HAN = /\p{Script=Han}/u;
-
-/** NFKC, then lower case: the form both documents and queries are tokenised in. */
+/** The form both documents and queries are tokenised in: NFKC, lower case, white space single. */
 export function normaliseForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return normalise(text);
 }
 
 /**
@@ -50,25 +46,19 @@ export function querySearchTokens(query: string): string[] {
 /** Adds the text's tokens to `into` until it holds `limit` (a plain loop: this runs per projected event). */
 function tokenise(text: string, withUnigrams: boolean, into: Set<string>, limit: number): void {
   const add = (token: string) => into.size < limit && into.add(token);
-  for (const [word] of normaliseForSearch(text).matchAll(WORDS)) {
-    if (!HAN.test(word)) {
-      add(cut(word));
+  for (const run of textRuns(text)) {
+    if (into.size >= limit) return;
+    if (run.kind !== 'han') {
+      add(cut(run.text));
       continue;
     }
-    for (const [run] of word.matchAll(RUNS)) {
-      if (!HAN.test(run)) {
-        add(cut(run));
-        continue;
-      }
-      const characters = [...run];
-      if (characters.length === 1) add(run);
-      for (let i = 0; i + 1 < characters.length; i++) {
-        if (withUnigrams) add(characters[i]!);
-        add(characters[i]! + characters[i + 1]!);
-      }
-      if (withUnigrams && characters.length > 1) add(characters.at(-1)!);
+    const characters = [...run.text];
+    if (characters.length === 1) add(run.text);
+    for (let i = 0; i + 1 < characters.length; i++) {
+      if (withUnigrams) add(characters[i]!);
+      add(characters[i]! + characters[i + 1]!);
     }
-    if (into.size >= limit) return;
+    if (withUnigrams && characters.length > 1) add(characters.at(-1)!);
   }
 }
 

@@ -6,8 +6,8 @@ import {
 } from '@kesu/classification-contracts';
 import type { ClassificationInput } from './classification';
 import { keywordClassifier, type CategoryProposal } from './keyword-classifier';
-import { applyRules } from './rules-engine';
-import { FALLBACK_CATEGORY } from './taxonomy-packs';
+import { applyRules } from './rules/evaluation';
+import { FALLBACK_CATEGORY } from './taxonomy/taxonomy-validation';
 
 export const DEFAULT_CONFIDENCE_THRESHOLD = 0.5;
 

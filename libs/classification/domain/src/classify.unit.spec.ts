@@ -1,7 +1,7 @@
 import type { ClassificationInput } from './classification';
 import { classificationText, classifyComplaint } from './classify';
-import { DEFAULT_RULE_SET } from './default-rules';
-import { taxonomyPack } from './taxonomy-packs';
+import { DEFAULT_RULE_SET } from './rules/default-rules';
+import { taxonomyPack } from './taxonomy/taxonomy-packs';
 
 const input = (description: string, over: Partial<ClassificationInput> = {}): ClassificationInput => ({
   complaintId: 'c-1',

@@ -1,6 +1,7 @@
 import { type CollectiveIncidentDetectedData } from '@kesu/classification-contracts';
 import { createHash } from 'node:crypto';
-import { normaliseForMatching } from './rules-engine';
+import { textRuns } from '@kesu/text';
+import { normaliseForMatching } from './rules/term-matching';
 
 /** A recently classified complaint of one tenant, as collective detection needs it. */
 export interface RecentComplaint {
@@ -56,20 +57,23 @@ export interface CollectiveCluster {
 }
 
 /**
- * Tokens for similarity: Han character bigrams (a single Han character on its own) and Latin words or
- * numbers of two or more characters, after NFKC and lower-casing; masked runs (`***`, `XXXX`) dropped.
+ * Tokens for similarity: Han character bigrams (a single Han character on its own) and words or
+ * numbers of two or more characters, after `@kesu/text`'s normalisation (NFKC, lower case); masked
+ * numbers (`***`, `XXXX`, `138****1234`) dropped.
  */
 export function descriptionTokens(text: string): string[] {
-  const normalised = normaliseForMatching(text);
-  const tokens = new Set<string>();
-  for (const run of normalised.match(/\p{Script=Han}+/gu) ?? []) {
-    const chars = [...run];
-    if (chars.length === 1) tokens.add(chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i] + chars[i + 1]);
+  const han = new Set<string>();
+  const words = new Set<string>();
+  for (const run of textRuns(text, { maskNumbers: {} })) {
+    if (run.kind === 'han') {
+      const chars = [...run.text];
+      if (chars.length === 1) han.add(chars[0]!);
+      for (let i = 0; i + 1 < chars.length; i++) han.add(chars[i]! + chars[i + 1]!);
+    } else if (run.kind === 'word' && run.text.length >= 2) {
+      words.add(run.text);
+    }
   }
-  for (const word of normalised.match(/[\p{Script=Latin}\p{N}]{2,}/gu) ?? [])
-    if (!/^x+$/.test(word)) tokens.add(word);
-  return [...tokens];
+  return [...han, ...words];
 }
 
 /** Deterministic incident id from tenant, target key and window start (SHA-256, UUID-shaped). */

@@ -1,6 +1,6 @@
-import { type Category, type Taxonomy } from '@kesu/classification-contracts';
-import { containsTerm, normaliseForMatching } from './rules-engine';
-import { FALLBACK_CATEGORY } from './taxonomy-packs';
+import type { Category, Taxonomy } from '@kesu/classification-contracts';
+import { containsTerm, normaliseForMatching } from './rules/term-matching';
+import { FALLBACK_CATEGORY } from './taxonomy/taxonomy-validation';
 
 /** A category proposal: ranked candidates (as DecisionRecord.ranking) and, here, the keywords that matched. */
 export interface CategoryProposal {

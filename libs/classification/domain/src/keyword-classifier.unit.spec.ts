@@ -1,6 +1,6 @@
 import { type Taxonomy } from '@kesu/classification-contracts';
 import { keywordClassifier, keywordWeight } from './keyword-classifier';
-import { taxonomyPack } from './taxonomy-packs';
+import { taxonomyPack } from './taxonomy/taxonomy-packs';
 
 const tiny: Taxonomy = {
   version: 1,

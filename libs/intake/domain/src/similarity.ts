@@ -1,35 +1,19 @@
-import { stem } from '@kesu/text';
+import { normalise, type NormaliseOptions, stem, textRuns } from '@kesu/text';
+
 // ---------------------------------------------------------------- normalisation
 
-/** Stands for a masked number (`138****1234`, `XXXX`, `xx/xx/xxxx`, `**县`): one token, whatever its digits. */
-const MASK = '\u{F0000}';
-const MASKED_NUMBER = /[\p{Nd}x*×#]*[x*×#]{2,}[\p{Nd}x*×#/.:-]*/gu;
-const SEPARATORS = /[\p{P}\p{S}\p{Z}\s]+/gu;
+/** Masked numbers (`138****1234`, `XXXX`, `xx/xx/xxxx`, `**县`) one `<mask>` each; other digits stay. */
+const COMPARISON: NormaliseOptions = { maskNumbers: {}, dropPunctuation: true };
 
 /**
  * Text reduced to what matters for comparison: NFKC (full-width letters and digits become ASCII),
  * lower case, every masked number one token, punctuation and symbols gone, runs of space single.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(MASKED_NUMBER, (match, offset: number, whole: string) =>
-      isWordPart(whole[offset - 1]) || isWordPart(whole[offset + match.length]) ? match : ` ${MASK} `,
-    )
-    .replace(SEPARATORS, ' ')
-    .trim();
-}
-
-/** A Latin letter next to an `x` run means a word (`taxi`, `xxl`), not a mask. */
-function isWordPart(char: string | undefined): boolean {
-  return char !== undefined && /[a-wyz]/.test(char);
+  return normalise(text, COMPARISON);
 }
 
 // ---------------------------------------------------------------- tokens
-
-const RUNS = /\p{Script=Han}+|[\p{L}\p{N}]+|\u{F0000}/gu;
-const HAN = /^\p{Script=Han}/u;
 
 /** Han characters that carry grammar rather than matter; they count only inside bigrams. */
 const FUNCTION_CHARACTERS = new Set([
@@ -45,19 +29,20 @@ const STOP_WORDS = new Set(
 
 /**
  * The tokens of a text: Han character bigrams plus the Han characters that carry meaning on their
- * own (paraphrases share characters more often than bigrams: 电费翻倍 / 电费多了一倍), Latin words
- * lightly stemmed (plural -s, -es, -ies, and -ed, -ing), digit runs as they are, masked numbers as
+ * own (paraphrases share characters more often than bigrams: 电费翻倍 / 电费多了一倍), words of
+ * other scripts lightly stemmed (plural -s, -es, -ies, and -ed, -ing), digit runs as they are (a
+ * digit run next to Han characters is a word of its own: `58元` → `58`, `元`), masked numbers as
  * one token. English stop words are left out.
  */
 export function textTokens(text: string): Set<string> {
   const tokens = new Set<string>();
-  for (const run of normaliseText(text).match(RUNS) ?? []) {
-    if (HAN.test(run)) {
-      const chars = [...run];
+  for (const run of textRuns(text, COMPARISON)) {
+    if (run.kind === 'han') {
+      const chars = [...run.text];
       for (const char of chars) if (!FUNCTION_CHARACTERS.has(char)) tokens.add(char);
       for (let i = 0; i + 1 < chars.length; i++) tokens.add(chars[i]! + chars[i + 1]!);
-    } else if (!STOP_WORDS.has(run)) {
-      tokens.add(stem(run));
+    } else if (!STOP_WORDS.has(run.text)) {
+      tokens.add(stem(run.text));
     }
   }
   return tokens;

@@ -8,8 +8,8 @@ import {
   classificationText,
   classifyComplaint,
   type ComplaintClassificationState,
-  type TextClassifier,
 } from '@kesu/classification-domain';
+import type { TextClassifier } from '@kesu/classification-text-model';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE } from '@kesu/platform';
 import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';

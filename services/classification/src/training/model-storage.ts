@@ -1,4 +1,4 @@
-import type { ClassifierModelJson } from '@kesu/classification-domain';
+import type { ClassifierModelJson } from '@kesu/classification-text-model';
 
 /**
  * How a text model is stored: its JSON with the weights (and the vocabulary's idf) as little-endian

@@ -1,4 +1,4 @@
-import { TextClassifier } from '@kesu/classification-domain';
+import { TextClassifier } from '@kesu/classification-text-model';
 import { compactModel, expandModel, splitText } from './model-storage';
 
 /* A model stored compactly (float32 base64) and in parts predicts as the model it was. */

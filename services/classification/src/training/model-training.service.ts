@@ -9,12 +9,8 @@ import {
   Optional,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import {
-  applyCorrections,
-  type ClassifierOptions,
-  type LabeledText,
-  settingsDecider,
-} from '@kesu/classification-domain';
+import { settingsDecider } from '@kesu/classification-domain';
+import { applyCorrections, type ClassifierOptions, type LabeledText } from '@kesu/classification-text-model';
 import type { EventTypeRegistry } from '@kesu/kernel';
 import { BackgroundWorkers, CLOCK, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand } from '@kesu/ports';

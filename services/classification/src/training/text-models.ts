@@ -5,12 +5,8 @@ import {
 } from '@kesu/classification-contracts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  type ClassifierModelJson,
-  settingsDecider,
-  type SettingsState,
-  TextClassifier,
-} from '@kesu/classification-domain';
+import { settingsDecider, type SettingsState } from '@kesu/classification-domain';
+import { type ClassifierModelJson, TextClassifier } from '@kesu/classification-text-model';
 import { type EventTypeRegistry, fold, type RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
 import type { Collection, Document, DocumentStore, EventStore } from '@kesu/ports';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { LabeledText } from '@kesu/classification-domain';
+import type { LabeledText } from '@kesu/classification-text-model';
 import { DOCUMENT_STORE } from '@kesu/platform';
 import type { Collection, Document, DocumentStore, Filter } from '@kesu/ports';
 

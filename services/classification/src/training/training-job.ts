@@ -1,4 +1,4 @@
-import { type ModelScores } from '@kesu/classification-contracts';
+import type { ModelScores } from '@kesu/classification-contracts';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -6,9 +6,9 @@ import {
   type ClassifierModelJson,
   type ClassifierOptions,
   type LabeledText,
-  stratifiedFolds,
+  nearDuplicateFolds,
   TextClassifier,
-} from '@kesu/classification-domain';
+} from '@kesu/classification-text-model';
 
 /** What a training thread is given: the tenant's examples and the options of both models compared. */
 export interface TrainingJob {
@@ -17,7 +17,10 @@ export interface TrainingJob {
   readonly options: Partial<ClassifierOptions>;
   /** The active model's options, retrained on the same part as the baseline; absent before one. */
   readonly baseline?: ClassifierOptions;
-  /** The held-out part is the first of this many stratified folds (5: 20 %). */
+  /**
+   * The held-out part is the first of this many stratified folds (5: 20 %), near-duplicate texts
+   * on one side only (`nearDuplicateFolds`).
+   */
   readonly folds: number;
   readonly seed: number;
 }
@@ -39,11 +42,7 @@ export interface TrainingOutcome {
  */
 export function runTrainingJob(job: TrainingJob): TrainingOutcome {
   const { examples } = job;
-  const folds = stratifiedFolds(
-    examples.map((e) => e.label),
-    job.folds,
-    job.seed,
-  );
+  const folds = nearDuplicateFolds(examples, job.folds, job.seed);
   const heldOutIndices = new Set(folds[0]);
   const heldOut = examples.filter((_, i) => heldOutIndices.has(i));
   const trainPart = examples.filter((_, i) => !heldOutIndices.has(i));

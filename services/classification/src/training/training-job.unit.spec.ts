@@ -1,4 +1,4 @@
-import { NAIVE_BAYES_OPTIONS, resolveClassifierOptions } from '@kesu/classification-domain';
+import { NAIVE_BAYES_OPTIONS, resolveClassifierOptions } from '@kesu/classification-text-model';
 import { runTrainingJob, trainInThread } from './training-job';
 
 /* The training thread's work: candidate and baseline on the same 80 %, scored on the same 20 %. */

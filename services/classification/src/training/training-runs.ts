@@ -1,4 +1,4 @@
-import type { ClassifierOptions } from '@kesu/classification-domain';
+import type { ClassifierOptions } from '@kesu/classification-text-model';
 import {
   type Clock,
   type Collection,

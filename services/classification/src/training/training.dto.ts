@@ -1,4 +1,4 @@
-import type { Algorithm } from '@kesu/classification-domain';
+import type { Algorithm } from '@kesu/classification-text-model';
 import { PageQuery } from '@kesu/platform';
 import { IsIn, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { EXAMPLE_SOURCES, type ExampleSource } from './training-examples';

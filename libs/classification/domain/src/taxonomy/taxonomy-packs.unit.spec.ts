@@ -1,5 +1,8 @@
 import { TAXONOMY_PACKS, type Taxonomy } from '@kesu/classification-contracts';
-import { FALLBACK_CATEGORY, taxonomyPack, validateTaxonomy } from './taxonomy-packs';
+import general from './packs/general.json';
+import schema from './taxonomy-pack.schema.json';
+import { loadTaxonomyPack, taxonomyPack } from './taxonomy-packs';
+import { FALLBACK_CATEGORY, validateTaxonomy } from './taxonomy-validation';
 
 describe('taxonomyPack', () => {
   it.each(TAXONOMY_PACKS)('builds a valid two-level pack: %s', (pack) => {
@@ -76,6 +79,45 @@ describe('taxonomyPack', () => {
 
   it('rejects an unknown pack', () => {
     expect(() => taxonomyPack('space' as never)).toThrow(/unknown taxonomy pack/);
+  });
+});
+
+describe('loadTaxonomyPack', () => {
+  it('lists every pack in the schema', () => {
+    expect(schema.properties.pack.enum).toEqual([...TAXONOMY_PACKS]);
+  });
+
+  it('rejects a pack that does not match the schema, naming the file and every path', () => {
+    const broken = {
+      pack: 'general',
+      categories: [
+        {
+          code: 'billing',
+          name: { zh: '收费' },
+          keywords: ['话费', ' '],
+          departmentId: 'finance',
+          subcategories: [{ code: 'Over-charge', name: { zh: '多收', en: 'Overcharge' }, keywords: [] }],
+          owner: 'x',
+        },
+      ],
+    };
+    expect(() => loadTaxonomyPack(broken, 'broken.json')).toThrow(
+      [
+        'broken.json does not match its schema:',
+        '- categories[0]: must NOT have additional properties ("owner")',
+        "- categories[0].name: must have required property 'en'",
+        '- categories[0].keywords[1]: must match pattern "\\S"',
+        '- categories[0].subcategories[0].code: must match pattern "^[a-z][a-z0-9_]*$"',
+        '- categories[0].subcategories[0].keywords: must NOT have fewer than 1 items',
+      ].join('\n'),
+    );
+  });
+
+  it('rejects a pack that matches the schema but is not a valid taxonomy', () => {
+    const noFallback = { ...general, categories: general.categories.filter((c) => c.code !== 'other') };
+    expect(() => loadTaxonomyPack(noFallback, 'general.json')).toThrow(
+      'general.json is not a valid taxonomy:\n- categories: a top-level "other" category is required',
+    );
   });
 });
 

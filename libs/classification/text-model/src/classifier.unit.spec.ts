@@ -1,14 +1,12 @@
+import { bestTemperature } from './calibration';
+import { applyCorrections, TextClassifier, trainClassifier } from './classifier';
 import {
-  type LabeledText,
-  NAIVE_BAYES_OPTIONS,
-  TextClassifier,
-  applyCorrections,
   DEFAULT_C_BY_SCRIPT,
-  bestTemperature,
   hanShare,
+  NAIVE_BAYES_OPTIONS,
   resolveClassifierOptions,
-  trainClassifier,
-} from './classifier';
+} from './classifier-options';
+import type { LabeledText } from './labeled-text';
 
 /** Synthetic complaints, Chinese and English, in three categories. */
 const FIXTURES: Record<string, string[]> = {

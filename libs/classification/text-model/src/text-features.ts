@@ -1,24 +1,14 @@
 // Text → features for the classifier: Chinese has no spaces, so Han runs give character n-grams
 // and jieba's words; Latin text gives (lightly stemmed) word n-grams; masked numbers one token each.
-import { stem } from '@kesu/text';
+import { normalise, stem, type TextRunOptions, textRuns } from '@kesu/text';
 import { cut } from 'jieba-wasm';
 
-/** Placeholders that stand for masked or variable parts of a text, one token each. */
-export const PLACEHOLDERS = {
-  /** A masked number or name: `******`, `XXXX`, `138****1234`. */
-  mask: '<mask>',
-  /** A masked date: `XX/XX/XXXX`, `xx/xx/2019`. */
-  date: '<date>',
-  /** A masked amount of money: `{$123.00}`. */
-  amount: '<amount>',
-  /** A long digit run (order, account or work-order number): what it is matters, not its digits. */
-  number: '<number>',
-} as const;
-
-const AMOUNT = /\{\s*\$?\s*[\d,.]*\s*\}/g;
-const MASKED_DATE = /(?<![\p{L}\p{N}])(?:[x\d]{1,4}\/){1,2}[x\d]{2,4}(?![\p{L}\p{N}])/gu;
-const MASKED_RUN = /[\p{Nd}x*×#]*[*×#]{2,}[\p{Nd}x*×#]*|(?<![\p{L}\p{N}])x{2,}(?![\p{L}\p{N}])/gu;
-const LONG_NUMBER = /(?<!\p{Nd})\p{Nd}{7,}(?!\p{Nd})/gu;
+/** Masked numbers, masked dates, amounts and long digit runs each one placeholder; sentence ends kept. */
+const CLASSIFICATION: TextRunOptions = {
+  maskNumbers: { dates: true, amounts: true, longNumbers: true },
+  apostrophes: true,
+  sentenceEnds: true,
+};
 
 /**
  * Text reduced to what matters for classification: NFKC (full-width letters and digits become
@@ -26,15 +16,7 @@ const LONG_NUMBER = /(?<!\p{Nd})\p{Nd}{7,}(?!\p{Nd})/gu;
  * placeholder each (`<mask>`, `<date>`, `<amount>`, `<number>`), white space single.
  */
 export function normaliseText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(AMOUNT, ` ${PLACEHOLDERS.amount} `)
-    .replace(MASKED_DATE, (match) => (match.includes('x') ? ` ${PLACEHOLDERS.date} ` : match))
-    .replace(MASKED_RUN, ` ${PLACEHOLDERS.mask} `)
-    .replace(LONG_NUMBER, ` ${PLACEHOLDERS.number} `)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalise(text, CLASSIFICATION);
 }
 
 /** What features a text gives; every option is part of a stored model. */
@@ -75,12 +57,6 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
 /** Prefix of the Han-unigram block's features (see `hanUnigramWeight`). */
 export const HAN_UNIGRAM_PREFIX = 'u:';
 
-const TOKENS =
-  /<(?:mask|date|amount|number)>|\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+(?:'\p{L}+)?|[.!?。！？;；\n]/gu;
-const HAN = /^\p{Script=Han}/u;
-const PLACEHOLDER = /^<[a-z]+>$/;
-const SENTENCE_END = /^[.!?。！？;；\n]$/u;
-
 const STOP_WORDS = new Set(
   (
     'a an and are as at be been being but by did do does for from had has have he her him his i if in into is ' +
@@ -97,26 +73,25 @@ const STOP_WORDS = new Set(
  */
 export function textFeatures(text: string, options: FeatureOptions = DEFAULT_FEATURE_OPTIONS): string[] {
   const features: string[] = [];
-  const normalised = normaliseText(text);
   const opening: string[] = [];
   let words: string[] = [];
   const flushWords = (): void => {
     wordNgrams(words, options, features);
     words = [];
   };
-  for (const token of normalised.match(TOKENS) ?? []) {
-    if (SENTENCE_END.test(token)) {
+  for (const run of textRuns(text, CLASSIFICATION)) {
+    if (run.kind === 'sentence-end') {
       flushWords();
-    } else if (HAN.test(token)) {
+    } else if (run.kind === 'han') {
       flushWords();
-      const chars = [...token];
+      const chars = [...run.text];
       hanNgrams(chars, options.hanNgrams, features);
       if (options.hanUnigramWeight) for (const char of chars) features.push(`${HAN_UNIGRAM_PREFIX}${char}`);
-      if (options.hanWords) for (const word of cut(token, true)) features.push(`w:${word}`);
+      if (options.hanWords) for (const word of cut(run.text, true)) features.push(`w:${word}`);
       if (opening.length < options.openingChars)
         opening.push(...chars.slice(0, options.openingChars - opening.length));
     } else {
-      words.push(token);
+      words.push(run.text);
     }
   }
   flushWords();
@@ -142,9 +117,4 @@ function wordNgrams(words: string[], options: FeatureOptions, out: string[]): vo
       }
     }
   }
-}
-
-/** Whether a feature is a placeholder (`<mask>` …) rather than text. */
-export function isPlaceholder(feature: string): boolean {
-  return PLACEHOLDER.test(feature);
 }

@@ -1,6 +1,7 @@
-import type { ClassificationInput } from './classification';
+import type { ClassificationInput } from '../classification';
 import { DEFAULT_RULE_SET } from './default-rules';
-import { applyRules, validateRuleSet } from './rules-engine';
+import { applyRules } from './evaluation';
+import { validateRuleSet } from './validation';
 
 const input = (description: string, over: Partial<ClassificationInput> = {}): ClassificationInput => ({
   complaintId: 'c-1',

@@ -1,6 +1,6 @@
 // Readers of labeled text files (their content, not the files: no I/O here) into training examples.
 import { parse } from 'csv-parse/sync';
-import type { LabeledText } from './classifier';
+import type { LabeledText } from './labeled-text';
 
 export interface Dataset {
   readonly examples: LabeledText[];
