@@ -11,7 +11,7 @@ import { ComplaintRegistration } from './complaints/complaint-registration.servi
 import { ComplaintsIntakeController } from './complaints/complaints-intake.controller';
 import { intakeEventsProvider } from './intake-events';
 import { IntakePolicies } from './policy/intake-policy';
-import { DuplicateLinks } from './same-matter/duplicate-links';
+import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
 import { SameMatterChecks } from './same-matter/same-matter-checks';
@@ -31,7 +31,7 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     intakeEventsProvider,
     { provide: IntakePolicies, useFactory: () => IntakePolicies.fromEnvironment(process.env) },
     IdentityKeys,
-    DuplicateLinks,
+    LinkDuplicateHandler,
     IdentityIndexWorker,
     SameMatterChecks,
   ],
