@@ -1,7 +1,4 @@
 export { IntakeModule } from './intake.module';
-export {
-  ComplaintRegistration,
-  type Registration,
-  type RegistrationResult,
-} from './complaints/complaint-registration.service';
+export { RegisterComplaintCommand, type Registration } from './registration/register-complaint';
+export type { RegistrationResult } from './registration/registration-result';
 export type { ActionOutcome, ActionResult } from './actions/intake-actions';

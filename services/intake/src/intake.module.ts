@@ -7,10 +7,10 @@ import { DecideAppealHandler } from './actions/decide-appeal';
 import { IntakeActions } from './actions/intake-actions';
 import { RejectComplaintHandler } from './actions/reject-complaint';
 import { WithdrawComplaintHandler } from './actions/withdraw-complaint';
-import { ComplaintRegistration } from './complaints/complaint-registration.service';
-import { ComplaintsIntakeController } from './complaints/complaints-intake.controller';
 import { intakeEventsProvider } from './intake-events';
 import { IntakePolicies } from './policy/intake-policy';
+import { RegisterComplaintHandler } from './registration/register-complaint';
+import { RegistrationController } from './registration/registration.controller';
 import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
@@ -18,9 +18,9 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
 
 /** Intake: takes complaints in from every channel and records them. */
 @Module({
-  controllers: [ComplaintsIntakeController, ComplaintActionsController],
+  controllers: [RegistrationController, ComplaintActionsController],
   providers: [
-    ComplaintRegistration,
+    RegisterComplaintHandler,
     IntakeActions,
     ConfirmRecordHandler,
     AcceptComplaintHandler,
@@ -35,6 +35,5 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     IdentityIndexWorker,
     SameMatterChecks,
   ],
-  exports: [ComplaintRegistration],
 })
 export class IntakeModule {}

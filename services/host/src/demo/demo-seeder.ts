@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ModelTraining, TrainingExamples } from '@kesu/classification';
-import { ComplaintRegistration } from '@kesu/intake';
+import { RegisterComplaintCommand } from '@kesu/intake';
 import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { sampleComplaints } from './sample-complaints';
@@ -10,8 +11,9 @@ const DEMO_TENANT = 'demo';
 
 /**
  * Gives the demo tenant its sample complaints and its first labeled examples on first start. Each
- * complaint has a fixed idempotency key and an example is keyed by its text, so restarts and a
- * second process on the same data add nothing twice. The examples make the tenant's automatic
+ * complaint is registered through the same command as `POST /api/v1/complaints` with a fixed
+ * idempotency key, and an example is keyed by its text, so restarts and a second process on the
+ * same data add nothing twice. The examples make the tenant's automatic
  * retraining due: its first text model trains in the background.
  */
 @Injectable()
@@ -20,7 +22,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(CONFIG) private readonly config: PlatformConfig,
-    private readonly registration: ComplaintRegistration,
+    private readonly commands: CommandBus,
     private readonly directory: OrgDirectory,
     private readonly examples: TrainingExamples,
     private readonly training: ModelTraining,
@@ -31,14 +33,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (this.config.profile !== 'demo') return;
     let created = 0;
     for (const [i, { agent, ...body }] of sampleComplaints.entries()) {
-      const principal = this.directory.principalOf(DEMO_TENANT, agent);
-      const result = await this.registration.register({
-        principal,
-        body,
-        idempotencyKey: `demo-sample-${i + 1}`,
-        requestId: `demo-seed-${i + 1}`,
-      });
-      if (result.created) created++;
+      // Some samples were taken for a neighbouring branch of the agent's region: the agent acts for
+      // it here (their id, and so the complaint's id, stays the one the sample was first recorded with).
+      const agentOf = this.directory.principalOf(DEMO_TENANT, agent);
+      const principal = { ...agentOf, branchScope: [...agentOf.branchScope, body.branchId] };
+      const caller = { principal, idempotencyKey: `demo-sample-${i + 1}` };
+      const { replayed } = await this.commands.execute(new RegisterComplaintCommand(caller, body));
+      if (!replayed) created++;
     }
     if (created > 0) this.logger.log(`demo tenant seeded with ${created} sample complaints`);
     const { imported } = await this.examples.import(
