@@ -8,18 +8,27 @@ import { IntakeActions } from './actions/intake-actions';
 import { RejectComplaintHandler } from './actions/reject-complaint';
 import { WithdrawComplaintHandler } from './actions/withdraw-complaint';
 import { intakeEventsProvider } from './intake-events';
-import { IntakePolicies } from './policy/intake-policy';
+import { ChangeIntakePolicyHandler } from './policy/change-intake-policy';
+import { GetIntakeSettingsHandler } from './policy/get-intake-settings';
+import { IntakePolicies } from './policy/intake-policies';
+import { intakePolicyDefaultsProvider } from './policy/intake-policy-defaults';
+import { IntakeSettingsController } from './policy/intake-settings.controller';
 import { RegisterComplaintHandler } from './registration/register-complaint';
 import { RegistrationController } from './registration/registration.controller';
-import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
+import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { SameMatterChecks } from './same-matter/same-matter-checks';
 
-/** Intake: takes complaints in from every channel and records them. */
+/** Intake: takes complaints in from every channel and records them under each tenant's intake policy. */
 @Module({
-  controllers: [RegistrationController, ComplaintActionsController],
+  controllers: [RegistrationController, ComplaintActionsController, IntakeSettingsController],
   providers: [
+    intakeEventsProvider,
+    intakePolicyDefaultsProvider,
+    IntakePolicies,
+    ChangeIntakePolicyHandler,
+    GetIntakeSettingsHandler,
     RegisterComplaintHandler,
     IntakeActions,
     ConfirmRecordHandler,
@@ -28,12 +37,10 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     AppealRejectionHandler,
     DecideAppealHandler,
     WithdrawComplaintHandler,
-    intakeEventsProvider,
-    { provide: IntakePolicies, useFactory: () => IntakePolicies.fromEnvironment(process.env) },
     IdentityKeys,
-    LinkDuplicateHandler,
     IdentityIndexWorker,
     SameMatterChecks,
+    LinkDuplicateHandler,
   ],
 })
 export class IntakeModule {}

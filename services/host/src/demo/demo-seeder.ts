@@ -1,20 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ModelTraining, TrainingExamples } from '@kesu/classification';
-import { RegisterComplaintCommand } from '@kesu/intake';
+import { ChangeIntakePolicyCommand, GetIntakeSettingsQuery, RegisterComplaintCommand } from '@kesu/intake';
 import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
+import { DEMO_POLICY_REASON, demoScopeList } from './demo-intake-policy';
 import { sampleComplaints } from './sample-complaints';
 import { sampleTrainingExamples } from './sample-training-examples';
 
 const DEMO_TENANT = 'demo';
 
 /**
- * Gives the demo tenant its sample complaints and its first labeled examples on first start. Each
- * complaint is registered through the same command as `POST /api/v1/complaints` with a fixed
- * idempotency key, and an example is keyed by its text, so restarts and a second process on the
- * same data add nothing twice. The examples make the tenant's automatic
- * retraining due: its first text model trains in the background.
+ * Gives the demo tenant its intake scope list, its sample complaints and its first labeled examples
+ * on first start. The scope list is set as an administrator would set it (the intake settings
+ * command) while the tenant has never changed its settings; each complaint is registered through
+ * the same command as `POST /api/v1/complaints` with a fixed idempotency key, and an example is
+ * keyed by its text, so restarts and a second process on the same data add nothing twice. The
+ * examples make the tenant's automatic retraining due: its first text model trains in the background.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -23,6 +25,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(CONFIG) private readonly config: PlatformConfig,
     private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly directory: OrgDirectory,
     private readonly examples: TrainingExamples,
     private readonly training: ModelTraining,
@@ -31,6 +34,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.profile !== 'demo') return;
+    await this.seedScopeList();
     let created = 0;
     for (const [i, { agent, ...body }] of sampleComplaints.entries()) {
       // Some samples were taken for a neighbouring branch of the agent's region: the agent acts for
@@ -49,5 +53,24 @@ export class DemoSeeder implements OnApplicationBootstrap {
     );
     if (imported > 0) this.logger.log(`demo tenant given ${imported} labeled examples`);
     await this.training.retrainIfDue(DEMO_TENANT);
+  }
+
+  /** The demo tenant's scope list over the defaults, unless its intake settings were ever changed. */
+  private async seedScopeList(): Promise<void> {
+    const { version, policy } = await this.queries.execute(new GetIntakeSettingsQuery(DEMO_TENANT));
+    if (version > 0) return;
+    const caller = {
+      principal: this.directory.principalOf(DEMO_TENANT, 'admin'),
+      idempotencyKey: 'demo-intake-scope-list',
+    };
+    const { settings, replayed } = await this.commands.execute(
+      new ChangeIntakePolicyCommand(caller, {
+        ...policy,
+        scope: { outOfScopeTerms: [...demoScopeList.outOfScopeTerms] },
+        contact: { ...policy.contact },
+        reason: DEMO_POLICY_REASON,
+      }),
+    );
+    if (!replayed && settings.version > 0) this.logger.log('demo tenant given its intake scope list');
   }
 }

@@ -13,7 +13,7 @@ import {
 import { type Caller, CLOCK, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, OrgDirectory } from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
-import { IntakePolicies } from '../policy/intake-policy';
+import { IntakePolicies } from '../policy/intake-policies';
 import { SameMatterChecks } from '../same-matter/same-matter-checks';
 import { sealComplainant } from './complainant-sealing';
 import { assertNothingInFuture } from './received-in-time';
@@ -94,7 +94,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     const now = this.clock.now();
     const { principal, idempotencyKey } = caller;
     const { tenantId } = principal;
-    const policy = this.policies.policyFor(tenantId);
+    const policy = await this.policies.policyOf(tenantId);
     assertNothingInFuture(body, now, policy.timeZone);
     const { complaintId, causationId } = registrationIdentity(caller, body);
     const streamId = intakeStream(complaintId);
