@@ -333,6 +333,32 @@ describe('a complaint from registration to its audited history', () => {
     expect(repeat.body.acknowledgement.message).toContain('repeat complaint');
   });
 
+  it('rejects a matter outside the demo tenant’s scope list, which the seeder set as intake settings', async () => {
+    const admin = await host.token('admin');
+    const settings = await host.request('GET', '/api/v1/intake/settings', { token: admin });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({
+      version: 1,
+      revision: 0,
+      policy: { scope: { outOfScopeTerms: expect.arrayContaining(['物业费', '房产税', 'income tax']) } },
+      lastChange: { changedBy: 'user-admin', reason: expect.any(String) },
+    });
+    const outOfScope = await host.request('POST', '/api/v1/complaints', {
+      token: agent1,
+      body: fromNewCaller({
+        ...complaint,
+        subject: { type: 'billing' },
+        description: '小区物业费今年涨了三成。',
+      }),
+    });
+    expect(outOfScope.status).toBe(201);
+    expect(outOfScope.body.status).toBe('rejected');
+    expect(outOfScope.body.acknowledgement.message).toContain('“物业费”不在我们的受理范围内');
+    expect((await host.request('PUT', '/api/v1/intake/settings', { token: agent1, body: {} })).status).toBe(
+      403,
+    );
+  });
+
   it('serves health, readiness and metrics without a token', async () => {
     expect((await host.request('GET', '/health/live')).status).toBe(200);
     expect((await host.request('GET', '/health/ready')).status).toBe(200);

@@ -31,6 +31,7 @@ describe('restarts and crashes', () => {
     expect(await host.stop()).toBe(0);
     await host.launch();
     expect(count(host, "SELECT count(*) AS n FROM events WHERE type = 'ComplaintReceived'")).toBe(seeded);
+    expect(count(host, "SELECT count(*) AS n FROM events WHERE type = 'IntakePolicyChanged'")).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await models()).body.versions).toHaveLength(1);
     expect(

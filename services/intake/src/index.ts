@@ -1,7 +1,8 @@
 export { IntakeModule } from './intake.module';
-export {
-  ComplaintRegistration,
-  type Registration,
-  type RegistrationResult,
-} from './complaints/complaint-registration.service';
+export { RegisterComplaintCommand, type Registration } from './registration/register-complaint';
+export type { RegistrationResult } from './registration/registration-result';
+export { ChangeIntakePolicyCommand, type IntakeSettingsOutcome } from './policy/change-intake-policy';
+export { GetIntakeSettingsQuery } from './policy/get-intake-settings';
+export type { IntakeSettings } from './policy/intake-policies';
+export type { PutIntakeSettingsDto } from './policy/intake-settings.dto';
 export type { ActionOutcome, ActionResult } from './actions/intake-actions';

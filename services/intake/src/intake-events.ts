@@ -1,10 +1,10 @@
-import { intakeEventTypes } from '@kesu/intake-contracts';
+import { intakeEventTypes, intakeSettingsEventTypes } from '@kesu/intake-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
 
-/** DI token of the event types intake reads and writes. */
+/** DI token of the event types intake reads and writes: its complaints' and its tenants' settings. */
 export const INTAKE_EVENTS = Symbol('INTAKE_EVENTS');
 
 export const intakeEventsProvider = {
   provide: INTAKE_EVENTS,
-  useFactory: () => new EventTypeRegistry(intakeEventTypes),
+  useFactory: () => new EventTypeRegistry([...intakeEventTypes, ...intakeSettingsEventTypes]),
 };

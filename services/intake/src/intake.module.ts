@@ -7,20 +7,29 @@ import { DecideAppealHandler } from './actions/decide-appeal';
 import { IntakeActions } from './actions/intake-actions';
 import { RejectComplaintHandler } from './actions/reject-complaint';
 import { WithdrawComplaintHandler } from './actions/withdraw-complaint';
-import { ComplaintRegistration } from './complaints/complaint-registration.service';
-import { ComplaintsIntakeController } from './complaints/complaints-intake.controller';
 import { intakeEventsProvider } from './intake-events';
-import { IntakePolicies } from './policy/intake-policy';
-import { DuplicateLinks } from './same-matter/duplicate-links';
+import { ChangeIntakePolicyHandler } from './policy/change-intake-policy';
+import { GetIntakeSettingsHandler } from './policy/get-intake-settings';
+import { IntakePolicies } from './policy/intake-policies';
+import { intakePolicyDefaultsProvider } from './policy/intake-policy-defaults';
+import { IntakeSettingsController } from './policy/intake-settings.controller';
+import { RegisterComplaintHandler } from './registration/register-complaint';
+import { RegistrationController } from './registration/registration.controller';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
+import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { SameMatterChecks } from './same-matter/same-matter-checks';
 
-/** Intake: takes complaints in from every channel and records them. */
+/** Intake: takes complaints in from every channel and records them under each tenant's intake policy. */
 @Module({
-  controllers: [ComplaintsIntakeController, ComplaintActionsController],
+  controllers: [RegistrationController, ComplaintActionsController, IntakeSettingsController],
   providers: [
-    ComplaintRegistration,
+    intakeEventsProvider,
+    intakePolicyDefaultsProvider,
+    IntakePolicies,
+    ChangeIntakePolicyHandler,
+    GetIntakeSettingsHandler,
+    RegisterComplaintHandler,
     IntakeActions,
     ConfirmRecordHandler,
     AcceptComplaintHandler,
@@ -28,13 +37,10 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     AppealRejectionHandler,
     DecideAppealHandler,
     WithdrawComplaintHandler,
-    intakeEventsProvider,
-    { provide: IntakePolicies, useFactory: () => IntakePolicies.fromEnvironment(process.env) },
     IdentityKeys,
-    DuplicateLinks,
     IdentityIndexWorker,
     SameMatterChecks,
+    LinkDuplicateHandler,
   ],
-  exports: [ComplaintRegistration],
 })
 export class IntakeModule {}

@@ -21,9 +21,14 @@ export const intakeEventTypes: readonly EventContract[] = [
   { type: 'RepeatComplaintFlagged', schemaVersion: 1, dataType: 'RepeatComplaintFlaggedData' },
 ];
 
+/** The events of a tenant's intake settings (`intakeSettingsStream`). */
+export const intakeSettingsEventTypes: readonly EventContract[] = [
+  { type: 'IntakePolicyChanged', schemaVersion: 1, dataType: 'IntakePolicyChangedData' },
+];
+
 /** Intake's published events: `complaints.intake.v1`. */
 export const intakeContracts: PublishedEvents = {
   category: INTAKE_CATEGORY,
   topic: INTAKE_TOPIC,
-  events: intakeEventTypes,
+  events: [...intakeEventTypes, ...intakeSettingsEventTypes],
 };

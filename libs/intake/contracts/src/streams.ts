@@ -8,3 +8,6 @@ export const INTAKE_TOPIC = topicForCategory(INTAKE_CATEGORY);
 
 /** Intake's stream of one complaint (`intake-complaint-<id>`). */
 export const intakeStream = (complaintId: string): string => `${INTAKE_CATEGORY}-complaint-${complaintId}`;
+
+/** A tenant's intake settings stream (`intake-settings-<tenant>`): every change of its intake policy. */
+export const intakeSettingsStream = (tenantId: string): string => `${INTAKE_CATEGORY}-settings-${tenantId}`;

@@ -3,6 +3,7 @@ export * from './complaint';
 export * from './complaint-actions';
 export * from './contact';
 export * from './intake-decider';
+export * from './intake-policy';
 export * from './register-complaint';
 export * from './scope';
 export * from './similarity';

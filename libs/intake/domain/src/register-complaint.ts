@@ -1,7 +1,7 @@
 import { type ComplaintReceivedData, type IntakeEvent, type IntakeStatus } from '@kesu/intake-contracts';
 import { DomainRuleViolation } from '@kesu/kernel';
 import type { IntakeState } from './complaint';
-import { notInScopeExplanation, type OutOfScope } from './scope';
+import { checkScope, notInScopeExplanation, type ScopeList } from './scope';
 
 /** Default acknowledgement limit: the customer hears from us within 24 hours (seeds 002, 004). */
 export const ACKNOWLEDGE_WITHIN_HOURS = 24;
@@ -30,17 +30,19 @@ export interface RegisterComplaint extends Omit<
   readonly acknowledgeWithinHours?: number;
   /** The agent resolved it at first contact (当场处理) with this remedy. */
   readonly resolvedOnTheSpot?: { readonly remedy: string };
-  /** What the tenant's scope list excludes in it (see `checkScope`). */
-  readonly outOfScope?: OutOfScope;
+  /** The tenant's scope list in force (none: every matter is within scope). */
+  readonly scope?: ScopeList;
   /** The complainant's earlier complaint about the same matter, found by the duplicate check. */
   readonly sameMatter?: SameMatter;
 }
 
 /**
- * Registers a complaint and, in the same decision, applies what the automatic checks found:
+ * Registers a complaint and, in the same decision, applies the tenant's policy and what the
+ * duplicate check found:
  * 1. resolved on the spot — a fact of the first contact, recorded as it happened (an earlier,
  *    ended complaint about the same matter still flags it as a repeat);
- * 2. outside the scope list — rejected automatically, with the reason in the customer's language;
+ * 2. outside the tenant's scope list (`checkScope`) — rejected automatically, with the reason in
+ *    the customer's language;
  * 3. the same matter is still open — merged into it as a duplicate;
  * 4. the same matter was ended — a new complaint, flagged as a repeat.
  */
@@ -62,7 +64,7 @@ export function decideRegistration(command: RegisterComplaint, state: IntakeStat
     acknowledgeWithinHours,
     complainantCount,
     resolvedOnTheSpot,
-    outOfScope,
+    scope,
     sameMatter,
     ...details
   } = command;
@@ -100,6 +102,7 @@ export function decideRegistration(command: RegisterComplaint, state: IntakeStat
       },
     ];
   }
+  const outOfScope = scope ? checkScope(scope, command) : null;
   if (outOfScope) {
     const explanation = notInScopeExplanation(command.language, outOfScope);
     return [

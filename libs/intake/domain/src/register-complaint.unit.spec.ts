@@ -99,7 +99,8 @@ describe('resolving a complaint on the spot (当场处理)', () => {
       .when({
         ...register,
         resolvedOnTheSpot: { remedy: '已解释' },
-        outOfScope: { terms: ['物业费'] },
+        description: '小区物业费涨价。',
+        scope: { outOfScopeTerms: ['物业费'] },
         sameMatter: { ...earlier, open: true, similarity: 0.8 },
       })
       .thenMatches((events) =>
@@ -127,11 +128,12 @@ describe('resolving a complaint on the spot (当场处理)', () => {
 
 describe('the automatic checks', () => {
   it('rejects a complaint outside the scope list, explaining why in the customer’s language', () => {
+    const description = '小区物业费今年涨了三成，没有任何公示。';
     spec
       .given([])
-      .when({ ...register, outOfScope: { terms: ['物业费'] } })
+      .when({ ...register, description, scope: { outOfScopeTerms: ['物业费', '房产税'] } })
       .then([
-        received,
+        { ...received, data: { ...received.data, description } },
         {
           type: 'ComplaintRejected',
           data: {
@@ -150,7 +152,7 @@ describe('the automatic checks', () => {
       .given([])
       .when({
         ...register,
-        outOfScope: { subjectType: 'facility', terms: [] },
+        scope: { subjectTypes: ['product', 'staff'], outOfScopeTerms: [] },
         sameMatter: { ...earlier, open: true, similarity: 0.9 },
       })
       .thenMatches((events) => expect(events[1]?.type).toBe('ComplaintRejected'));
@@ -194,16 +196,70 @@ describe('the automatic checks', () => {
       ]);
   });
 
-  it('keeps the checks’ inputs out of the recorded complaint', () => {
+  it('keeps the policy and the checks’ findings out of the recorded complaint', () => {
     spec
       .given([])
       .when({
         ...register,
         acknowledgeWithinHours: 2,
+        scope: { subjectTypes: ['service'], outOfScopeTerms: ['房产税'] },
         sameMatter: { ...earlier, open: false, similarity: 0.5 },
       })
       .thenMatches((events) =>
         expect(Object.keys(receivedData(events)).sort()).toEqual(Object.keys(received.data).sort()),
+      );
+  });
+});
+
+describe('the tenant’s scope list, passed in with the command', () => {
+  const propertyTax = {
+    ...register,
+    subject: { type: 'billing' as const },
+    description: '电费单里为什么多收了房产税？',
+  };
+  const rejected = (events: readonly IntakeEvent[]) => events.find((e) => e.type === 'ComplaintRejected');
+
+  it('rejects a complaint about 房产税 as not_in_scope for a tenant whose scope excludes it', () => {
+    spec
+      .given([])
+      .when({ ...propertyTax, scope: { outOfScopeTerms: ['物业费', '房产税', 'property tax'] } })
+      .thenMatches((events) => {
+        expect(events.map((e) => e.type)).toEqual(['ComplaintReceived', 'ComplaintRejected']);
+        expect(rejected(events)?.data).toMatchObject({
+          reason: 'not_in_scope',
+          automatic: true,
+          explanation: expect.stringContaining('“房产税”不在我们的受理范围内'),
+        });
+      });
+  });
+
+  it('receives the same complaint for a tenant whose scope does not exclude it', () => {
+    spec
+      .given([])
+      .when({ ...propertyTax, scope: { outOfScopeTerms: ['物业费'] } })
+      .thenMatches((events) => expect(events.map((e) => e.type)).toEqual(['ComplaintReceived']));
+    spec
+      .given([])
+      .when({ ...propertyTax, scope: { outOfScopeTerms: [] } })
+      .thenMatches((events) => expect(rejected(events)).toBeUndefined());
+  });
+
+  it('receives every complaint when no scope list is given', () => {
+    spec
+      .given([])
+      .when(propertyTax)
+      .thenMatches((events) => expect(events.map((e) => e.type)).toEqual(['ComplaintReceived']));
+  });
+
+  it('rejects a subject type the tenant does not handle, naming it', () => {
+    spec
+      .given([])
+      .when({ ...propertyTax, scope: { subjectTypes: ['service', 'staff'], outOfScopeTerms: [] } })
+      .thenMatches((events) =>
+        expect(rejected(events)?.data).toMatchObject({
+          reason: 'not_in_scope',
+          explanation: expect.stringContaining('收费类事项'),
+        }),
       );
   });
 });
@@ -217,7 +273,12 @@ describe('the outcome of a registration', () => {
       status: 'resolved_on_the_spot',
       remedy: '退款',
     });
-    expect(registrationOutcome(decide({ ...register, outOfScope: { terms: ['房产税'] } }))).toMatchObject({
+    const taxed = {
+      ...register,
+      description: '房产税为什么算在电费里？',
+      scope: { outOfScopeTerms: ['房产税'] },
+    };
+    expect(registrationOutcome(decide(taxed))).toMatchObject({
       status: 'rejected',
       explanation: expect.stringContaining('房产税'),
     });

@@ -1,10 +1,6 @@
-/** A tenant's scope list: what it handles, and the terms that mark what it does not. */
-export interface ScopeList {
-  /** Subject types the tenant handles (all when absent). */
-  readonly subjectTypes?: readonly SubjectType[];
-  /** Terms that mark a matter the tenant does not handle (e.g. another authority's), zh and en. */
-  readonly outOfScopeTerms: readonly string[];
-}
+import type { Language, ScopeList, SubjectType } from '@kesu/intake-contracts';
+
+export type { ScopeList } from '@kesu/intake-contracts';
 
 /** What puts a complaint outside the scope list: its subject type, terms found in it, or both. */
 export interface OutOfScope {
@@ -71,4 +67,3 @@ export function notInScopeExplanation(language: Language, outOfScope: OutOfScope
   ].join(', ');
   return `We cannot take up this complaint because it concerns ${what}, which lies outside the matters we handle. Please contact the authority or organisation responsible for it.`;
 }
-import { type Language, type SubjectType } from '@kesu/intake-contracts';

@@ -1,18 +1,22 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ModelTraining, TrainingExamples } from '@kesu/classification';
-import { ComplaintRegistration } from '@kesu/intake';
+import { ChangeIntakePolicyCommand, GetIntakeSettingsQuery, RegisterComplaintCommand } from '@kesu/intake';
 import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
+import { DEMO_POLICY_REASON, demoScopeList } from './demo-intake-policy';
 import { sampleComplaints } from './sample-complaints';
 import { sampleTrainingExamples } from './sample-training-examples';
 
 const DEMO_TENANT = 'demo';
 
 /**
- * Gives the demo tenant its sample complaints and its first labeled examples on first start. Each
- * complaint has a fixed idempotency key and an example is keyed by its text, so restarts and a
- * second process on the same data add nothing twice. The examples make the tenant's automatic
- * retraining due: its first text model trains in the background.
+ * Gives the demo tenant its intake scope list, its sample complaints and its first labeled examples
+ * on first start. The scope list is set as an administrator would set it (the intake settings
+ * command) while the tenant has never changed its settings; each complaint is registered through
+ * the same command as `POST /api/v1/complaints` with a fixed idempotency key, and an example is
+ * keyed by its text, so restarts and a second process on the same data add nothing twice. The
+ * examples make the tenant's automatic retraining due: its first text model trains in the background.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -20,7 +24,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   constructor(
     @Inject(CONFIG) private readonly config: PlatformConfig,
-    private readonly registration: ComplaintRegistration,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly directory: OrgDirectory,
     private readonly examples: TrainingExamples,
     private readonly training: ModelTraining,
@@ -29,16 +34,16 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.profile !== 'demo') return;
+    await this.seedScopeList();
     let created = 0;
     for (const [i, { agent, ...body }] of sampleComplaints.entries()) {
-      const principal = this.directory.principalOf(DEMO_TENANT, agent);
-      const result = await this.registration.register({
-        principal,
-        body,
-        idempotencyKey: `demo-sample-${i + 1}`,
-        requestId: `demo-seed-${i + 1}`,
-      });
-      if (result.created) created++;
+      // Some samples were taken for a neighbouring branch of the agent's region: the agent acts for
+      // it here (their id, and so the complaint's id, stays the one the sample was first recorded with).
+      const agentOf = this.directory.principalOf(DEMO_TENANT, agent);
+      const principal = { ...agentOf, branchScope: [...agentOf.branchScope, body.branchId] };
+      const caller = { principal, idempotencyKey: `demo-sample-${i + 1}` };
+      const { replayed } = await this.commands.execute(new RegisterComplaintCommand(caller, body));
+      if (!replayed) created++;
     }
     if (created > 0) this.logger.log(`demo tenant seeded with ${created} sample complaints`);
     const { imported } = await this.examples.import(
@@ -48,5 +53,24 @@ export class DemoSeeder implements OnApplicationBootstrap {
     );
     if (imported > 0) this.logger.log(`demo tenant given ${imported} labeled examples`);
     await this.training.retrainIfDue(DEMO_TENANT);
+  }
+
+  /** The demo tenant's scope list over the defaults, unless its intake settings were ever changed. */
+  private async seedScopeList(): Promise<void> {
+    const { version, policy } = await this.queries.execute(new GetIntakeSettingsQuery(DEMO_TENANT));
+    if (version > 0) return;
+    const caller = {
+      principal: this.directory.principalOf(DEMO_TENANT, 'admin'),
+      idempotencyKey: 'demo-intake-scope-list',
+    };
+    const { settings, replayed } = await this.commands.execute(
+      new ChangeIntakePolicyCommand(caller, {
+        ...policy,
+        scope: { outOfScopeTerms: [...demoScopeList.outOfScopeTerms] },
+        contact: { ...policy.contact },
+        reason: DEMO_POLICY_REASON,
+      }),
+    );
+    if (!replayed && settings.version > 0) this.logger.log('demo tenant given its intake scope list');
   }
 }

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ComplainantDto, SubjectDto } from '../complaints/register-complaint.dto';
+import { ComplainantDto, SubjectDto } from '../registration/register-complaint.dto';
 
 /** May be left out, but is never `null` (a correction to nothing is no correction). */
 function Omittable(): PropertyDecorator {

@@ -5,7 +5,7 @@ import type { ConfirmRecord } from '@kesu/intake-domain';
 import { InvalidInputError } from '@kesu/kernel';
 import { type Caller, CLOCK, KEY_STORE } from '@kesu/platform';
 import type { Clock, KeyStore } from '@kesu/ports';
-import { sealComplainant } from '../complaints/complainant-sealing';
+import { sealComplainant } from '../registration/complainant-sealing';
 import type { ConfirmRecordDto } from './complaint-actions.dto';
 import { type ActionOutcome, IntakeActions } from './intake-actions';
 

@@ -1,17 +1,14 @@
-import {
-  type ComplainantDetails,
-  type ComplaintMergedAsDuplicateData,
-  type ComplaintReceivedData,
-} from '@kesu/intake-contracts';
+import { type ComplainantDetails, type ComplaintReceivedData } from '@kesu/intake-contracts';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { textTokens } from '@kesu/intake-domain';
 import { type EventTypeRegistry, openPersonalData, type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { DOCUMENT_STORE, EventConsumers, KEY_STORE } from '@kesu/platform';
 import type { DocumentStore, KeyStore } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
-import { DuplicateLinks } from './duplicate-links';
 import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';
 import { IdentityKeys } from './identity-keys';
+import { LinkDuplicateCommand } from './link-duplicate';
 
 /** The consumer group that keeps the identity index current. */
 export const IDENTITY_INDEX_GROUP = 'intake.identity-index';
@@ -20,8 +17,8 @@ const TOPICS = [topicForCategory('intake')];
 /**
  * Keeps the identity index in step with intake's published events: adds a complaint's entries when
  * it is received (repairing a crash between the append and registration's own index write), moves
- * its status on every status change, and links every merged duplicate to its open complaint. Each
- * step is idempotent, so redelivered events change nothing.
+ * its status on every status change, and links every merged duplicate to its open complaint (a
+ * LinkDuplicateCommand on the bus). Each step is idempotent, so redelivered events change nothing.
  */
 @Injectable()
 export class IdentityIndexWorker implements OnModuleInit {
@@ -33,7 +30,7 @@ export class IdentityIndexWorker implements OnModuleInit {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(INTAKE_EVENTS) private readonly events: EventTypeRegistry,
     private readonly identities: IdentityKeys,
-    private readonly links: DuplicateLinks,
+    private readonly commands: CommandBus,
     private readonly consumers: EventConsumers,
   ) {
     this.index = new IdentityIndex(documents);
@@ -58,8 +55,7 @@ export class IdentityIndexWorker implements OnModuleInit {
       await this.index.setStatus(event.tenantId, event.correlationId, status, event.globalPosition);
     }
     if (event.type === 'ComplaintMergedAsDuplicate') {
-      const data = event.data as ComplaintMergedAsDuplicateData;
-      await this.links.link(event, data, { kind: 'service', id: 'intake' });
+      await this.commands.execute(new LinkDuplicateCommand(event, { kind: 'service', id: 'intake' }));
     }
   }
 

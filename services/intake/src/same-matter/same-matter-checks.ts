@@ -1,17 +1,17 @@
 import {
   type ComplainantDetails,
-  type ComplaintMergedAsDuplicateData,
   type ComplaintReceivedData,
+  type IntakePolicy,
 } from '@kesu/intake-contracts';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { SameMatter } from '@kesu/intake-domain';
 import type { RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE } from '@kesu/platform';
 import type { DocumentStore } from '@kesu/ports';
-import type { IntakePolicy } from '../policy/intake-policy';
-import { DuplicateLinks } from './duplicate-links';
 import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';
 import { IdentityKeys } from './identity-keys';
+import { LinkDuplicateCommand } from './link-duplicate';
 import { findSameMatter, type NewComplaint } from './same-matter-finder';
 
 /**
@@ -26,7 +26,7 @@ export class SameMatterChecks {
   constructor(
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     private readonly identities: IdentityKeys,
-    private readonly links: DuplicateLinks,
+    private readonly commands: CommandBus,
   ) {
     this.index = new IdentityIndex(documents);
   }
@@ -62,10 +62,8 @@ export class SameMatterChecks {
         last.globalPosition,
       );
       const merged = events.find((event) => event.type === 'ComplaintMergedAsDuplicate');
-      if (merged) {
-        const mergedData = merged.data as ComplaintMergedAsDuplicateData;
-        await this.links.link(merged, mergedData, received.actor, data.reference);
-      }
+      if (merged)
+        await this.commands.execute(new LinkDuplicateCommand(merged, received.actor, data.reference));
     } catch (error) {
       this.logger.error(`indexing ${data.reference} failed, the worker will repair it: ${String(error)}`);
     }

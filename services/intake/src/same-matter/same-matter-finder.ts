@@ -1,6 +1,5 @@
-import { type IntakeStatus, type SubjectType } from '@kesu/intake-contracts';
+import { type IntakePolicy, type IntakeStatus, type SubjectType } from '@kesu/intake-contracts';
 import { OPEN_INTAKE_STATUSES, type SameMatter, sameSubjectName, tokenSimilarity } from '@kesu/intake-domain';
-import type { IntakePolicy } from '../policy/intake-policy';
 import type { IdentityIndex, IdentityIndexEntry } from './identity-index';
 
 export interface NewComplaint {

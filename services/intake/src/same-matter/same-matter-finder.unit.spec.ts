@@ -1,5 +1,4 @@
-import { textTokens } from '@kesu/intake-domain';
-import { DEFAULT_INTAKE_POLICY } from '../policy/intake-policy';
+import { DEFAULT_INTAKE_POLICY, textTokens } from '@kesu/intake-domain';
 import {
   type IdentityIndex,
   type IdentityIndexEntry,

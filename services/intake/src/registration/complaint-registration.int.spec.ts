@@ -12,6 +12,7 @@ let intake: IntakeTestApp;
 
 beforeAll(async () => {
   intake = await startIntake(new Date('2026-11-23T02:00:00.000Z'));
+  await intake.useScopeList(['物业费', '房产税', '个人所得税', 'property tax', 'income tax']);
 });
 afterAll(() => intake.close());
 

@@ -1,4 +1,4 @@
-import { type ComplaintReceivedData, type IntakeEvent } from '@kesu/intake-contracts';
+import { type ComplaintReceivedData, type IntakeEvent, type IntakePolicy } from '@kesu/intake-contracts';
 import {
   acknowledgementMessage,
   type ComplaintRef,
@@ -6,7 +6,6 @@ import {
   type RegistrationOutcome,
 } from '@kesu/intake-domain';
 import { DateTime } from 'luxon';
-import type { IntakePolicy } from '../policy/intake-policy';
 
 /** The answer to `POST /api/v1/complaints`. */
 export interface RegistrationResult {

@@ -9,6 +9,8 @@ import { type DocumentStore, type EventStore, type KeyStore, ManualClock } from 
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { IntakeModule } from '../intake.module';
 
+const SETTINGS = '/api/v1/intake/settings';
+
 /**
  * Intake in process for registration specs: the intake module on the platform (guard, pipe,
  * problem filter, relay and background workers) with the embedded adapters in a temp folder, and a
@@ -26,6 +28,15 @@ export interface IntakeTestApp {
     options?: { as?: string; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;
   post(as: string, url: string, payload?: object): Promise<LightMyRequestResponse>;
+  /** Sends a request as a demo user. */
+  request(
+    method: 'GET' | 'POST' | 'PUT',
+    as: string,
+    url: string,
+    options?: { payload?: object; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  /** Gives the demo tenant this scope list (as admin), over its current policy. */
+  useScopeList(outOfScopeTerms: readonly string[]): Promise<void>;
   /** The events of a complaint's intake stream. */
   streamOf(complaintId: string): ReturnType<EventStore['readStream']>;
   typesOf(complaintId: string): Promise<string[]>;
@@ -61,13 +72,15 @@ export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
     tokens.set(username, { token, at: clock.now().getTime() });
     return token;
   };
-  const post = async (as: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
+  const request: IntakeTestApp['request'] = async (method, as, url, { payload, headers = {} } = {}) =>
     http.inject({
-      method: 'POST',
+      method,
       url,
       headers: { authorization: `Bearer ${await tokenFor(as)}`, ...headers },
       ...(payload === undefined ? {} : { payload }),
     });
+  const post = (as: string, url: string, payload?: object, headers: Record<string, string> = {}) =>
+    request('POST', as, url, { ...(payload && { payload }), headers });
   const streamOf = (id: string) => store.readStream(intakeStream(id));
   return {
     app,
@@ -78,6 +91,13 @@ export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
     register: (body, options = {}) =>
       post(options.as ?? 'agent1', '/api/v1/complaints', body, options.headers),
     post: (as, url, payload) => post(as, url, payload),
+    request,
+    async useScopeList(outOfScopeTerms) {
+      const { policy } = (await request('GET', 'admin', SETTINGS)).json() as { policy: object };
+      const payload = { ...policy, scope: { outOfScopeTerms }, reason: 'the scope list these specs need' };
+      const reply = await request('PUT', 'admin', SETTINGS, { payload });
+      if (reply.statusCode !== 200) throw new Error(`scope list not set: ${reply.body}`);
+    },
     streamOf,
     typesOf: async (id) => (await streamOf(id)).map((event) => event.type),
     async eventually<T>(probe: () => Promise<T | undefined>): Promise<T> {
