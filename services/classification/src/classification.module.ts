@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { classificationEventsProvider } from './classification-events';
+import { ClassifyComplaintHandler } from './classify/classify-complaint';
+import { ClassifyCorrectedComplaintHandler } from './classify/classify-corrected-complaint';
 import { ClassifyWorker } from './classify/classify.worker';
 import { CollectiveClassifyWorker } from './classify/collective-classify.worker';
 import { CollectiveIncidents } from './classify/collective-incidents.service';
 import { ComplaintClassifier } from './classify/complaint-classifier.service';
 import { IncidentsController } from './classify/incidents.controller';
-import { ReclassificationController } from './classify/reclassification.controller';
-import { Reclassification } from './classify/reclassification.service';
+import { ReclassificationController } from './reclassification/reclassification.controller';
+import { ReclassifyComplaintHandler } from './reclassification/reclassify-complaint';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { TenantSettings } from './settings/tenant-settings.service';
 import { ClosedComplaintsWorker } from './training/closed-complaints.worker';
@@ -36,7 +38,11 @@ import { TrainingExamples } from './training/training-examples';
     ClassifyWorker,
     CollectiveClassifyWorker,
     ClosedComplaintsWorker,
-    Reclassification,
+    // classify/: reactions to intake
+    ClassifyComplaintHandler,
+    ClassifyCorrectedComplaintHandler,
+    // reclassification/
+    ReclassifyComplaintHandler,
   ],
   exports: [ComplaintClassifier, ModelTraining, TrainingExamples],
 })

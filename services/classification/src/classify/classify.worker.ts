@@ -1,9 +1,12 @@
 import { Injectable, Inject, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { ComplaintReceived, RecordCorrected } from '@kesu/intake-contracts';
 import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
 import { type Consumer, type MessageLog } from '@kesu/ports';
+import { ClassifyComplaintCommand } from './classify-complaint';
+import { ClassifyCorrectedComplaintCommand } from './classify-corrected-complaint';
 import { CollectiveIncidents } from './collective-incidents.service';
-import { ComplaintClassifier } from './complaint-classifier.service';
 
 /** The consumer group that classifies received complaints. */
 export const CLASSIFY_GROUP = 'classification.classify';
@@ -13,7 +16,7 @@ const TOPICS = [topicForCategory('intake')];
  * Classifies every complaint intake publishes as received (ComplaintReceived v1), then looks for the
  * collective incident it completes (on every delivery: both steps record at most once); classifies
  * it again when the complainant corrects its description or subject at read-back (RecordCorrected
- * v1), unless a person has reclassified it.
+ * v1), unless a person has reclassified it. Each reaction is a command on the bus.
  */
 @Injectable()
 export class ClassifyWorker implements OnModuleInit {
@@ -21,7 +24,7 @@ export class ClassifyWorker implements OnModuleInit {
 
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
-    private readonly classifier: ComplaintClassifier,
+    private readonly commands: CommandBus,
     private readonly collective: CollectiveIncidents,
     private readonly workers: BackgroundWorkers,
     private readonly metrics: Metrics,
@@ -45,12 +48,17 @@ export class ClassifyWorker implements OnModuleInit {
   }
 
   async apply(event: RecordedEvent): Promise<void> {
-    if (event.type === 'RecordCorrected' && event.schemaVersion === 1) {
-      await this.classifier.corrected(event);
+    if (event.schemaVersion !== 1) return;
+    if (event.type === 'RecordCorrected') {
+      await this.commands.execute(
+        new ClassifyCorrectedComplaintCommand(event as RecordedEvent<RecordCorrected>),
+      );
       return;
     }
-    if (event.type !== 'ComplaintReceived' || event.schemaVersion !== 1) return;
-    const { state } = await this.classifier.received(event);
+    if (event.type !== 'ComplaintReceived') return;
+    const { state } = await this.commands.execute(
+      new ClassifyComplaintCommand(event as RecordedEvent<ComplaintReceived>),
+    );
     if (state.category !== undefined) await this.collective.classified(event, state.category);
   }
 }
