@@ -11,10 +11,17 @@ import { ReclassificationController } from './reclassification/reclassification.
 import { ReclassifyComplaintHandler } from './reclassification/reclassify-complaint';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { TenantSettings } from './settings/tenant-settings.service';
+import { ActivateModelHandler } from './training/activate-model';
 import { ClosedComplaintsWorker } from './training/closed-complaints.worker';
+import { ImportTrainingExamplesHandler } from './training/import-examples';
+import { LearnFromClosedComplaintHandler } from './training/learn-from-closed-complaint';
+import { ListTrainingExamplesHandler } from './training/list-examples';
+import { ListModelsHandler, ModelListing } from './training/list-models';
 import { ModelOutcomes } from './training/model-outcomes';
 import { ModelTraining } from './training/model-training.service';
+import { RemoveTrainingExampleHandler } from './training/remove-example';
 import { TextModels } from './training/text-models';
+import { TrainModelHandler } from './training/train-model';
 import { TrainingController } from './training/training.controller';
 import { TrainingExamples } from './training/training-examples';
 
@@ -33,6 +40,7 @@ import { TrainingExamples } from './training/training-examples';
     TextModels,
     ModelTraining,
     ModelOutcomes,
+    ModelListing,
     ComplaintClassifier,
     CollectiveIncidents,
     ClassifyWorker,
@@ -43,6 +51,14 @@ import { TrainingExamples } from './training/training-examples';
     ClassifyCorrectedComplaintHandler,
     // reclassification/
     ReclassifyComplaintHandler,
+    // training/
+    ImportTrainingExamplesHandler,
+    ListTrainingExamplesHandler,
+    RemoveTrainingExampleHandler,
+    TrainModelHandler,
+    ActivateModelHandler,
+    ListModelsHandler,
+    LearnFromClosedComplaintHandler,
   ],
   exports: [ComplaintClassifier, ModelTraining, TrainingExamples],
 })

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConflictException } from '@nestjs/common';
+import { DomainRuleViolation } from '@kesu/kernel';
 import { createEmbeddedStorage, type EmbeddedStorage } from '@kesu/adapter-embedded';
 import { BackgroundWorkers } from '@kesu/platform';
 import { type Clock, SystemClock } from '@kesu/ports';
@@ -102,7 +102,7 @@ describe('model training on several replicas', () => {
     expect(claimed?.lease?.owner).toBe(a.training.owner);
 
     const refused = b.training.start(author('t1'));
-    await expect(refused).rejects.toThrow(ConflictException);
+    await expect(refused).rejects.toThrow(DomainRuleViolation);
     await expect(refused).rejects.toThrow(a.training.owner);
     await b.training.resumeInterrupted();
     expect(b.training.isTraining('t1')).toBe(false);
