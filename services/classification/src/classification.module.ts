@@ -9,7 +9,13 @@ import { ComplaintClassifier } from './classify/complaint-classifier.service';
 import { IncidentsController } from './classify/incidents.controller';
 import { ReclassificationController } from './reclassification/reclassification.controller';
 import { ReclassifyComplaintHandler } from './reclassification/reclassify-complaint';
+import { ChangeRulesHandler } from './settings/change-rules';
+import { ChangeSettingsHandler } from './settings/change-settings';
+import { ChangeTaxonomyHandler } from './settings/change-taxonomy';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
+import { DryRunRulesHandler } from './settings/dry-run-rules';
+import { GetRulesHandler, GetSettingsHandler, GetTaxonomyHandler } from './settings/read-settings';
+import { SettingsChanges } from './settings/settings-changes';
 import { TenantSettings } from './settings/tenant-settings.service';
 import { ActivateModelHandler } from './training/activate-model';
 import { ClosedComplaintsWorker } from './training/closed-complaints.worker';
@@ -36,6 +42,7 @@ import { TrainingExamples } from './training/training-examples';
   providers: [
     classificationEventsProvider,
     TenantSettings,
+    SettingsChanges,
     TrainingExamples,
     TextModels,
     ModelTraining,
@@ -51,6 +58,14 @@ import { TrainingExamples } from './training/training-examples';
     ClassifyCorrectedComplaintHandler,
     // reclassification/
     ReclassifyComplaintHandler,
+    // settings/
+    GetTaxonomyHandler,
+    GetRulesHandler,
+    GetSettingsHandler,
+    ChangeTaxonomyHandler,
+    ChangeRulesHandler,
+    ChangeSettingsHandler,
+    DryRunRulesHandler,
     // training/
     ImportTrainingExamplesHandler,
     ListTrainingExamplesHandler,

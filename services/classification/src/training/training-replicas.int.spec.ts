@@ -43,7 +43,7 @@ function replica(clock: Clock = new SystemClock(), timing: TrainingTiming = TIMI
     registry,
     storage.documents,
     workers,
-    new TenantSettings(storage.eventStore, clock, registry),
+    new TenantSettings(storage.eventStore, registry),
     new TrainingExamples(storage.documents),
     new TextModels(storage.eventStore, storage.documents, registry),
     timing,
