@@ -33,12 +33,19 @@ export interface UserCommand<Command, Event extends DomainEvent, State> {
   readonly command: (at: string) => Command | Promise<Command>;
   /** What `NotFoundError` says when the stream is not the caller's to see (default: the stream id). */
   readonly notFound?: { readonly code: string; readonly message: string };
+  /**
+   * The stream whose first event places the command in a tenant, branch and correlation (default:
+   * `streamId`): for a stream a service keeps about another service's aggregate, which may not exist
+   * yet — classification's stream of a complaint intake received.
+   */
+  readonly scopeStreamId?: string;
 }
 
 /**
  * Runs a person's command on a stream that exists within their reach, the one way every service
- * does it: 404 (NotFoundError) unless the stream's first event belongs to the caller's tenant and a
- * branch in their scope — the same answer as a stream that does not exist; a request repeating an
+ * does it: 404 (NotFoundError) unless the stream's first event (or that of its `scopeStreamId`)
+ * belongs to the caller's tenant and a branch in their scope — the same answer as a stream that does
+ * not exist; a request repeating an
  * earlier Idempotency-Key is answered from the events it appended (`replayed`, the state as it was
  * then); otherwise the command is decided and appended through `handleCommand`, at the caller's
  * If-Match revision when given (StaleRevisionError, 412, when the stream has moved on).
@@ -57,7 +64,10 @@ export class UserCommands {
     const { caller, streamId, decider, registry } = request;
     const { principal } = caller;
     const stored = await this.store.readStream(streamId);
-    const first = stored[0];
+    const first =
+      request.scopeStreamId === undefined
+        ? stored[0]
+        : (await this.store.readStream(request.scopeStreamId, { maxCount: 1 }))[0];
     if (
       !first ||
       first.tenantId !== principal.tenantId ||

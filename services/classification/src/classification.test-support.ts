@@ -32,11 +32,13 @@ export interface ClassificationTestApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
   readonly documents: DocumentStore;
+  /** An HTTP request as the user `as`, with the headers given (If-Match, Idempotency-Key, …). */
   request(
     as: string,
     method: 'GET' | 'POST' | 'PUT',
     url: string,
     payload?: object,
+    headers?: Readonly<Record<string, string>>,
   ): Promise<LightMyRequestResponse>;
   /** Appends a ComplaintReceived as intake would; returns the complaint id and the event. */
   receive(complaint: Received): Promise<{ complaintId: string; event: RecordedEvent }>;
@@ -85,11 +87,11 @@ export async function startClassification(): Promise<ClassificationTestApp> {
     app,
     store,
     documents: app.get(DOCUMENT_STORE),
-    request: async (as, method, url, payload) =>
+    request: async (as, method, url, payload, headers = {}) =>
       http.inject({
         method,
         url,
-        headers: { authorization: `Bearer ${await tokenFor(as)}` },
+        headers: { ...headers, authorization: `Bearer ${await tokenFor(as)}` },
         ...(payload === undefined ? {} : { payload }),
       }),
     async receive(complaint) {

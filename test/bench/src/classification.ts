@@ -87,7 +87,7 @@ export async function benchClassification() {
   const storage = createEmbeddedStorage({ dataDir: dir.path });
   const registry = new EventTypeRegistry([...classificationEventTypes, ...classificationSettingsEventTypes]);
   const clock: Clock = { now: () => new Date() };
-  const settings = new TenantSettings(storage.eventStore, clock, registry);
+  const settings = new TenantSettings(storage.eventStore, registry);
   let active: { version: number; classifier: TextClassifier } | undefined;
   const models = { active: async () => active } as unknown as TextModels;
   const classifier = new ComplaintClassifier(storage.eventStore, clock, registry, settings, models);

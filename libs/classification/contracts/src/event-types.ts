@@ -25,6 +25,11 @@ export const classificationSettingsEventTypes: readonly EventContract[] = [
   { type: 'RuleSetChanged', schemaVersion: 1, dataType: 'RuleSetChangedData' },
   { type: 'ConfidenceThresholdChanged', schemaVersion: 1, dataType: 'ConfidenceThresholdChangedData' },
   { type: 'AutoRetrainChanged', schemaVersion: 1, dataType: 'AutoRetrainChangedData' },
+  {
+    type: 'CollectiveThresholdChanged',
+    schemaVersion: 1,
+    dataType: 'CollectiveThresholdChangedData',
+  },
   { type: 'ModelTrained', schemaVersion: 1, dataType: 'ModelTrainedData' },
   { type: 'ModelActivated', schemaVersion: 1, dataType: 'ModelActivatedData' },
   { type: 'ModelRejected', schemaVersion: 1, dataType: 'ModelRejectedData' },

@@ -9,6 +9,8 @@ export interface TaxonomyChangedData {
   readonly taxonomy: Taxonomy;
   readonly changedBy: string;
   readonly changedAt: string;
+  /** Why, as the administrator gave it; absent in changes recorded before it was asked for. */
+  readonly reason?: string;
 }
 
 /** A tenant's rule set was replaced; `ruleSet.version` rose. */
@@ -17,6 +19,8 @@ export interface RuleSetChangedData {
   readonly ruleSet: RuleSet;
   readonly changedBy: string;
   readonly changedAt: string;
+  /** Why, as the administrator gave it; absent in changes recorded before it was asked for. */
+  readonly reason?: string;
 }
 
 /**
@@ -31,6 +35,8 @@ export interface ConfidenceThresholdChangedData {
   readonly previousThreshold: number;
   readonly changedBy: string;
   readonly changedAt: string;
+  /** Why, as the administrator gave it; absent in changes recorded before it was asked for. */
+  readonly reason?: string;
 }
 
 /**
@@ -46,6 +52,25 @@ export interface AutoRetrainChangedData {
   readonly previousAutoRetrainAfter: number;
   readonly changedBy: string;
   readonly changedAt: string;
+  /** Why, as the administrator gave it; absent in changes recorded before it was asked for. */
+  readonly reason?: string;
+}
+
+/**
+ * A tenant's collective threshold was changed: from how many complainants (one complaint on behalf
+ * of many) or complaints (about one matter) a matter is collective (the default is 5,
+ * DEFAULT_COLLECTIVE_THRESHOLD).
+ */
+export interface CollectiveThresholdChangedData {
+  readonly tenantId: string;
+  /** A whole number from 2 to 1000. */
+  readonly collectiveThreshold: number;
+  /** The value it replaced (the default before the first change). */
+  readonly previousCollectiveThreshold: number;
+  readonly changedBy: string;
+  readonly changedAt: string;
+  /** Why, as the administrator gave it. */
+  readonly reason: string;
 }
 
 /** How a model scored on the held-out part of the tenant's examples. */
@@ -107,6 +132,10 @@ export type ConfidenceThresholdChanged = DomainEvent<
   ConfidenceThresholdChangedData
 >;
 export type AutoRetrainChanged = DomainEvent<'AutoRetrainChanged', AutoRetrainChangedData>;
+export type CollectiveThresholdChanged = DomainEvent<
+  'CollectiveThresholdChanged',
+  CollectiveThresholdChangedData
+>;
 export type ModelTrained = DomainEvent<'ModelTrained', ModelTrainedData>;
 export type ModelActivated = DomainEvent<'ModelActivated', ModelActivatedData>;
 export type ModelRejected = DomainEvent<'ModelRejected', ModelRejectedData>;
@@ -116,6 +145,7 @@ export type ClassificationSettingsEvent =
   | RuleSetChanged
   | ConfidenceThresholdChanged
   | AutoRetrainChanged
+  | CollectiveThresholdChanged
   | ModelTrained
   | ModelActivated
   | ModelRejected;

@@ -27,5 +27,8 @@ export const ruleSetStream = (tenantId: string): string => `classification-rules
 export const thresholdStream = (tenantId: string): string => `classification-threshold-${tenantId}`;
 /** A tenant's automatic retraining policy stream. */
 export const autoRetrainStream = (tenantId: string): string => `classification-autoretrain-${tenantId}`;
+/** A tenant's collective threshold stream. */
+export const collectiveThresholdStream = (tenantId: string): string =>
+  `classification-collectivethreshold-${tenantId}`;
 /** A tenant's text model stream: every training, activation and rejection. */
 export const modelStream = (tenantId: string): string => `classification-model-${tenantId}`;

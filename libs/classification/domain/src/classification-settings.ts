@@ -11,6 +11,11 @@ import { DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
 export const DEFAULT_AUTO_RETRAIN_AFTER = 50;
 /** The most `autoRetrainAfter` takes. */
 export const MAX_AUTO_RETRAIN_AFTER = 1_000_000;
+/** From how many complainants or complaints a matter is collective unless the tenant chose otherwise. */
+export const DEFAULT_COLLECTIVE_THRESHOLD = 5;
+/** The range `collectiveThreshold` takes: a whole number, at least two people. */
+export const MIN_COLLECTIVE_THRESHOLD = 2;
+export const MAX_COLLECTIVE_THRESHOLD = 1000;
 
 // ---------------------------------------------------------------- deciders
 
@@ -22,6 +27,8 @@ export interface SettingsState {
   readonly confidenceThreshold?: number;
   /** The tenant's automatic retraining policy; absent until it is first changed (the default applies). */
   readonly autoRetrainAfter?: number;
+  /** The tenant's collective threshold; absent until it is first changed (the default applies). */
+  readonly collectiveThreshold?: number;
   /** Versions of the models trained so far, and the active one. */
   readonly modelsTrained: number;
   /** The version of the model that classifies now. */
@@ -40,6 +47,8 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
       return { ...state, confidenceThreshold: event.data.confidenceThreshold };
     case 'AutoRetrainChanged':
       return { ...state, autoRetrainAfter: event.data.autoRetrainAfter };
+    case 'CollectiveThresholdChanged':
+      return { ...state, collectiveThreshold: event.data.collectiveThreshold };
     case 'ModelTrained':
       return { ...state, modelsTrained: Math.max(state.modelsTrained, event.data.modelVersion) };
     case 'ModelActivated':
@@ -53,7 +62,8 @@ export function evolveSettings(state: SettingsState, event: ClassificationSettin
 
 /**
  * Replace the taxonomy (its version is the current one plus one), the rules, change the confidence
- * threshold or the automatic retraining policy, or record a training.
+ * threshold, the automatic retraining policy or the collective threshold — each by a person, who
+ * says why (`reason`, kept in the event) —, or record a training.
  */
 export type SettingsCommand =
   | {
@@ -61,6 +71,7 @@ export type SettingsCommand =
       readonly tenantId: string;
       readonly taxonomy: Omit<Taxonomy, 'version'>;
       readonly baseVersion: number;
+      readonly reason: string;
       readonly by: string;
       readonly at: string;
     }
@@ -69,6 +80,7 @@ export type SettingsCommand =
       readonly tenantId: string;
       readonly rules: RuleSet['rules'];
       readonly baseVersion: number;
+      readonly reason: string;
       readonly by: string;
       readonly at: string;
     }
@@ -77,6 +89,7 @@ export type SettingsCommand =
       readonly tenantId: string;
       /** 0–1 inclusive. */
       readonly confidenceThreshold: number;
+      readonly reason: string;
       readonly by: string;
       readonly at: string;
     }
@@ -85,6 +98,16 @@ export type SettingsCommand =
       readonly tenantId: string;
       /** A whole number, 0 (off) to MAX_AUTO_RETRAIN_AFTER. */
       readonly autoRetrainAfter: number;
+      readonly reason: string;
+      readonly by: string;
+      readonly at: string;
+    }
+  | {
+      readonly type: 'ChangeCollectiveThreshold';
+      readonly tenantId: string;
+      /** A whole number, MIN_COLLECTIVE_THRESHOLD to MAX_COLLECTIVE_THRESHOLD. */
+      readonly collectiveThreshold: number;
+      readonly reason: string;
       readonly by: string;
       readonly at: string;
     }
@@ -116,7 +139,13 @@ export function decideSettings(
       return [
         {
           type: 'TaxonomyChanged',
-          data: { tenantId: command.tenantId, taxonomy, changedBy: command.by, changedAt: command.at },
+          data: {
+            tenantId: command.tenantId,
+            taxonomy,
+            changedBy: command.by,
+            changedAt: command.at,
+            reason: command.reason,
+          },
         },
       ];
     }
@@ -130,12 +159,13 @@ export function decideSettings(
             ruleSet: { version, rules: command.rules },
             changedBy: command.by,
             changedAt: command.at,
+            reason: command.reason,
           },
         },
       ];
     }
     case 'ChangeConfidenceThreshold': {
-      const { tenantId, confidenceThreshold, by, at } = command;
+      const { tenantId, confidenceThreshold, reason, by, at } = command;
       if (!Number.isFinite(confidenceThreshold) || confidenceThreshold < 0 || confidenceThreshold > 1) {
         throw new DomainRuleViolation(
           'classification.threshold_out_of_range',
@@ -148,12 +178,12 @@ export function decideSettings(
       return [
         {
           type: 'ConfidenceThresholdChanged',
-          data: { tenantId, confidenceThreshold, previousThreshold, changedBy: by, changedAt: at },
+          data: { tenantId, confidenceThreshold, previousThreshold, changedBy: by, changedAt: at, reason },
         },
       ];
     }
     case 'ChangeAutoRetrain': {
-      const { tenantId, autoRetrainAfter, by, at } = command;
+      const { tenantId, autoRetrainAfter, reason, by, at } = command;
       if (
         !Number.isInteger(autoRetrainAfter) ||
         autoRetrainAfter < 0 ||
@@ -169,7 +199,42 @@ export function decideSettings(
       return [
         {
           type: 'AutoRetrainChanged',
-          data: { tenantId, autoRetrainAfter, previousAutoRetrainAfter, changedBy: by, changedAt: at },
+          data: {
+            tenantId,
+            autoRetrainAfter,
+            previousAutoRetrainAfter,
+            changedBy: by,
+            changedAt: at,
+            reason,
+          },
+        },
+      ];
+    }
+    case 'ChangeCollectiveThreshold': {
+      const { tenantId, collectiveThreshold, reason, by, at } = command;
+      if (
+        !Number.isInteger(collectiveThreshold) ||
+        collectiveThreshold < MIN_COLLECTIVE_THRESHOLD ||
+        collectiveThreshold > MAX_COLLECTIVE_THRESHOLD
+      ) {
+        throw new DomainRuleViolation(
+          'classification.collective_threshold_out_of_range',
+          `collectiveThreshold must be a whole number from ${MIN_COLLECTIVE_THRESHOLD} to ${MAX_COLLECTIVE_THRESHOLD}`,
+        );
+      }
+      const previousCollectiveThreshold = state.collectiveThreshold ?? DEFAULT_COLLECTIVE_THRESHOLD;
+      if (collectiveThreshold === previousCollectiveThreshold) return [];
+      return [
+        {
+          type: 'CollectiveThresholdChanged',
+          data: {
+            tenantId,
+            collectiveThreshold,
+            previousCollectiveThreshold,
+            changedBy: by,
+            changedAt: at,
+            reason,
+          },
         },
       ];
     }
@@ -218,7 +283,7 @@ export function decideSettings(
   }
 }
 
-/** The decider of a tenant's settings streams (taxonomy, rules and model streams share it). */
+/** The decider of a tenant's settings streams (taxonomy, rules, thresholds, retraining and model streams share it). */
 export const settingsDecider: Decider<SettingsCommand, ClassificationSettingsEvent, SettingsState> = {
   decide: decideSettings,
   evolve: evolveSettings,

@@ -1,5 +1,6 @@
 import {
   DEFAULT_AUTO_RETRAIN_AFTER,
+  DEFAULT_COLLECTIVE_THRESHOLD,
   decideSettings,
   evolveSettings,
   initialSettingsState,
@@ -11,6 +12,7 @@ const change = (confidenceThreshold: number): SettingsCommand => ({
   type: 'ChangeConfidenceThreshold',
   tenantId: 't-1',
   confidenceThreshold,
+  reason: 'too many complaints left to the model',
   by: 'user-admin',
   at: '2026-01-01T00:00:00.000Z',
 });
@@ -26,6 +28,7 @@ describe('confidence threshold settings', () => {
         previousThreshold: DEFAULT_CONFIDENCE_THRESHOLD,
         changedBy: 'user-admin',
         changedAt: '2026-01-01T00:00:00.000Z',
+        reason: 'too many complaints left to the model',
       },
     });
     const state = evolveSettings(initialSettingsState(), event!);
@@ -51,6 +54,7 @@ const retrainAfter = (autoRetrainAfter: number): SettingsCommand => ({
   type: 'ChangeAutoRetrain',
   tenantId: 't-1',
   autoRetrainAfter,
+  reason: 'retrain once a week’s corrections are in',
   by: 'user-admin',
   at: '2026-01-01T00:00:00.000Z',
 });
@@ -66,6 +70,7 @@ describe('automatic retraining policy', () => {
         previousAutoRetrainAfter: DEFAULT_AUTO_RETRAIN_AFTER,
         changedBy: 'user-admin',
         changedAt: '2026-01-01T00:00:00.000Z',
+        reason: 'retrain once a week’s corrections are in',
       },
     });
     const state = evolveSettings(initialSettingsState(), event!);
@@ -81,6 +86,46 @@ describe('automatic retraining policy', () => {
     expect(decideSettings(retrainAfter(1_000_000), initialSettingsState())).toHaveLength(1);
     for (const bad of [-1, 2.5, 1_000_001, Number.NaN])
       expect(() => decideSettings(retrainAfter(bad), initialSettingsState())).toThrow(/whole number/);
+  });
+});
+
+const collectiveFrom = (collectiveThreshold: number): SettingsCommand => ({
+  type: 'ChangeCollectiveThreshold',
+  tenantId: 't-1',
+  collectiveThreshold,
+  reason: '小区楼栋多为 10 户以上联名',
+  by: 'user-admin',
+  at: '2026-01-01T00:00:00.000Z',
+});
+
+describe('collective threshold', () => {
+  it('records who changed it, why, and the value it replaced (the default, 5, before the first change)', () => {
+    expect(DEFAULT_COLLECTIVE_THRESHOLD).toBe(5);
+    const [event] = decideSettings(collectiveFrom(10), initialSettingsState());
+    expect(event).toEqual({
+      type: 'CollectiveThresholdChanged',
+      data: {
+        tenantId: 't-1',
+        collectiveThreshold: 10,
+        previousCollectiveThreshold: 5,
+        changedBy: 'user-admin',
+        changedAt: '2026-01-01T00:00:00.000Z',
+        reason: '小区楼栋多为 10 户以上联名',
+      },
+    });
+    const state = evolveSettings(initialSettingsState(), event!);
+    expect(state.collectiveThreshold).toBe(10);
+    expect(decideSettings(collectiveFrom(3), state)[0]).toMatchObject({
+      data: { collectiveThreshold: 3, previousCollectiveThreshold: 10 },
+    });
+    expect(decideSettings(collectiveFrom(10), state)).toEqual([]);
+  });
+
+  it('takes whole numbers from 2 to 1000, nothing else', () => {
+    expect(decideSettings(collectiveFrom(2), initialSettingsState())).toHaveLength(1);
+    expect(decideSettings(collectiveFrom(1000), initialSettingsState())).toHaveLength(1);
+    for (const bad of [1, 0, 1001, 4.5, Number.NaN])
+      expect(() => decideSettings(collectiveFrom(bad), initialSettingsState())).toThrow(/2 to 1000/);
   });
 });
 

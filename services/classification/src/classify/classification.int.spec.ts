@@ -1,11 +1,10 @@
-import { type ComplaintClassifiedData, type ComplaintReclassifiedData } from '@kesu/classification-contracts';
+import type { ComplaintClassifiedData, ComplaintReclassifiedData } from '@kesu/classification-contracts';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
-import { TRAINING_EXAMPLES, type TrainingExample } from '../training/training-examples';
 import { ClassifyWorker } from './classify.worker';
 
 /*
- * Classification of received complaints and handlers' corrections, through the relay, the
- * consumer and HTTP, in process on the embedded adapters.
+ * Classification of received complaints, through the relay and the consumer, in process on the
+ * embedded adapters (handlers' corrections: reclassification/).
  */
 
 let t: ClassificationTestApp;
@@ -136,77 +135,5 @@ describe('classifying again after a read-back correction', () => {
     await t.app.get(ClassifyWorker).apply(corrected);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await t.store.readStream(`classification-complaint-${complaintId}`)).toHaveLength(1);
-  });
-});
-
-describe('POST /api/v1/complaints/{id}/classify', () => {
-  let complaintId: string;
-
-  beforeAll(async () => {
-    ({ complaintId } = await t.receive({ description: '收费员多收了我五十元停车费，还不给发票。' }));
-    await t.classified(complaintId);
-  });
-
-  const classify = (as: string, body: object, id = complaintId) =>
-    t.request(as, 'POST', `/api/v1/complaints/${id}/classify`, body);
-
-  it('records a handler’s correction and keeps it as the complaint’s training example', async () => {
-    const reply = await classify('handler1', {
-      category: 'fees_price',
-      severity: 'general',
-      reason: '属于收费问题',
-    });
-    expect(reply.statusCode).toBe(202);
-    expect(reply.json()).toEqual({ complaintId, status: 'reclassified', revision: 1 });
-    const [, corrected] = await t.store.readStream(`classification-complaint-${complaintId}`);
-    expect(corrected).toMatchObject({
-      type: 'ComplaintReclassified',
-      actor: { kind: 'user', id: 'user-handler1' },
-    });
-    expect(corrected!.data as ComplaintReclassifiedData).toMatchObject({
-      category: 'fees_price',
-      severity: 'general',
-      reason: '属于收费问题',
-      reclassifiedBy: 'user-handler1',
-    });
-    const example = await t.documents
-      .collection<TrainingExample>(TRAINING_EXAMPLES)
-      .get(`demo:complaint:${complaintId}`);
-    expect(example).toMatchObject({ label: 'fees_price', source: 'correction', complaintId });
-    expect(example!.text).toContain('停车费');
-  });
-
-  it('replaces the training example when the complaint is corrected again', async () => {
-    expect((await classify('supervisor1', { category: 'policy', reason: '收费政策' })).statusCode).toBe(202);
-    const example = await t.documents
-      .collection<TrainingExample>(TRAINING_EXAMPLES)
-      .get(`demo:complaint:${complaintId}`);
-    expect(example).toMatchObject({ label: 'policy' });
-  });
-
-  it('refuses a category the taxonomy does not have, naming the field', async () => {
-    const reply = await classify('handler1', { category: 'astrology', reason: 'x' });
-    expect(reply.statusCode).toBe(400);
-    expect(reply.json().errors.map((e: { field: string }) => e.field)).toEqual(['category']);
-  });
-
-  it('validates the body', async () => {
-    const reply = await classify('handler1', { category: 'policy', severity: 'huge', reason: ' ', extra: 1 });
-    expect(reply.statusCode).toBe(400);
-    expect(
-      reply
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['extra', 'reason', 'severity'].sort());
-  });
-
-  it('is for handlers and above, within their branch scope', async () => {
-    expect((await classify('agent1', { category: 'policy', reason: 'x' })).statusCode).toBe(403);
-    const { complaintId: west } = await t.receive({ description: '服务态度差', branchId: 'west-1' });
-    expect((await classify('handler1', { category: 'policy', reason: 'x' }, west)).statusCode).toBe(404);
-    expect((await classify('director1', { category: 'policy', reason: 'x' }, west)).statusCode).toBe(202);
-    const unknown = '0193f0a2-7c1e-7d2a-9b4c-3e5f6a7b8c9d';
-    expect((await classify('admin', { category: 'policy', reason: 'x' }, unknown)).statusCode).toBe(404);
   });
 });

@@ -5,98 +5,29 @@ import {
   type ClassificationCommand,
   type ClassificationInput,
   classificationDecider,
-  classificationText,
   classifyComplaint,
   type ComplaintClassificationState,
 } from '@kesu/classification-domain';
 import type { TextClassifier } from '@kesu/classification-text-model';
+import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
-import { CLOCK, EVENT_STORE } from '@kesu/platform';
+import { CLOCK, EVENT_STORE, reactionMetadata } from '@kesu/platform';
 import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';
 import { CLASSIFICATION_ACTOR, CLASSIFICATION_EVENTS } from '../classification-events';
 import { TenantSettings } from '../settings/tenant-settings.service';
 import { TextModels } from '../training/text-models';
 import { textModelId } from '../training/model-outcomes';
+import { classificationInputOf, correctedComplaint } from './intake-record';
 
-/** The fields of intake's ComplaintReceived (v1) that classification reads. */
-export interface ReceivedComplaint {
-  readonly complaintId: string;
-  readonly channel: string;
-  readonly branchId: string;
-  readonly subject: { readonly type: string; readonly name?: string };
-  readonly description: string;
-  readonly expectedRemedy?: string;
-  readonly emotion?: string;
-  readonly complainantCount: number;
-  readonly receivedAt: string;
-}
+export { classifiedText, correctedComplaint } from './intake-record';
 
-/** The fields of intake's RecordCorrected (v1) that classification reads. */
-interface CorrectedRecord {
-  readonly complaintId: string;
-  readonly corrections?: Partial<
-    Pick<ReceivedComplaint, 'subject' | 'description' | 'expectedRemedy' | 'emotion' | 'complainantCount'>
-  >;
-}
+/** @deprecated intake's `ComplaintReceivedData` (`@kesu/intake-contracts`). */
+export type ReceivedComplaint = ComplaintReceivedData;
+/** @deprecated intake's `intakeStream` (`@kesu/intake-contracts`). */
+export const intakeStreamOf = intakeStream;
 
-/** The corrected fields that can change a classification. */
-const CLASSIFIED_FIELDS = [
-  'description',
-  'subject',
-  'expectedRemedy',
-  'emotion',
-  'complainantCount',
-] as const;
-
-/** Intake's stream of a complaint (intake's `intakeStream`; a scope of its own, so not imported). */
-export const intakeStreamOf = (complaintId: string): string => `intake-complaint-${complaintId}`;
-
-/** The complaint as received, with the read-back corrections of an intake history applied in order. */
-export function correctedComplaint(intake: readonly RecordedEvent[]): ReceivedComplaint {
-  let complaint = intake.find((e) => e.type === 'ComplaintReceived')!.data as ReceivedComplaint;
-  for (const event of intake.filter((e) => e.type === 'RecordCorrected')) {
-    const corrections = (event.data as CorrectedRecord).corrections ?? {};
-    complaint = {
-      ...complaint,
-      ...(corrections.subject !== undefined && { subject: corrections.subject }),
-      ...(corrections.description !== undefined && { description: corrections.description }),
-      ...(corrections.expectedRemedy !== undefined && { expectedRemedy: corrections.expectedRemedy }),
-      ...(corrections.emotion !== undefined && { emotion: corrections.emotion }),
-      ...(corrections.complainantCount !== undefined && { complainantCount: corrections.complainantCount }),
-    };
-  }
-  return complaint;
-}
-
-/**
- * The complaint's text as the classifier reads it (subject name and description), with the
- * read-back corrections of its intake history applied: what a training example of it holds.
- */
-export function classifiedText(intake: readonly RecordedEvent[]): string {
-  return classificationText(correctedComplaint(intake));
-}
-
-/** What the classifier reads of a complaint, with intake's repeat flag from its history. */
-function inputOf(
-  tenantId: string,
-  data: ReceivedComplaint,
-  intake: readonly RecordedEvent[],
-): ClassificationInput {
-  const repeat = intake.find((e) => e.type === 'RepeatComplaintFlagged');
-  return {
-    complaintId: data.complaintId,
-    tenantId,
-    branchId: data.branchId,
-    channel: data.channel,
-    subject: data.subject,
-    description: data.description,
-    ...(data.expectedRemedy !== undefined && { expectedRemedy: data.expectedRemedy }),
-    ...(data.emotion !== undefined && { emotion: data.emotion }),
-    complainantCount: data.complainantCount,
-    ...(repeat && { repeatOf: (repeat.data as { repeatOf: string }).repeatOf }),
-    receivedAt: data.receivedAt,
-  };
-}
+/** A classification decision for one complaint, as the classification decider takes it. */
+export type ClassifyCommand = ClassificationCommand & { readonly complaintId: string };
 
 /** Top candidates of the trained model, as the classifier's proposal. */
 const proposalOf = (classifier: TextClassifier) => (text: string) => ({
@@ -107,10 +38,9 @@ const proposalOf = (classifier: TextClassifier) => (text: string) => ({
 });
 
 /**
- * Classifies received (and read-back corrected) complaints with the tenant's taxonomy, rules,
- * confidence threshold and active text model (the taxonomy's keywords before one is trained), and
- * records the decision on the complaint's classification stream, caused by the intake event: a
- * redelivered event appends nothing.
+ * Classifies complaints with the tenant's taxonomy, rules, confidence threshold and active text model
+ * (the taxonomy's keywords before one is trained), and records each decision on the complaint's
+ * classification stream, caused by the event it reacts to: a redelivered event appends nothing.
  */
 @Injectable()
 export class ComplaintClassifier {
@@ -141,40 +71,24 @@ export class ComplaintClassifier {
     });
   }
 
-  /** Classifies the complaint intake received and records it (once). */
-  async received(event: RecordedEvent): Promise<CommandResult<ComplaintClassificationState>> {
-    const data = event.data as ReceivedComplaint;
-    const intake = await this.store.readStream(event.streamId);
-    const input = inputOf(event.tenantId, data, intake);
-    const { outcome, decision } = await this.classify(input);
-    const at = this.clock.now().toISOString();
-    return this.record(event, {
-      type: 'ClassifyComplaint',
-      complaintId: data.complaintId,
-      outcome,
-      decision,
-      at,
-    });
-  }
-
   /**
-   * Classifies a complaint again after the complainant corrected, at read-back (intake's
-   * RecordCorrected), a field the classification reads (description, subject, expected remedy,
-   * emotion, complainant count), from the record as corrected up to that event, and records another
-   * ComplaintClassified caused by it: once per correction, and never over a person's
-   * reclassification. A correction of other fields only (location, contact) is no reason to.
-   * Answers undefined when it was no reason to.
+   * Records the classifier's decision on the complaint's classification stream in reaction to
+   * `cause` (its tenant, branch and correlation; caused by it), at the instant `command` is built for.
    */
-  async corrected(event: RecordedEvent): Promise<CommandResult<ComplaintClassificationState> | undefined> {
-    const { complaintId, corrections } = event.data as CorrectedRecord;
-    if (!CLASSIFIED_FIELDS.some((field) => corrections?.[field] !== undefined)) return undefined;
-    const intake = (await this.store.readStream(event.streamId)).filter((e) => e.revision <= event.revision);
-    const received = intake.find((e) => e.type === 'ComplaintReceived');
-    if (!received) return undefined;
-    const input = inputOf(event.tenantId, correctedComplaint(intake), intake);
-    const { outcome, decision } = await this.classify(input);
-    const at = this.clock.now().toISOString();
-    return this.record(event, { type: 'ClassifyCorrectedComplaint', complaintId, outcome, decision, at });
+  record(
+    cause: RecordedEvent,
+    command: (at: string) => ClassifyCommand,
+  ): Promise<CommandResult<ComplaintClassificationState>> {
+    const metadata = reactionMetadata(cause, CLASSIFICATION_ACTOR, this.clock);
+    const decided = command(metadata.occurredAt);
+    return handleCommand(
+      this.store,
+      this.registry,
+      classificationDecider,
+      classificationStream(decided.complaintId),
+      decided,
+      metadata,
+    );
   }
 
   /**
@@ -182,48 +96,29 @@ export class ComplaintClassifier {
    * says so is the cause), with the incident's complainants in place of its own (when more), so that
    * the tenant's rules for collective complaints decide scope and severity (by default collective and
    * at least major; critical with a threat of petition, media or court). A complaint a person took
-   * out of its incident is classified again with 0 for the incident's: its own count decides. Recorded once per
-   * incident event, never over a person's reclassification; undefined when the complaint has no
-   * intake record.
+   * out of its incident is classified again with 0 for the incident's: its own count decides. Recorded
+   * once per incident event, never over a person's reclassification; undefined when the complaint has
+   * no intake record.
    */
   async collective(
     cause: RecordedEvent,
     complaintId: string,
     complainantCount: number,
   ): Promise<CommandResult<ComplaintClassificationState> | undefined> {
-    const intake = await this.store.readStream(intakeStreamOf(complaintId));
+    const intake = await this.store.readStream(intakeStream(complaintId));
     if (!intake.some((e) => e.type === 'ComplaintReceived')) return undefined;
     const complaint = correctedComplaint(intake);
     const input = {
-      ...inputOf(cause.tenantId, complaint, intake),
+      ...classificationInputOf(cause.tenantId, complaint, intake),
       complainantCount: Math.max(complaint.complainantCount, complainantCount),
     };
     const { outcome, decision } = await this.classify(input);
-    const at = this.clock.now().toISOString();
-    return this.record(
-      { ...cause, correlationId: complaintId, branchId: complaint.branchId },
-      { type: 'ClassifyCollectiveComplaint', complaintId, outcome, decision, at },
-    );
-  }
-
-  private record(
-    cause: RecordedEvent,
-    command: ClassificationCommand & { readonly complaintId: string },
-  ): Promise<CommandResult<ComplaintClassificationState>> {
-    return handleCommand(
-      this.store,
-      this.registry,
-      classificationDecider,
-      classificationStream(command.complaintId),
-      command,
-      {
-        occurredAt: command.at,
-        tenantId: cause.tenantId,
-        branchId: cause.branchId,
-        correlationId: cause.correlationId,
-        causationId: cause.eventId,
-        actor: CLASSIFICATION_ACTOR,
-      },
-    );
+    return this.record({ ...cause, correlationId: complaintId, branchId: complaint.branchId }, (at) => ({
+      type: 'ClassifyCollectiveComplaint',
+      complaintId,
+      outcome,
+      decision,
+      at,
+    }));
   }
 }

@@ -1,143 +1,105 @@
-import { InvalidInputError } from '@kesu/kernel';
-import { type RuleSet, type Taxonomy } from '@kesu/classification-contracts';
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import {
-  type ClassificationInput,
-  type DryRunResult,
-  dryRun,
-  taxonomyPack,
-  type ValidationProblem as RuleProblem,
-  validateRuleSet,
-  validateTaxonomy,
-} from '@kesu/classification-domain';
-import { CLOCK, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
-import type { Clock } from '@kesu/ports';
-import { Inject } from '@nestjs/common';
-import {
-  type ClassificationSettingsView,
-  type SettingsAuthor,
-  TenantSettings,
-} from './tenant-settings.service';
+import type { RuleSet, Taxonomy } from '@kesu/classification-contracts';
+import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import { answerRevision, type Reply } from '../revision-header';
+import { ChangeRulesCommand } from './change-rules';
+import { ChangeSettingsCommand } from './change-settings';
+import { ChangeTaxonomyCommand } from './change-taxonomy';
+import { type DryRunAnswer, DryRunRulesQuery } from './dry-run-rules';
+import { GetRulesQuery, GetSettingsQuery, GetTaxonomyQuery } from './read-settings';
 import { DryRunDto, PutRulesDto, PutSettingsDto, PutTaxonomyDto } from './settings.dto';
+import type { ClassificationSettingsView, Setting } from './tenant-settings.service';
 
 /** Who may try rules out. */
 const RULE_TESTERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director, Role.analyst];
 
-/** A tenant's taxonomy, rules and settings: read by everyone, changed by administrators, every change an event. */
+/**
+ * A tenant's taxonomy, rules and settings: read by everyone (with their revision as the ETag),
+ * changed by administrators who say why (`reason`), every change an event; a PUT with an If-Match
+ * naming an earlier revision is refused (412).
+ */
 @Controller('api/v1/classification')
 export class ClassificationSettingsController {
   constructor(
-    private readonly settings: TenantSettings,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('taxonomy')
-  taxonomy(@CurrentPrincipal() principal: Principal): Promise<Taxonomy> {
-    return this.settings.taxonomy(principal.tenantId);
+  async taxonomy(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<Taxonomy> {
+    return valueOf(reply, await this.queries.execute(new GetTaxonomyQuery(principal)));
   }
 
   @Put('taxonomy')
   @Roles(Role.admin)
   async changeTaxonomy(
     @Body() body: PutTaxonomyDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
   ): Promise<Taxonomy> {
-    const tree = body.categories ? { pack: body.pack, categories: body.categories } : taxonomyPack(body.pack);
-    const current = await this.settings.taxonomy(principal.tenantId);
-    const proposed = { pack: tree.pack, categories: tree.categories, version: current.version + 1 };
-    assertValid(validateTaxonomy(proposed));
-    return this.settings.changeTaxonomy(authorOf(principal), proposed as Omit<Taxonomy, 'version'>);
+    return valueOf(reply, await this.commands.execute(new ChangeTaxonomyCommand(caller, body)));
   }
 
   /**
-   * The tenant's classification settings: the confidence threshold below which people classify, and
-   * after how many new labeled examples the model is retrained by itself.
+   * The tenant's classification settings: the confidence threshold below which people classify,
+   * after how many new labeled examples the model is retrained by itself, and from how many
+   * complainants or complaints a matter is collective.
    */
   @Get('settings')
-  classificationSettings(@CurrentPrincipal() principal: Principal): Promise<ClassificationSettingsView> {
-    return this.settings.settings(principal.tenantId);
+  async classificationSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<ClassificationSettingsView> {
+    const settings = await this.queries.execute(new GetSettingsQuery(principal));
+    answerRevision(reply, settings.revision);
+    return settings;
   }
 
   @Put('settings')
   @Roles(Role.admin)
-  changeSettings(
+  async changeSettings(
     @Body() body: PutSettingsDto,
-    @CurrentPrincipal() principal: Principal,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
   ): Promise<ClassificationSettingsView> {
-    const { confidenceThreshold, autoRetrainAfter } = body;
-    return this.settings.changeSettings(authorOf(principal), {
-      ...(confidenceThreshold !== undefined && { confidenceThreshold }),
-      ...(autoRetrainAfter !== undefined && { autoRetrainAfter }),
-    });
+    const settings = await this.commands.execute(new ChangeSettingsCommand(caller, body));
+    answerRevision(reply, settings.revision);
+    return settings;
   }
 
   @Get('rules')
-  rules(@CurrentPrincipal() principal: Principal): Promise<RuleSet> {
-    return this.settings.rules(principal.tenantId);
+  async rules(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<RuleSet> {
+    return valueOf(reply, await this.queries.execute(new GetRulesQuery(principal)));
   }
 
   @Put('rules')
   @Roles(Role.admin)
-  async changeRules(@Body() body: PutRulesDto, @CurrentPrincipal() principal: Principal): Promise<RuleSet> {
-    const current = await this.settings.rules(principal.tenantId);
-    assertValid(validateRuleSet({ version: current.version + 1, rules: body.rules }));
-    return this.settings.changeRules(authorOf(principal), body.rules as RuleSet['rules']);
+  async changeRules(
+    @Body() body: PutRulesDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<RuleSet> {
+    return valueOf(reply, await this.commands.execute(new ChangeRulesCommand(caller, body)));
   }
 
   /** What the rules (the tenant's, or those given) decide about a complaint, and why. */
   @Post('rules/dry-run')
   @HttpCode(200)
   @Roles(...RULE_TESTERS)
-  async dryRun(
-    @Body() body: DryRunDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<DryRunResult & { ruleSetVersion: number }> {
-    const rules: RuleSet = body.rules
-      ? {
-          version: (await this.settings.rules(principal.tenantId)).version + 1,
-          rules: body.rules as RuleSet['rules'],
-        }
-      : await this.settings.rules(principal.tenantId);
-    if (body.rules) assertValid(validateRuleSet(rules));
-    const input = this.inputOf(body, principal);
-    return { ...dryRun(input, rules), ruleSetVersion: rules.version };
-  }
-
-  private inputOf(body: DryRunDto, principal: Principal): ClassificationInput {
-    const given = (body.input ?? {}) as Partial<ClassificationInput>;
-    const description = body.text ?? given.description;
-    if (typeof description !== 'string' || description.trim() === '') {
-      throw new InvalidInputError([{ field: 'text', message: 'text (or input.description) is required' }]);
-    }
-    return {
-      complaintId: 'dry-run',
-      tenantId: principal.tenantId,
-      branchId: principal.branchScope[0] ?? 'unknown',
-      channel: 'web',
-      subject: { type: 'other' },
-      complainantCount: 1,
-      receivedAt: this.clock.now().toISOString(),
-      ...given,
-      description,
-      ...(body.channel !== undefined && { channel: body.channel }),
-      ...(body.complainantCount !== undefined && { complainantCount: body.complainantCount }),
-      ...(body.emotion !== undefined && { emotion: body.emotion }),
-      ...(body.repeatOf !== undefined && { repeatOf: body.repeatOf }),
-    };
+  dryRun(@Body() body: DryRunDto, @CurrentPrincipal() principal: Principal): Promise<DryRunAnswer> {
+    return this.queries.execute(new DryRunRulesQuery(principal, body));
   }
 }
 
-/** The author of a settings change: the user, at the first unit of their scope. */
-export function authorOf(principal: Principal): SettingsAuthor {
-  return {
-    tenantId: principal.tenantId,
-    branchId: principal.branchScope[0] ?? principal.tenantId,
-    actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-  };
-}
-
-function assertValid(problems: readonly RuleProblem[]): void {
-  if (problems.length > 0) {
-    throw new InvalidInputError(problems.map((p) => ({ field: p.path || 'body', message: p.message })));
-  }
+/** The setting as the body, its revision as the ETag. */
+function valueOf<T>(reply: Reply, { value, revision }: Setting<T>): T {
+  answerRevision(reply, revision);
+  return value;
 }

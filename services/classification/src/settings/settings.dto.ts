@@ -1,9 +1,10 @@
 import { TAXONOMY_PACKS, type TaxonomyPack } from '@kesu/classification-contracts';
-import { MAX_AUTO_RETRAIN_AFTER } from '@kesu/classification-domain';
-import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
+  MAX_AUTO_RETRAIN_AFTER,
+  MAX_COLLECTIVE_THRESHOLD,
+  MIN_COLLECTIVE_THRESHOLD,
+} from '@kesu/classification-domain';
+import {
   IsArray,
   IsInt,
   IsIn,
@@ -12,17 +13,25 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
+
+/** Why an administrator changes a setting: required, kept in the event with who changed it. */
+export class SettingsReasonDto {
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason!: string;
+}
 
 /**
  * `PUT /api/v1/classification/taxonomy`: a pack (`{ pack }`) or a whole tree (`{ pack, categories }`);
  * the version is the current one plus one, whatever the body says.
  */
-export class PutTaxonomyDto {
+export class PutTaxonomyDto extends SettingsReasonDto {
   @IsIn(TAXONOMY_PACKS)
   pack!: TaxonomyPack;
 
@@ -36,7 +45,7 @@ export class PutTaxonomyDto {
 }
 
 /** `PUT /api/v1/classification/rules`: the whole rule set; its version is the current one plus one. */
-export class PutRulesDto {
+export class PutRulesDto extends SettingsReasonDto {
   @IsArray()
   rules!: unknown[];
 
@@ -47,11 +56,15 @@ export class PutRulesDto {
 
 /**
  * `PUT /api/v1/classification/settings`: the tenant's confidence threshold (0–1 inclusive), its
- * automatic retraining policy (a whole number of new examples, 0: off), or both; at least one.
+ * automatic retraining policy (a whole number of new examples, 0: off), its collective threshold (a
+ * whole number, 2–1000), or several; at least one (an empty change is refused naming
+ * `confidenceThreshold`).
  */
-export class PutSettingsDto {
+export class PutSettingsDto extends SettingsReasonDto {
   @ValidateIf(
-    (body: PutSettingsDto) => body.autoRetrainAfter === undefined || body.confidenceThreshold !== undefined,
+    (body: PutSettingsDto) =>
+      (body.autoRetrainAfter === undefined && body.collectiveThreshold === undefined) ||
+      body.confidenceThreshold !== undefined,
   )
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
@@ -63,6 +76,12 @@ export class PutSettingsDto {
   @Min(0)
   @Max(MAX_AUTO_RETRAIN_AFTER)
   autoRetrainAfter?: number;
+
+  @ValidateIf((body: PutSettingsDto) => body.collectiveThreshold !== undefined)
+  @IsInt()
+  @Min(MIN_COLLECTIVE_THRESHOLD)
+  @Max(MAX_COLLECTIVE_THRESHOLD)
+  collectiveThreshold?: number;
 }
 
 /**
@@ -101,27 +120,4 @@ export class DryRunDto {
   @IsOptional()
   @IsArray()
   rules?: unknown[];
-}
-
-export class TrainingExampleDto {
-  @IsString()
-  @Length(1, 5000)
-  text!: string;
-
-  @IsString()
-  @Length(1, 200)
-  category!: string;
-}
-
-/** Most examples one import takes. */
-export const MAX_EXAMPLES_PER_CALL = 5000;
-
-/** `POST /api/v1/classification/training-examples`. */
-export class ImportExamplesDto {
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_EXAMPLES_PER_CALL)
-  @ValidateNested({ each: true })
-  @Type(() => TrainingExampleDto)
-  examples!: TrainingExampleDto[];
 }

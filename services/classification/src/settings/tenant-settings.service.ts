@@ -1,6 +1,7 @@
 import {
   autoRetrainStream,
   type ClassificationSettingsEvent,
+  collectiveThresholdStream,
   type RuleSet,
   type Taxonomy,
   type TaxonomyPack,
@@ -11,32 +12,33 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import {
   DEFAULT_AUTO_RETRAIN_AFTER,
+  DEFAULT_COLLECTIVE_THRESHOLD,
   DEFAULT_CONFIDENCE_THRESHOLD,
   DEFAULT_RULE_SET,
-  type SettingsCommand,
-  settingsDecider,
   taxonomyPack,
 } from '@kesu/classification-domain';
-import type { Actor, EventTypeRegistry } from '@kesu/kernel';
-import { CLOCK, EVENT_STORE } from '@kesu/platform';
-import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
-import { v7 as uuidv7 } from 'uuid';
+import type { EventTypeRegistry } from '@kesu/kernel';
+import { EVENT_STORE } from '@kesu/platform';
+import type { EventStore } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 
 /** The pack a tenant's taxonomy starts from until an administrator chooses another. */
 export const DEFAULT_PACK: TaxonomyPack = 'general';
 
-/** The version of the default pack and rule set: the first change is version 2. */
-const DEFAULT_VERSION = 1;
-
-/** Who changes a setting, and where they stand in the org tree. */
-export interface SettingsAuthor {
-  readonly tenantId: string;
-  readonly branchId: string;
-  readonly actor: Actor;
-  /** The request's causation id: a retried request appends nothing twice. */
-  readonly causationId?: string;
+/** A setting as it stands, and the revision of its stream (-1: never changed, the default applies). */
+export interface Setting<T> {
+  readonly value: T;
+  readonly revision: number;
 }
+
+/** The settings `GET …/classification/settings` answers, each on a stream of its own. */
+export const SETTINGS_STREAMS = {
+  confidenceThreshold: thresholdStream,
+  autoRetrainAfter: autoRetrainStream,
+  collectiveThreshold: collectiveThresholdStream,
+} as const;
+
+export type SettingName = keyof typeof SETTINGS_STREAMS;
 
 /** A tenant's classification settings besides taxonomy and rules, as `GET …/classification/settings` shows them. */
 export interface ClassificationSettingsView {
@@ -44,126 +46,118 @@ export interface ClassificationSettingsView {
   readonly confidenceThreshold: number;
   /** New labeled examples after which the service retrains the tenant's model (0: never; 50 until changed). */
   readonly autoRetrainAfter: number;
-}
-
-/** A change of the settings: either or both. */
-export interface SettingsChange {
-  readonly confidenceThreshold?: number;
-  readonly autoRetrainAfter?: number;
+  /** From how many complainants or complaints a matter is collective (2–1000; 5 until changed). */
+  readonly collectiveThreshold: number;
+  /**
+   * How many changes of these settings are recorded, minus one (-1: none, the defaults apply): it
+   * rises with every change of any of them, so it is what an If-Match names.
+   */
+  readonly revision: number;
 }
 
 /**
- * A tenant's taxonomy, rule set, confidence threshold and retraining policy: the last
- * TaxonomyChanged / RuleSetChanged / ConfidenceThresholdChanged / AutoRetrainChanged of its streams,
- * or the default pack, rule set (version 1), threshold (DEFAULT_CONFIDENCE_THRESHOLD) and policy
- * (DEFAULT_AUTO_RETRAIN_AFTER) before the first change.
+ * The revision of the settings as one thing, from the revisions of their streams: every change
+ * appends one event to one of them, so the count of their events minus one rises with each.
+ */
+export const settingsRevision = (settings: Readonly<Record<SettingName, { revision: number }>>): number =>
+  Object.values(settings).reduce((sum, { revision }) => sum + revision + 1, 0) - 1;
+
+/**
+ * A tenant's taxonomy, rule set, confidence threshold, retraining policy and collective threshold:
+ * the last TaxonomyChanged / RuleSetChanged / ConfidenceThresholdChanged / AutoRetrainChanged /
+ * CollectiveThresholdChanged of its streams, or the default pack, rule set (version 1), threshold
+ * (DEFAULT_CONFIDENCE_THRESHOLD), policy (DEFAULT_AUTO_RETRAIN_AFTER) and collective threshold
+ * (DEFAULT_COLLECTIVE_THRESHOLD) before the first change; each with its stream's revision.
  */
 @Injectable()
 export class TenantSettings {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
   ) {}
 
+  taxonomySetting(tenantId: string): Promise<Setting<Taxonomy>> {
+    return this.setting(taxonomyStream(tenantId), taxonomyPack(DEFAULT_PACK), (e) =>
+      e.type === 'TaxonomyChanged' ? e.data.taxonomy : undefined,
+    );
+  }
+
+  ruleSetSetting(tenantId: string): Promise<Setting<RuleSet>> {
+    return this.setting(ruleSetStream(tenantId), DEFAULT_RULE_SET, (e) =>
+      e.type === 'RuleSetChanged' ? e.data.ruleSet : undefined,
+    );
+  }
+
   async taxonomy(tenantId: string): Promise<Taxonomy> {
-    const last = await this.last(taxonomyStream(tenantId));
-    return last?.type === 'TaxonomyChanged' ? last.data.taxonomy : taxonomyPack(DEFAULT_PACK);
+    return (await this.taxonomySetting(tenantId)).value;
   }
 
   async rules(tenantId: string): Promise<RuleSet> {
-    const last = await this.last(ruleSetStream(tenantId));
-    return last?.type === 'RuleSetChanged' ? last.data.ruleSet : DEFAULT_RULE_SET;
+    return (await this.ruleSetSetting(tenantId)).value;
   }
 
   async confidenceThreshold(tenantId: string): Promise<number> {
-    const last = await this.last(thresholdStream(tenantId));
-    return last?.type === 'ConfidenceThresholdChanged'
-      ? last.data.confidenceThreshold
-      : DEFAULT_CONFIDENCE_THRESHOLD;
+    return (await this.named('confidenceThreshold', tenantId)).value;
   }
 
   async autoRetrainAfter(tenantId: string): Promise<number> {
-    const last = await this.last(autoRetrainStream(tenantId));
-    return last?.type === 'AutoRetrainChanged' ? last.data.autoRetrainAfter : DEFAULT_AUTO_RETRAIN_AFTER;
+    return (await this.named('autoRetrainAfter', tenantId)).value;
   }
 
+  /** From how many complainants or complaints a matter is collective for the tenant. */
+  async collectiveThreshold(tenantId: string): Promise<number> {
+    return (await this.named('collectiveThreshold', tenantId)).value;
+  }
+
+  /** The settings besides taxonomy and rules, and their revision as one thing. */
   async settings(tenantId: string): Promise<ClassificationSettingsView> {
-    const [confidenceThreshold, autoRetrainAfter] = await Promise.all([
-      this.confidenceThreshold(tenantId),
-      this.autoRetrainAfter(tenantId),
+    const scalars = await this.scalars(tenantId);
+    const { confidenceThreshold, autoRetrainAfter, collectiveThreshold } = scalars;
+    return {
+      confidenceThreshold: confidenceThreshold.value,
+      autoRetrainAfter: autoRetrainAfter.value,
+      collectiveThreshold: collectiveThreshold.value,
+      revision: settingsRevision(scalars),
+    };
+  }
+
+  /** Each of the settings besides taxonomy and rules, with its stream's revision. */
+  async scalars(tenantId: string): Promise<Record<SettingName, Setting<number>>> {
+    const [confidenceThreshold, autoRetrainAfter, collectiveThreshold] = await Promise.all([
+      this.named('confidenceThreshold', tenantId),
+      this.named('autoRetrainAfter', tenantId),
+      this.named('collectiveThreshold', tenantId),
     ]);
-    return { confidenceThreshold, autoRetrainAfter };
+    return { confidenceThreshold, autoRetrainAfter, collectiveThreshold };
   }
 
-  /**
-   * Records ConfidenceThresholdChanged and/or AutoRetrainChanged, each on its stream (nothing for a
-   * value that stays the same).
-   */
-  async changeSettings(author: SettingsAuthor, change: SettingsChange): Promise<ClassificationSettingsView> {
-    const { tenantId } = author;
-    const now = this.clock.now().toISOString();
-    const by = author.actor.id;
-    if (change.confidenceThreshold !== undefined) {
-      const { confidenceThreshold } = change;
-      const command: SettingsCommand = {
-        type: 'ChangeConfidenceThreshold',
-        tenantId,
-        confidenceThreshold,
-        by,
-        at: now,
-      };
-      await this.handle(thresholdStream(tenantId), command, author, now);
+  private named(name: SettingName, tenantId: string): Promise<Setting<number>> {
+    const streamId = SETTINGS_STREAMS[name](tenantId);
+    switch (name) {
+      case 'confidenceThreshold':
+        return this.setting(streamId, DEFAULT_CONFIDENCE_THRESHOLD, (e) =>
+          e.type === 'ConfidenceThresholdChanged' ? e.data.confidenceThreshold : undefined,
+        );
+      case 'autoRetrainAfter':
+        return this.setting(streamId, DEFAULT_AUTO_RETRAIN_AFTER, (e) =>
+          e.type === 'AutoRetrainChanged' ? e.data.autoRetrainAfter : undefined,
+        );
+      case 'collectiveThreshold':
+        return this.setting(streamId, DEFAULT_COLLECTIVE_THRESHOLD, (e) =>
+          e.type === 'CollectiveThresholdChanged' ? e.data.collectiveThreshold : undefined,
+        );
     }
-    if (change.autoRetrainAfter !== undefined) {
-      const { autoRetrainAfter } = change;
-      const command: SettingsCommand = { type: 'ChangeAutoRetrain', tenantId, autoRetrainAfter, by, at: now };
-      await this.handle(autoRetrainStream(tenantId), command, author, now);
-    }
-    return this.settings(tenantId);
   }
 
-  async changeTaxonomy(author: SettingsAuthor, taxonomy: Omit<Taxonomy, 'version'>): Promise<Taxonomy> {
-    const now = this.clock.now().toISOString();
-    const command: SettingsCommand = {
-      type: 'ChangeTaxonomy',
-      tenantId: author.tenantId,
-      taxonomy,
-      baseVersion: DEFAULT_VERSION,
-      by: author.actor.id,
-      at: now,
-    };
-    const { state } = await this.handle(taxonomyStream(author.tenantId), command, author, now);
-    return state.taxonomy!;
-  }
-
-  async changeRules(author: SettingsAuthor, rules: RuleSet['rules']): Promise<RuleSet> {
-    const now = this.clock.now().toISOString();
-    const command: SettingsCommand = {
-      type: 'ChangeRuleSet',
-      tenantId: author.tenantId,
-      rules,
-      baseVersion: DEFAULT_VERSION,
-      by: author.actor.id,
-      at: now,
-    };
-    const { state } = await this.handle(ruleSetStream(author.tenantId), command, author, now);
-    return state.ruleSet!;
-  }
-
-  private handle(streamId: string, command: SettingsCommand, author: SettingsAuthor, now: string) {
-    return handleCommand(this.store, this.registry, settingsDecider, streamId, command, {
-      occurredAt: now,
-      tenantId: author.tenantId,
-      branchId: author.branchId,
-      correlationId: streamId.slice(streamId.indexOf('-') + 1),
-      causationId: author.causationId ?? `request-${uuidv7()}`,
-      actor: author.actor,
-    });
-  }
-
-  private async last(streamId: string): Promise<ClassificationSettingsEvent | undefined> {
-    const [event] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
-    return event && this.registry.toDomain<ClassificationSettingsEvent>(event);
+  /** The value the last event of the stream set (the default before one) and the stream's revision. */
+  private async setting<T>(
+    streamId: string,
+    fallback: T,
+    valueOf: (event: ClassificationSettingsEvent) => T | undefined,
+  ): Promise<Setting<T>> {
+    const [last] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    if (!last) return { value: fallback, revision: -1 };
+    const value = valueOf(this.registry.toDomain<ClassificationSettingsEvent>(last));
+    return { value: value ?? fallback, revision: last.revision };
   }
 }

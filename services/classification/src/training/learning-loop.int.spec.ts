@@ -25,7 +25,10 @@ const batch = (tag: string) =>
 const importExamples = (examples: object[]) =>
   t.request('admin', 'POST', '/api/v1/classification/training-examples', { examples });
 const setPolicy = (autoRetrainAfter: number) =>
-  t.request('admin', 'PUT', '/api/v1/classification/settings', { autoRetrainAfter });
+  t.request('admin', 'PUT', '/api/v1/classification/settings', {
+    autoRetrainAfter,
+    reason: 'retraining policy under test',
+  });
 const models = async () => (await t.request('admin', 'GET', '/api/v1/classification/models')).json();
 const training = () => t.app.get(ModelTraining);
 

@@ -167,7 +167,10 @@ export class TextModels {
     return last;
   }
 
-  async versions(tenantId: string): Promise<{ active: number | null; versions: ModelVersion[] }> {
+  /** The tenant's model versions, newest first, the active one, and the model stream's revision. */
+  async versions(
+    tenantId: string,
+  ): Promise<{ active: number | null; versions: ModelVersion[]; revision: number }> {
     const { state, events } = await this.history(tenantId);
     const versions = new Map<number, ModelVersion>();
     for (const event of events.map((e) => this.registry.toDomain<ClassificationSettingsEvent>(e))) {
@@ -195,7 +198,7 @@ export class TextModels {
     const listed = [...versions.values()].map((v) =>
       v.version === active ? { ...v, status: 'active' as const } : v,
     );
-    return { active, versions: listed.reverse() };
+    return { active, versions: listed.reverse(), revision: events.length - 1 };
   }
 }
 

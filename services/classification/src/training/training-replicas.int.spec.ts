@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConflictException } from '@nestjs/common';
+import { DomainRuleViolation } from '@kesu/kernel';
 import { createEmbeddedStorage, type EmbeddedStorage } from '@kesu/adapter-embedded';
 import { BackgroundWorkers } from '@kesu/platform';
 import { type Clock, SystemClock } from '@kesu/ports';
@@ -43,7 +43,7 @@ function replica(clock: Clock = new SystemClock(), timing: TrainingTiming = TIMI
     registry,
     storage.documents,
     workers,
-    new TenantSettings(storage.eventStore, clock, registry),
+    new TenantSettings(storage.eventStore, registry),
     new TrainingExamples(storage.documents),
     new TextModels(storage.eventStore, storage.documents, registry),
     timing,
@@ -102,7 +102,7 @@ describe('model training on several replicas', () => {
     expect(claimed?.lease?.owner).toBe(a.training.owner);
 
     const refused = b.training.start(author('t1'));
-    await expect(refused).rejects.toThrow(ConflictException);
+    await expect(refused).rejects.toThrow(DomainRuleViolation);
     await expect(refused).rejects.toThrow(a.training.owner);
     await b.training.resumeInterrupted();
     expect(b.training.isTraining('t1')).toBe(false);

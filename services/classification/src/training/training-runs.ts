@@ -10,16 +10,34 @@ import {
   renewLease,
   takeLease,
 } from '@kesu/ports';
-import { replicaName } from '@kesu/platform';
-import type { SettingsAuthor } from '../settings/tenant-settings.service';
+import type { Actor } from '@kesu/kernel';
+import { type Principal, replicaName } from '@kesu/platform';
 
 /** The trainings in progress, one document per tenant: what a restart finds and resumes. */
 export const TRAINING_RUNS = 'classification_training_runs';
 
+/** Who asks for a training (a user, or the service when it retrains by itself), where in the org tree. */
+export interface TrainingAuthor {
+  readonly tenantId: string;
+  readonly branchId: string;
+  readonly actor: Actor;
+  /** The request's causation id: the outcome is recorded once however often the run is resumed. */
+  readonly causationId?: string;
+}
+
+/** The author of a training a user asks for: the user, at the first unit of their scope. */
+export function authorOf(principal: Principal): TrainingAuthor {
+  return {
+    tenantId: principal.tenantId,
+    branchId: principal.branchScope[0] ?? principal.tenantId,
+    actor: { kind: 'user', id: principal.userId, roles: principal.roles },
+  };
+}
+
 export interface TrainingRun extends Document {
   readonly tenantId: string;
   /** Who asked (a user, or the service when it retrains by itself) and the request's causation id. */
-  readonly author: SettingsAuthor & { readonly causationId: string };
+  readonly author: TrainingAuthor & { readonly causationId: string };
   readonly options: Partial<ClassifierOptions>;
   readonly startedAt: string;
   /** The replica training it, renewed while its thread runs; null or absent: nobody (resumable). */

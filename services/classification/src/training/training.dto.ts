@@ -1,6 +1,19 @@
 import type { Algorithm } from '@kesu/classification-text-model';
 import { PageQuery } from '@kesu/platform';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { EXAMPLE_SOURCES, type ExampleSource } from './training-examples';
 
 const ALGORITHMS: readonly Algorithm[] = ['linear-svm', 'softmax', 'naive-bayes'];
@@ -44,4 +57,27 @@ export class ExampleListQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   removed?: 'true' | 'false';
+}
+
+export class TrainingExampleDto {
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+
+  @IsString()
+  @Length(1, 200)
+  category!: string;
+}
+
+/** Most examples one import takes. */
+export const MAX_EXAMPLES_PER_CALL = 5000;
+
+/** `POST /api/v1/classification/training-examples`. */
+export class ImportExamplesDto {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_EXAMPLES_PER_CALL)
+  @ValidateNested({ each: true })
+  @Type(() => TrainingExampleDto)
+  examples!: TrainingExampleDto[];
 }

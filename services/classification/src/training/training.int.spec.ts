@@ -140,8 +140,10 @@ describe('training examples and models', () => {
   });
 
   it('rolls back to an earlier version by hand, recording who and why, and classifies with it', async () => {
-    const activation = (version: string | number, body: object, user = 'admin') =>
-      t.request(user, 'POST', `/api/v1/classification/models/${version}/activation`, body);
+    const activation = (version: string | number, body: object, user = 'admin', ifMatch?: string) =>
+      t.request(user, 'POST', `/api/v1/classification/models/${version}/activation`, body, {
+        ...(ifMatch !== undefined && { 'if-match': ifMatch }),
+      });
     const reason = 'v3 files billing complaints under service attitude';
     const before = (await t.store.readStream('classification-model-demo')).length;
 
@@ -178,6 +180,15 @@ describe('training examples and models', () => {
     expect((await activation(2, { reason })).statusCode).toBe(200);
     expect(await t.store.readStream('classification-model-demo')).toHaveLength(before + 1);
     expect((await activation(3, { reason: 'fixed upstream' })).json()).toMatchObject({ active: 3 });
+
+    // Decided on the versions as listed before the last change: refused (412), nothing recorded.
+    const listed = await t.request('admin', 'GET', '/api/v1/classification/models');
+    const { revision } = listed.json() as { revision: number };
+    expect(listed.headers.etag).toBe(`"${revision}"`);
+    const stale = await activation(2, { reason }, 'admin', String(revision - 1));
+    expect(stale.statusCode).toBe(412);
+    expect(await t.store.readStream('classification-model-demo')).toHaveLength(revision + 1);
+    expect((await activation(3, { reason }, 'admin', String(revision))).statusCode).toBe(200);
   });
 
   it('shows per version how often handlers confirmed or corrected it in production', async () => {
