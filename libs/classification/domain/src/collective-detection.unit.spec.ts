@@ -1,6 +1,7 @@
 import {
   collectiveIncidentData,
   collectiveIncidentId,
+  complaintsTakenBy,
   descriptionTokens,
   matchCollectiveIncident,
   type RecentComplaint,
@@ -243,5 +244,17 @@ describe('matchCollectiveIncident', () => {
     const match = matchCollectiveIncident('t-1', 'c4', fresh);
     expect(match).toEqual({ kind: 'detected', clusters: detected('c0', fresh) });
     expect(match.kind === 'detected' && match.clusters).toHaveLength(1);
+  });
+
+  it('names the complaints a match puts in an incident: none for a member', () => {
+    const fresh = meterTexts.map((t, i) => complaint(`c${i}`, i * 10, t));
+    const [cluster] = detected('c0', fresh);
+    const found = complaintsTakenBy(matchCollectiveIncident('t-1', 'c4', fresh));
+    expect([...found]).toEqual(fresh.map((c) => [c.complaintId, cluster!.incidentId]));
+    const x = complaint('x', 50, '又一户反映新装智能电表计量不准');
+    expect([...complaintsTakenBy(matchCollectiveIncident('t-1', 'x', [...incident, x]))]).toEqual([
+      ['x', 'i-1'],
+    ]);
+    expect(complaintsTakenBy(matchCollectiveIncident('t-1', 'c2', incident)).size).toBe(0);
   });
 });

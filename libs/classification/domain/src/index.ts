@@ -15,5 +15,6 @@ export * from './rules-engine';
 export * from './keyword-classifier';
 export * from './collective-detection';
 export * from './collective-incident';
+export * from './collective-incident-decider';
 export * from './classify';
 export * from './model-decision-outcome';
