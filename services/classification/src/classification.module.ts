@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { classificationEventsProvider } from './classification-events';
 import { ClassifyWorker } from './classify/classify.worker';
-import { CollectiveClassifyWorker } from './classify/collective-classify.worker';
-import { CollectiveIncidents } from './classify/collective-incidents.service';
 import { ComplaintClassifier } from './classify/complaint-classifier.service';
-import { IncidentsController } from './classify/incidents.controller';
 import { ReclassificationController } from './classify/reclassification.controller';
+import { collectiveIncidentControllers, collectiveIncidentProviders } from './collective-incidents';
 import { Reclassification } from './classify/reclassification.service';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { TenantSettings } from './settings/tenant-settings.service';
@@ -20,7 +18,7 @@ import { TrainingExamples } from './training/training-examples';
 @Module({
   controllers: [
     ReclassificationController,
-    IncidentsController,
+    ...collectiveIncidentControllers,
     ClassificationSettingsController,
     TrainingController,
   ],
@@ -32,9 +30,8 @@ import { TrainingExamples } from './training/training-examples';
     ModelTraining,
     ModelOutcomes,
     ComplaintClassifier,
-    CollectiveIncidents,
     ClassifyWorker,
-    CollectiveClassifyWorker,
+    ...collectiveIncidentProviders,
     ClosedComplaintsWorker,
     Reclassification,
   ],

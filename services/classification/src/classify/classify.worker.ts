@@ -2,7 +2,7 @@ import { Injectable, Inject, type OnModuleInit } from '@nestjs/common';
 import { type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { BackgroundWorkers, MESSAGE_LOG, Metrics, watchConsumerLag } from '@kesu/platform';
 import { type Consumer, type MessageLog } from '@kesu/ports';
-import { CollectiveIncidents } from './collective-incidents.service';
+import { IncidentDetection } from '../collective-incidents';
 import { ComplaintClassifier } from './complaint-classifier.service';
 
 /** The consumer group that classifies received complaints. */
@@ -22,7 +22,7 @@ export class ClassifyWorker implements OnModuleInit {
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
     private readonly classifier: ComplaintClassifier,
-    private readonly collective: CollectiveIncidents,
+    private readonly collective: IncidentDetection,
     private readonly workers: BackgroundWorkers,
     private readonly metrics: Metrics,
   ) {}
