@@ -33,6 +33,8 @@ export interface UserCommand<Command, Event extends DomainEvent, State> {
   readonly command: (at: string) => Command | Promise<Command>;
   /** What `NotFoundError` says when the stream is not the caller's to see (default: the stream id). */
   readonly notFound?: { readonly code: string; readonly message: string };
+  /** Attempts on a concurrency conflict without If-Match (`handleCommand`'s default otherwise). */
+  readonly maxAttempts?: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export class UserCommands {
     };
     return handleCommand(this.store, registry, decider, streamId, await request.command(at), metadata, {
       ...(caller.expectedRevision !== undefined && { expectedRevision: caller.expectedRevision }),
+      ...(request.maxAttempts !== undefined && { maxAttempts: request.maxAttempts }),
     });
   }
 }

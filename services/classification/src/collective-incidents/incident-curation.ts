@@ -19,6 +19,9 @@ export interface CurationOutcome {
   readonly replayed: boolean;
 }
 
+/** Times a person's change is decided again while complaints join the incident. */
+const CHANGE_ATTEMPTS = 10;
+
 /** What `NotFoundError` says of an incident the caller's tenant or branch scope does not hold. */
 export const incidentNotFound = (incidentId: string) => ({
   code: 'incident.not_found',
@@ -62,6 +65,8 @@ export class IncidentCuration {
       input,
       command,
       notFound: incidentNotFound(incidentId),
+      // complaints keep joining an incident that floods: a person's change is decided again meanwhile
+      maxAttempts: CHANGE_ATTEMPTS,
     });
     const incident = handled.state!;
     const { revision, position, replayed } = handled;
