@@ -45,7 +45,17 @@ describe('descriptionTokens', () => {
     ]);
   });
 
-  it('is Jaccard similarity', () => {});
+  it('links complaints by the Jaccard similarity of their tokens', () => {
+    // {a b c d} and {a b c e}: 3 shared of 5 distinct, 0.6
+    const pair = [
+      complaint('c0', 0, '', { tokens: ['aa', 'bb', 'cc', 'dd'] }),
+      complaint('c1', 1, '', { tokens: ['aa', 'bb', 'cc', 'ee'] }),
+    ];
+    const clusters = (minSimilarity: number) =>
+      matchCollectiveIncident('t-1', 'c1', pair, { minComplaints: 2, minSimilarity });
+    expect(clusters(0.6)).toMatchObject({ kind: 'detected', clusters: [{ complaintIds: ['c0', 'c1'] }] });
+    expect(clusters(0.61)).toEqual({ kind: 'detected', clusters: [] });
+  });
 });
 
 /** The new incidents a complaint completes among complaints recorded in no incident. */
