@@ -39,6 +39,8 @@ export interface UserCommand<Command, Event extends DomainEvent, State> {
    * yet — classification's stream of a complaint intake received.
    */
   readonly scopeStreamId?: string;
+  /** Attempts on a concurrency conflict without If-Match (`handleCommand`'s default otherwise). */
+  readonly maxAttempts?: number;
 }
 
 /**
@@ -94,6 +96,7 @@ export class UserCommands {
     };
     return handleCommand(this.store, registry, decider, streamId, await request.command(at), metadata, {
       ...(caller.expectedRevision !== undefined && { expectedRevision: caller.expectedRevision }),
+      ...(request.maxAttempts !== undefined && { maxAttempts: request.maxAttempts }),
     });
   }
 }

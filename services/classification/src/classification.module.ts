@@ -3,15 +3,13 @@ import { classificationEventsProvider } from './classification-events';
 import { ClassifyComplaintHandler } from './classify/classify-complaint';
 import { ClassifyCorrectedComplaintHandler } from './classify/classify-corrected-complaint';
 import { ClassifyWorker } from './classify/classify.worker';
-import { CollectiveClassifyWorker } from './classify/collective-classify.worker';
-import { CollectiveIncidents } from './classify/collective-incidents.service';
 import { ComplaintClassifier } from './classify/complaint-classifier.service';
-import { IncidentsController } from './classify/incidents.controller';
 import { ReclassificationController } from './reclassification/reclassification.controller';
 import { ReclassifyComplaintHandler } from './reclassification/reclassify-complaint';
 import { ChangeRulesHandler } from './settings/change-rules';
 import { ChangeSettingsHandler } from './settings/change-settings';
 import { ChangeTaxonomyHandler } from './settings/change-taxonomy';
+import { collectiveIncidentControllers, collectiveIncidentProviders } from './collective-incidents';
 import { ClassificationSettingsController } from './settings/classification-settings.controller';
 import { DryRunRulesHandler } from './settings/dry-run-rules';
 import { GetRulesHandler, GetSettingsHandler, GetTaxonomyHandler } from './settings/read-settings';
@@ -35,7 +33,7 @@ import { TrainingExamples } from './training/training-examples';
 @Module({
   controllers: [
     ReclassificationController,
-    IncidentsController,
+    ...collectiveIncidentControllers,
     ClassificationSettingsController,
     TrainingController,
   ],
@@ -49,9 +47,8 @@ import { TrainingExamples } from './training/training-examples';
     ModelOutcomes,
     ModelListing,
     ComplaintClassifier,
-    CollectiveIncidents,
     ClassifyWorker,
-    CollectiveClassifyWorker,
+    ...collectiveIncidentProviders,
     ClosedComplaintsWorker,
     // classify/: reactions to intake
     ClassifyComplaintHandler,

@@ -6,8 +6,8 @@ import { startClassification } from '../../../services/classification/src/classi
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import {
   INCIDENT_COLLECTION,
-  type IncidentDoc,
-} from '../../../services/classification/src/classify/collective-incidents.service';
+  type IncidentDocument,
+} from '../../../services/classification/src/collective-incidents/incident-list.projection';
 import { config, now, perSecond, progress, round, sleep } from './common';
 import { variedDescription } from './events';
 
@@ -58,7 +58,7 @@ export async function benchClassificationFlood() {
     }
     const ms = settledAt - start;
     const { items } = await app.documents
-      .collection<IncidentDoc>(INCIDENT_COLLECTION)
+      .collection<IncidentDocument>(INCIDENT_COLLECTION)
       .find({ tenantId: 'demo' }, { limit: 100 });
     const joined = items.reduce((n, incident) => n + incident.complaintCount, 0);
     const streams = await Promise.all(items.map((i) => app.store.readStream(incidentStream(i.incidentId))));

@@ -313,3 +313,18 @@ function closestIncident(
   }
   return best?.incidentId;
 }
+
+/**
+ * The complaints a match puts in an incident, and the incident each goes to: what a detection claims
+ * before it records them (none for a member).
+ */
+export function complaintsTakenBy(match: CollectiveMatch): Map<string, string> {
+  switch (match.kind) {
+    case 'member':
+      return new Map();
+    case 'join':
+      return new Map(match.complaints.map((c) => [c.complaintId, match.incidentId]));
+    case 'detected':
+      return new Map(match.clusters.flatMap((c) => c.complaintIds.map((id) => [id, c.incidentId] as const)));
+  }
+}

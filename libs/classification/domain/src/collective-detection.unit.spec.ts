@@ -1,6 +1,7 @@
 import {
   collectiveIncidentData,
   collectiveIncidentId,
+  complaintsTakenBy,
   descriptionTokens,
   matchCollectiveIncident,
   type RecentComplaint,
@@ -44,7 +45,17 @@ describe('descriptionTokens', () => {
     ]);
   });
 
-  it('is Jaccard similarity', () => {});
+  it('links complaints by the Jaccard similarity of their tokens', () => {
+    // {a b c d} and {a b c e}: 3 shared of 5 distinct, 0.6
+    const pair = [
+      complaint('c0', 0, '', { tokens: ['aa', 'bb', 'cc', 'dd'] }),
+      complaint('c1', 1, '', { tokens: ['aa', 'bb', 'cc', 'ee'] }),
+    ];
+    const clusters = (minSimilarity: number) =>
+      matchCollectiveIncident('t-1', 'c1', pair, { minComplaints: 2, minSimilarity });
+    expect(clusters(0.6)).toMatchObject({ kind: 'detected', clusters: [{ complaintIds: ['c0', 'c1'] }] });
+    expect(clusters(0.61)).toEqual({ kind: 'detected', clusters: [] });
+  });
 });
 
 /** The new incidents a complaint completes among complaints recorded in no incident. */
@@ -243,5 +254,17 @@ describe('matchCollectiveIncident', () => {
     const match = matchCollectiveIncident('t-1', 'c4', fresh);
     expect(match).toEqual({ kind: 'detected', clusters: detected('c0', fresh) });
     expect(match.kind === 'detected' && match.clusters).toHaveLength(1);
+  });
+
+  it('names the complaints a match puts in an incident: none for a member', () => {
+    const fresh = meterTexts.map((t, i) => complaint(`c${i}`, i * 10, t));
+    const [cluster] = detected('c0', fresh);
+    const found = complaintsTakenBy(matchCollectiveIncident('t-1', 'c4', fresh));
+    expect([...found]).toEqual(fresh.map((c) => [c.complaintId, cluster!.incidentId]));
+    const x = complaint('x', 50, '又一户反映新装智能电表计量不准');
+    expect([...complaintsTakenBy(matchCollectiveIncident('t-1', 'x', [...incident, x]))]).toEqual([
+      ['x', 'i-1'],
+    ]);
+    expect(complaintsTakenBy(matchCollectiveIncident('t-1', 'c2', incident)).size).toBe(0);
   });
 });

@@ -1,11 +1,5 @@
-import {
-  type CollectiveIncidentEvent,
-  type CollectiveIncidentMerged,
-  type ComplaintJoinedCollectiveIncident,
-  type ComplaintJoinedCollectiveIncidentData,
-  type ComplaintRemovedFromCollectiveIncident,
-} from '@kesu/classification-contracts';
-import { assertNever, DomainRuleViolation } from '@kesu/kernel';
+import { type CollectiveIncidentEvent } from '@kesu/classification-contracts';
+import { assertNever } from '@kesu/kernel';
 
 /** Joined complaints an incident's summary names, after those it was detected with. */
 export const INCIDENT_SAMPLE_SIZE = 100;
@@ -44,6 +38,8 @@ export interface CollectiveIncident {
 export type CollectiveIncidentState = CollectiveIncident | null;
 
 export const initialCollectiveIncidentState = (): CollectiveIncidentState => null;
+
+// ---------------------------------------------------------------- evolve
 
 /** The incident after one more event of its stream: constant work per join, whatever its size. */
 export function evolveCollectiveIncident(
@@ -94,102 +90,7 @@ export function evolveCollectiveIncident(
   }
 }
 
-// ---------------------------------------------------------------- joining
-
-/** A complaint about the incident's target, as it joins. */
-export interface JoiningComplaint {
-  readonly complaintId: string;
-  readonly complainantCount: number;
-  readonly receivedAt: string;
-}
-
-/**
- * The join of a complaint to the incident as it stands: the complaint, and the incident's totals
- * after it (a complaint speaks for at least one person, as detection counts them). Nothing for a
- * complaint the incident's `complaintIds` name or a person took out of it, nor before the incident
- * is detected, nor once it was merged into another (the complaint joins that one: `mergedInto`);
- * whether a
- * complaint beyond the sample joined already is the caller's to know (the recent-complaints index,
- * and a join's event id derived from the incident and the complaint).
- */
-export function decideJoin(
-  state: CollectiveIncidentState,
-  complaint: JoiningComplaint,
-  at: string,
-): ComplaintJoinedCollectiveIncident | null {
-  if (
-    !state ||
-    state.mergedInto !== null ||
-    state.complaintIds.includes(complaint.complaintId) ||
-    state.removedComplaintIds.includes(complaint.complaintId)
-  )
-    return null;
-  const joiningComplainantCount = Math.max(1, complaint.complainantCount);
-  const data: ComplaintJoinedCollectiveIncidentData = {
-    incidentId: state.incidentId,
-    tenantId: state.tenantId,
-    branchId: state.branchId,
-    complaintId: complaint.complaintId,
-    receivedAt: complaint.receivedAt,
-    joiningComplainantCount,
-    complaintCount: state.complaintCount + 1,
-    complainantCount: state.complainantCount + joiningComplainantCount,
-    joinedAt: at,
-  };
-  return { type: 'ComplaintJoinedCollectiveIncident', data };
-}
-
-// ---------------------------------------------------------------- merging
-
-/** A person's merge of one incident into another about the same matter. */
-export interface MergeCollectiveIncident {
-  readonly into: CollectiveIncidentState;
-  readonly reason: string;
-  readonly by: string;
-  readonly at: string;
-}
-
-/**
- * The merge of `state` into `command.into`: nothing when it was merged into that incident already.
- * Refused for an incident merged into another one (its complaints went there), into itself, into an
- * incident that was itself merged (merge into the one that took its complaints), or into one of
- * another tenant. Both must have been detected (the caller answers 404 otherwise).
- */
-export function decideMerge(
-  state: CollectiveIncidentState,
-  command: MergeCollectiveIncident,
-): CollectiveIncidentMerged | null {
-  const { into } = command;
-  if (!state || !into || state.tenantId !== into.tenantId)
-    throw new Error('a merge needs two detected incidents of one tenant');
-  if (state.mergedInto === into.incidentId) return null;
-  if (state.incidentId === into.incidentId)
-    throw new DomainRuleViolation('incident.merge_into_itself', 'An incident cannot be merged into itself.');
-  if (state.mergedInto !== null)
-    throw new DomainRuleViolation(
-      'incident.already_merged',
-      `Incident ${state.incidentId} was merged into ${state.mergedInto} already.`,
-    );
-  if (into.mergedInto !== null)
-    throw new DomainRuleViolation(
-      'incident.target_merged',
-      `Incident ${into.incidentId} was merged into ${into.mergedInto}; merge into that one instead.`,
-    );
-  return {
-    type: 'CollectiveIncidentMerged',
-    data: {
-      incidentId: state.incidentId,
-      tenantId: state.tenantId,
-      branchId: state.branchId,
-      intoIncidentId: into.incidentId,
-      complaintCount: state.complaintCount,
-      complainantCount: state.complainantCount,
-      reason: command.reason,
-      mergedBy: command.by,
-      mergedAt: command.at,
-    },
-  };
-}
+// ---------------------------------------------------------------- members
 
 /** A complaint of an incident, as its stream names it. */
 export interface IncidentMember {
@@ -217,50 +118,4 @@ export function incidentMembers(events: readonly CollectiveIncidentEvent[]): Inc
     }
   }
   return [...members.values()];
-}
-
-// ---------------------------------------------------------------- removing a complaint
-
-/** A person's removal of a member that is not about the incident's matter. */
-export interface RemoveFromCollectiveIncident {
-  readonly complaintId: string;
-  /** The people it speaks for in the incident, as it joined (at least one counts). */
-  readonly complainantCount: number;
-  readonly reason: string;
-  readonly by: string;
-  readonly at: string;
-}
-
-/**
- * Takes a member out of the incident, with the totals after it: nothing when it was taken out
- * already. Refused for an incident merged into another (its complaints are that one's now). Whether
- * the complaint is a member is the caller's to know (`incidentMembers`: the state holds a sample).
- */
-export function decideRemoval(
-  state: CollectiveIncidentState,
-  command: RemoveFromCollectiveIncident,
-): ComplaintRemovedFromCollectiveIncident | null {
-  if (!state) throw new Error('only a detected incident has members to remove');
-  if (state.removedComplaintIds.includes(command.complaintId)) return null;
-  if (state.mergedInto !== null)
-    throw new DomainRuleViolation(
-      'incident.merged',
-      `Incident ${state.incidentId} was merged into ${state.mergedInto}, which holds its complaints now.`,
-    );
-  const leavingComplainantCount = Math.max(1, command.complainantCount);
-  return {
-    type: 'ComplaintRemovedFromCollectiveIncident',
-    data: {
-      incidentId: state.incidentId,
-      tenantId: state.tenantId,
-      branchId: state.branchId,
-      complaintId: command.complaintId,
-      leavingComplainantCount,
-      complaintCount: Math.max(0, state.complaintCount - 1),
-      complainantCount: Math.max(0, state.complainantCount - leavingComplainantCount),
-      reason: command.reason,
-      removedBy: command.by,
-      removedAt: command.at,
-    },
-  };
 }

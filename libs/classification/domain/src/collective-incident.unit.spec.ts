@@ -5,14 +5,12 @@ import {
 import { DomainRuleViolation } from '@kesu/kernel';
 import {
   type CollectiveIncidentState,
-  decideJoin,
-  decideMerge,
-  decideRemoval,
   evolveCollectiveIncident,
   INCIDENT_SAMPLE_SIZE,
   incidentMembers,
   initialCollectiveIncidentState,
 } from './collective-incident';
+import { decideJoin, decideMerge, decideRemoval } from './collective-incident-decider';
 
 const detected: CollectiveIncidentDetected = {
   type: 'CollectiveIncidentDetected',

@@ -12,5 +12,6 @@ export * from './rules/validation';
 export * from './keyword-classifier';
 export * from './collective-detection';
 export * from './collective-incident';
+export * from './collective-incident-decider';
 export * from './classify';
 export * from './model-decision-outcome';

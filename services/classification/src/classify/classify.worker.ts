@@ -10,7 +10,7 @@ import { EventTypeRegistry, type RecordedEvent } from '@kesu/kernel';
 import { type Delivered, EventConsumers } from '@kesu/platform';
 import { ClassifyComplaintCommand } from './classify-complaint';
 import { ClassifyCorrectedComplaintCommand } from './classify-corrected-complaint';
-import { CollectiveIncidents } from './collective-incidents.service';
+import { IncidentDetection } from '../collective-incidents';
 
 /** The consumer group that classifies received complaints. */
 export const CLASSIFY_GROUP = 'classification.classify';
@@ -30,7 +30,7 @@ const INTAKE_EVENTS_READ = new EventTypeRegistry(
 export class ClassifyWorker implements OnModuleInit {
   constructor(
     private readonly commands: CommandBus,
-    private readonly collective: CollectiveIncidents,
+    private readonly collective: IncidentDetection,
     private readonly consumers: EventConsumers,
   ) {}
 

@@ -4,11 +4,12 @@ import {
   type ComplaintRemovedFromCollectiveIncidentData,
 } from '@kesu/classification-contracts';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { type EventTypeRegistry, type RecordedEvent, topicForCategory } from '@kesu/kernel';
 import { EventConsumers } from '@kesu/platform';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
-import { CollectiveIncidents } from './collective-incidents.service';
-import { ComplaintClassifier } from './complaint-classifier.service';
+import { ComplaintClassifier } from '../classify/complaint-classifier.service';
+import { MoveMergedMembersCommand } from './move-merged-members';
 
 /** The consumer group that classifies the members of collective incidents again. */
 export const COLLECTIVE_CLASSIFY_GROUP = 'classification.collective-classify';
@@ -20,16 +21,16 @@ const TOPICS = [topicForCategory('classification')];
  * (ComplaintJoinedCollectiveIncident v1), the classifier decides again with the incident's
  * complainants (`ComplaintClassifier.collective`). Once per incident event and complaint; a person's
  * reclassification stands. A merged incident's complaints (CollectiveIncidentMerged v1) join the
- * incident it was merged into here, and each join classifies its complaint again in turn; a
- * complaint a person took out of an incident (ComplaintRemovedFromCollectiveIncident v1) is
- * classified again with its own complainants.
+ * incident it was merged into (`MoveMergedMembersCommand`), and each join classifies its complaint
+ * again in turn; a complaint a person took out of an incident (ComplaintRemovedFromCollectiveIncident
+ * v1) is classified again with its own complainants.
  */
 @Injectable()
 export class CollectiveClassifyWorker implements OnModuleInit {
   constructor(
     @Inject(CLASSIFICATION_EVENTS) private readonly events: EventTypeRegistry,
     private readonly classifier: ComplaintClassifier,
-    private readonly incidents: CollectiveIncidents,
+    private readonly commands: CommandBus,
     private readonly consumers: EventConsumers,
   ) {}
 
@@ -52,7 +53,7 @@ export class CollectiveClassifyWorker implements OnModuleInit {
       const { complaintId, complainantCount } = event.data as ComplaintJoinedCollectiveIncidentData;
       await this.classifier.collective(event, complaintId, complainantCount);
     } else if (event.type === 'CollectiveIncidentMerged') {
-      await this.incidents.moveMembers(event);
+      await this.commands.execute(new MoveMergedMembersCommand(event));
     } else if (event.type === 'ComplaintRemovedFromCollectiveIncident') {
       // its own complainants again, without the incident's
       const { complaintId } = event.data as ComplaintRemovedFromCollectiveIncidentData;
