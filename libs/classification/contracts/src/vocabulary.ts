@@ -78,6 +78,8 @@ export type RuleCondition =
   | { readonly anyTerm: readonly string[] }
   | { readonly channelIn: readonly string[] }
   | { readonly complainantCountAtLeast: number }
+  /** At least the tenant's collective threshold of complainants (its `collectiveThreshold` setting). */
+  | { readonly collectiveComplainants: true }
   | { readonly emotionIn: readonly string[] }
   | { readonly isRepeat: true }
   | { readonly all: readonly RuleCondition[] }

@@ -5,14 +5,13 @@ import type {
   Taxonomy,
 } from '@kesu/classification-contracts';
 import { assertNever, type Decider, DomainRuleViolation } from '@kesu/kernel';
+import { DEFAULT_COLLECTIVE_THRESHOLD } from './classification';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
 
 /** Retrain a tenant's model after this many new labeled examples unless the tenant chose otherwise. */
 export const DEFAULT_AUTO_RETRAIN_AFTER = 50;
 /** The most `autoRetrainAfter` takes. */
 export const MAX_AUTO_RETRAIN_AFTER = 1_000_000;
-/** From how many complainants or complaints a matter is collective unless the tenant chose otherwise. */
-export const DEFAULT_COLLECTIVE_THRESHOLD = 5;
 /** The range `collectiveThreshold` takes: a whole number, at least two people. */
 export const MIN_COLLECTIVE_THRESHOLD = 2;
 export const MAX_COLLECTIVE_THRESHOLD = 1000;

@@ -1,11 +1,11 @@
 import {
   DEFAULT_AUTO_RETRAIN_AFTER,
-  DEFAULT_COLLECTIVE_THRESHOLD,
   decideSettings,
   evolveSettings,
   initialSettingsState,
   type SettingsCommand,
 } from './classification-settings';
+import { DEFAULT_COLLECTIVE_THRESHOLD } from './classification';
 import { DEFAULT_CONFIDENCE_THRESHOLD } from './classify';
 
 const change = (confidenceThreshold: number): SettingsCommand => ({

@@ -15,3 +15,16 @@ export interface ClassificationInput {
   readonly repeatOf?: string;
   readonly receivedAt: string;
 }
+
+/**
+ * From how many complainants (or complaints about one target in a short window) a matter is
+ * collective (群体投诉), until a tenant sets its own `collectiveThreshold`: the rules' collective
+ * condition and incident detection both use the tenant's one threshold.
+ */
+export const DEFAULT_COLLECTIVE_THRESHOLD = 5;
+
+/** The tenant's policy the rules are applied under (defaults when absent). */
+export interface RulePolicy {
+  /** Complainants from which one complaint is collective (`collectiveComplainants`); default 5. */
+  readonly collectiveThreshold?: number;
+}

@@ -24,6 +24,8 @@ export interface ClassifyOptions {
   readonly proposeCategory?: (text: string) => CategoryProposal;
   /** Below it the complaint needs human classification (default 0.5). */
   readonly confidenceThreshold?: number;
+  /** Complainants from which a complaint is collective, for the rules (default 5). */
+  readonly collectiveThreshold?: number;
   /** The model that proposeCategory stands for; required in spirit when proposeCategory is given. */
   readonly model?: { readonly id: string; readonly version: number };
   /** How many candidates the decision record keeps (default 5). */
@@ -68,7 +70,7 @@ export function classifyComplaint(input: ClassificationInput, options: ClassifyO
   const departmentId =
     category?.departmentId ?? (category?.parent ? byCode.get(category.parent)?.departmentId : undefined);
 
-  const applied = applyRules(input, rules);
+  const applied = applyRules(input, rules, { collectiveThreshold: options.collectiveThreshold });
   const keywordEvidence =
     usingKeywords && proposal.matched
       ? proposal.matched

@@ -1,6 +1,7 @@
 import { type CollectiveIncidentDetectedData } from '@kesu/classification-contracts';
 import { createHash } from 'node:crypto';
 import { textRuns } from '@kesu/text';
+import { DEFAULT_COLLECTIVE_THRESHOLD } from './classification';
 import { normaliseForMatching } from './rules/term-matching';
 
 /** A recently classified complaint of one tenant, as collective detection needs it. */
@@ -17,21 +18,25 @@ export interface RecentComplaint {
   readonly incidentId?: string;
 }
 
+/**
+ * How detection decides; a tenant's `collectiveThreshold` gives both counts, so the rules and
+ * detection call the same matter collective.
+ */
 export interface CollectiveDetectionOptions {
-  /** Complaints about one target within the window that make an incident (default 5). */
+  /** Complaints about one target within the window that make an incident (the collective threshold). */
   readonly minComplaints?: number;
   /** The window, in milliseconds (default 2 h). */
   readonly windowMs?: number;
-  /** complainantCount of one complaint that alone makes an incident (default 5). */
+  /** complainantCount of one complaint that alone makes an incident (the collective threshold). */
   readonly minComplainants?: number;
   /** Jaccard similarity of description tokens above which two complaints share a target (default 0.3). */
   readonly minSimilarity?: number;
 }
 
 export const DEFAULT_COLLECTIVE_DETECTION = {
-  minComplaints: 5,
+  minComplaints: DEFAULT_COLLECTIVE_THRESHOLD,
   windowMs: 2 * 60 * 60 * 1000,
-  minComplainants: 5,
+  minComplainants: DEFAULT_COLLECTIVE_THRESHOLD,
   minSimilarity: 0.3,
 } as const;
 

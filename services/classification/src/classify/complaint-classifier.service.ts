@@ -9,7 +9,7 @@ import {
   type ComplaintClassificationState,
 } from '@kesu/classification-domain';
 import type { TextClassifier } from '@kesu/classification-text-model';
-import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts';
+import { intakeStream } from '@kesu/intake-contracts';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE, reactionMetadata } from '@kesu/platform';
 import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';
@@ -18,13 +18,6 @@ import { TenantSettings } from '../settings/tenant-settings.service';
 import { TextModels } from '../training/text-models';
 import { textModelId } from '../training/model-outcomes';
 import { classificationInputOf, correctedComplaint } from './intake-record';
-
-export { classifiedText, correctedComplaint } from './intake-record';
-
-/** @deprecated intake's `ComplaintReceivedData` (`@kesu/intake-contracts`). */
-export type ReceivedComplaint = ComplaintReceivedData;
-/** @deprecated intake's `intakeStream` (`@kesu/intake-contracts`). */
-export const intakeStreamOf = intakeStream;
 
 /** A classification decision for one complaint, as the classification decider takes it. */
 export type ClassifyCommand = ClassificationCommand & { readonly complaintId: string };
@@ -38,7 +31,7 @@ const proposalOf = (classifier: TextClassifier) => (text: string) => ({
 });
 
 /**
- * Classifies complaints with the tenant's taxonomy, rules, confidence threshold and active text model
+ * Classifies complaints with the tenant's taxonomy, rules, confidence and collective thresholds and active text model
  * (the taxonomy's keywords before one is trained), and records each decision on the complaint's
  * classification stream, caused by the event it reacts to: a redelivered event appends nothing.
  */
@@ -54,16 +47,18 @@ export class ComplaintClassifier {
 
   /** What the classifier decides about a complaint, recording nothing. */
   async classify(input: ClassificationInput): Promise<Classification> {
-    const [taxonomy, rules, confidenceThreshold, model] = await Promise.all([
+    const [taxonomy, rules, confidenceThreshold, collectiveThreshold, model] = await Promise.all([
       this.settings.taxonomy(input.tenantId),
       this.settings.rules(input.tenantId),
       this.settings.confidenceThreshold(input.tenantId),
+      this.settings.collectiveThreshold(input.tenantId),
       this.models.active(input.tenantId),
     ]);
     return classifyComplaint(input, {
       taxonomy,
       rules,
       confidenceThreshold,
+      collectiveThreshold,
       ...(model && {
         proposeCategory: proposalOf(model.classifier),
         model: { id: textModelId(input.tenantId), version: model.version },

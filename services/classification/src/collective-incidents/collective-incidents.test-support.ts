@@ -14,6 +14,7 @@ import { IncidentDetection } from './incident-detection';
 import { IncidentJoins } from './incident-joins';
 import { IncidentList } from './incident-list';
 import { INCIDENT_COLLECTION, type IncidentDocument } from './incident-list.projection';
+import { TenantSettings } from '../settings/tenant-settings.service';
 import { RecentComplaints } from './recent-complaints';
 
 /*
@@ -85,7 +86,8 @@ export function secondReplica(
   const list = new IncidentList(t.store, documents, registry);
   const joins = new IncidentJoins(t.store, registry, clock, list, recent);
   const claims = new IncidentClaims(documents, clock);
-  return new IncidentDetection(t.store, registry, clock, recent, claims, joins, list);
+  const settings = t.app.get(TenantSettings);
+  return new IncidentDetection(t.store, registry, clock, recent, claims, joins, list, settings);
 }
 
 /** The category the complaint was classified in. */

@@ -16,6 +16,7 @@ import { IncidentClaims } from './incident-claims';
 import { serviceMetadata } from './incident-events';
 import { IncidentJoins } from './incident-joins';
 import { IncidentList } from './incident-list';
+import { TenantSettings } from '../settings/tenant-settings.service';
 import { RecentComplaints } from './recent-complaints';
 
 /** Times a detection matches again after others took some of its complaints elsewhere. */
@@ -27,7 +28,8 @@ const CLAIM_RETRY_MS = 20;
  * Collective detection after classification. Each classified complaint is indexed among the recent
  * complaints (`RecentComplaints`) and matched against those of its branch and top-level category
  * from two windows before it (`matchCollectiveIncident`: complaints about one target often differ in
- * subcategory). Before recording anything it claims the complaints the match puts in an incident
+ * subcategory), with the tenant's collective threshold as the number of complaints (or of one
+ * complaint's complainants) that makes an incident. Before recording anything it claims the complaints the match puts in an incident
  * (`IncidentClaims`), so that a complaint belongs to one incident across replicas; then
  * - a cluster it completes that holds no recorded complaint is recorded (`RecordIncident`) on
  *   `classification-incident-<id>` with expected revision `no_stream`: two replicas or a redelivery
@@ -47,6 +49,7 @@ export class IncidentDetection {
     private readonly claims: IncidentClaims,
     private readonly joins: IncidentJoins,
     private readonly list: IncidentList,
+    private readonly settings: TenantSettings,
   ) {}
 
   /**
@@ -55,9 +58,11 @@ export class IncidentDetection {
    */
   async classified(received: RecordedEvent, category: string): Promise<void> {
     const indexed = await this.recent.index(received, category);
+    const threshold = await this.settings.collectiveThreshold(received.tenantId);
+    const options = { minComplaints: threshold, minComplainants: threshold };
     for (let attempt = 1; ; attempt++) {
       const recent = await this.recent.around(indexed);
-      const match = matchCollectiveIncident(received.tenantId, indexed._id, [...recent.values()]);
+      const match = matchCollectiveIncident(received.tenantId, indexed._id, [...recent.values()], options);
       const taken = complaintsTakenBy(match);
       try {
         // another detection (of this replica or another) is putting some of them in another

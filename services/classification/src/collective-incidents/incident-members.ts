@@ -1,3 +1,4 @@
+import { intakeStream } from '@kesu/intake-contracts';
 import { type CollectiveIncidentEvent, incidentStream } from '@kesu/classification-contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import { type IncidentMember, incidentMembers } from '@kesu/classification-domain';
@@ -5,7 +6,7 @@ import type { EventTypeRegistry } from '@kesu/kernel';
 import { EVENT_STORE } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
-import { correctedComplaint, intakeStreamOf } from '../classify/complaint-classifier.service';
+import { correctedComplaint } from '../classify/intake-record';
 
 /** What a member's join records of it: the people it speaks for, and when it was received. */
 export type MemberCounts = Required<Pick<IncidentMember, 'complainantCount' | 'receivedAt'>>;
@@ -37,7 +38,7 @@ export class IncidentMembers {
     const { complaintId, complainantCount, receivedAt } = member;
     if (complainantCount !== undefined && receivedAt !== undefined)
       return { complaintId, complainantCount, receivedAt };
-    const intake = await this.store.readStream(intakeStreamOf(complaintId));
+    const intake = await this.store.readStream(intakeStream(complaintId));
     if (!intake.some((e) => e.type === 'ComplaintReceived')) return null;
     const corrected = correctedComplaint(intake);
     return { complaintId, complainantCount: corrected.complainantCount, receivedAt: corrected.receivedAt };

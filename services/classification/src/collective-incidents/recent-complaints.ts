@@ -1,3 +1,4 @@
+import type { ComplaintReceivedData } from '@kesu/intake-contracts';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
@@ -8,7 +9,6 @@ import {
 import type { RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE } from '@kesu/platform';
 import type { Collection, DocumentStore } from '@kesu/ports';
-import type { ReceivedComplaint } from '../classify/complaint-classifier.service';
 
 /** One recently classified complaint, as collective detection reads it (`_id`: the complaint id). */
 export interface RecentComplaintDoc {
@@ -83,7 +83,7 @@ export class RecentComplaints implements OnModuleInit {
    * and drops its branch's complaints older than two windows. Answers its entry as indexed.
    */
   async index(received: RecordedEvent, category: string): Promise<RecentComplaintDoc> {
-    const data = received.data as ReceivedComplaint;
+    const data = received.data as ComplaintReceivedData;
     const receivedAt = new Date(data.receivedAt).toISOString();
     const tokens = descriptionTokens(data.description).slice(0, MAX_RECENT_TOKENS);
     const digest = createHash('sha256').update(tokens.join(' ')).digest('hex').slice(0, 16);

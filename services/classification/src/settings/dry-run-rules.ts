@@ -29,7 +29,7 @@ export class DryRunRulesQuery extends Query<DryRunAnswer> {
 
 /**
  * What the rules (the tenant's, or those given — checked, 400 naming each path) decide about a
- * complaint given as `input` or by its main fields, and why.
+ * complaint given as `input` or by its main fields under the tenant's collective threshold, and why.
  */
 @QueryHandler(DryRunRulesQuery)
 export class DryRunRulesHandler implements IQueryHandler<DryRunRulesQuery> {
@@ -39,12 +39,16 @@ export class DryRunRulesHandler implements IQueryHandler<DryRunRulesQuery> {
   ) {}
 
   async execute({ principal, body }: DryRunRulesQuery): Promise<DryRunAnswer> {
-    const current = await this.settings.rules(principal.tenantId);
+    const [current, collectiveThreshold] = await Promise.all([
+      this.settings.rules(principal.tenantId),
+      this.settings.collectiveThreshold(principal.tenantId),
+    ]);
     const rules: RuleSet = body.rules
       ? { version: current.version + 1, rules: body.rules as RuleSet['rules'] }
       : current;
     if (body.rules) assertValid(validateRuleSet(rules));
-    return { ...dryRun(this.inputOf(body, principal), rules), ruleSetVersion: rules.version };
+    const input = this.inputOf(body, principal);
+    return { ...dryRun(input, rules, { collectiveThreshold }), ruleSetVersion: rules.version };
   }
 
   private inputOf(body: DryRunDto, principal: Principal): ClassificationInput {

@@ -1,10 +1,5 @@
 import { ESCALATION_SIGNALS, NATURES, SCOPES, SEVERITIES } from '@kesu/classification-contracts';
-import {
-  COLLECTIVE_COMPLAINANT_COUNT,
-  DEFAULT_RULE_SET,
-  loadDefaultRules,
-  MEDIA_TERMS,
-} from './default-rules';
+import { DEFAULT_RULE_SET, loadDefaultRules, MEDIA_TERMS } from './default-rules';
 import schema from './default-rules.schema.json';
 
 const rule = (id: string, when: unknown) => ({
@@ -28,10 +23,7 @@ describe('default-rules.json', () => {
     expect(combo.when).toEqual({
       all: [
         {
-          any: [
-            { complainantCountAtLeast: COLLECTIVE_COMPLAINANT_COUNT },
-            { anyTerm: expect.arrayContaining(['联名']) },
-          ],
+          any: [{ collectiveComplainants: true }, { anyTerm: expect.arrayContaining(['联名']) }],
         },
         { any: expect.arrayContaining([{ anyTerm: MEDIA_TERMS }, { channelIn: ['media'] }]) },
       ],

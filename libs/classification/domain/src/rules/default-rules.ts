@@ -66,7 +66,8 @@ export function loadDefaultRules(content: unknown, file: string): RuleSet {
  * - baseline `minor` (rules/evaluation); angry emotion, a repeat, any escalation threat (media, government,
  *   legal, a vulnerable person, a VIP) → at least `general`; a 12345/12315 transfer or a media
  *   exposure channel → at least `general`, never minor;
- * - injury or safety, or a collective complaint (complainantCount ≥ 5 or collective wording) → `major`;
+ * - injury or safety, or a collective complaint (as many complainants as the tenant's collective
+ *   threshold, 5 by default, or collective wording) → `major`;
  * - `critical` when two escalations compound: injury/safety together with a legal, media or government
  *   threat, or with a vulnerable person; a collective complaint threatening petition, media or court
  *   (seed 003: ~20 residents threatening to petition the city → level-3 warning plan).
@@ -109,10 +110,3 @@ export const INQUIRY_TERMS: readonly string[] = terms('inquiryTerms');
 export const VENTING_TERMS: readonly string[] = terms('ventingTerms');
 export const GOVERNMENT_CHANNELS: readonly string[] = channels('governmentChannels');
 export const MEDIA_CHANNELS: readonly string[] = channels('mediaChannels');
-/** complainantCount at or above which one complaint is collective. */
-export const COLLECTIVE_COMPLAINANT_COUNT: number = (() => {
-  const condition = conditions.manyComplainants;
-  if (!condition || !('complainantCountAtLeast' in condition))
-    throw new Error('default-rules.json: no condition "manyComplainants" with complainantCountAtLeast');
-  return condition.complainantCountAtLeast;
-})();

@@ -82,6 +82,17 @@ describe('DEFAULT_RULE_SET', () => {
       expect(r).toMatchObject({ scope: 'collective', severity: 'major', signals: [] });
     });
 
+    it('is collective from the tenant’s collective threshold, whatever it is', () => {
+      const meter = input('新装智能电表计量不准，电费比以前高很多', { complainantCount: 3 });
+      expect(applyRules(meter, DEFAULT_RULE_SET).scope).toBe('individual');
+      expect(applyRules(meter, DEFAULT_RULE_SET, { collectiveThreshold: 3 })).toMatchObject({
+        scope: 'collective',
+        severity: 'major',
+      });
+      const twenty = input('新装智能电表计量不准', { complainantCount: 20 });
+      expect(applyRules(twenty, DEFAULT_RULE_SET, { collectiveThreshold: 30 }).scope).toBe('individual');
+    });
+
     it('is collective from the wording even when intake recorded one complainant', () => {
       expect(apply('小区居民们联名反映新电表走得快').scope).toBe('collective');
     });

@@ -9,7 +9,7 @@ import {
   SEVERITIES,
   type Severity,
 } from '@kesu/classification-contracts';
-import { type ClassificationInput } from '../classification';
+import { type ClassificationInput, DEFAULT_COLLECTIVE_THRESHOLD, type RulePolicy } from '../classification';
 import { findAffirmedTerms, normaliseForMatching } from './term-matching';
 
 /** What the rules decided, and which rules fired with the terms or fields that matched. */
@@ -41,7 +41,12 @@ export function ruleText(input: ClassificationInput): string {
 }
 
 /** The evidence for a condition, or `undefined` when it does not hold. */
-function evaluate(condition: RuleCondition, input: ClassificationInput, text: string): string[] | undefined {
+function evaluate(
+  condition: RuleCondition,
+  input: ClassificationInput,
+  text: string,
+  policy: RulePolicy,
+): string[] | undefined {
   if ('anyTerm' in condition) {
     const found = findAffirmedTerms(text, condition.anyTerm);
     return found.length > 0 ? found : undefined;
@@ -54,6 +59,10 @@ function evaluate(condition: RuleCondition, input: ClassificationInput, text: st
       ? [`complainantCount:${input.complainantCount}`]
       : undefined;
   }
+  if ('collectiveComplainants' in condition) {
+    const threshold = policy.collectiveThreshold ?? DEFAULT_COLLECTIVE_THRESHOLD;
+    return input.complainantCount >= threshold ? [`complainantCount:${input.complainantCount}`] : undefined;
+  }
   if ('emotionIn' in condition) {
     return input.emotion !== undefined && condition.emotionIn.includes(input.emotion)
       ? [`emotion:${input.emotion}`]
@@ -65,7 +74,7 @@ function evaluate(condition: RuleCondition, input: ClassificationInput, text: st
   if ('all' in condition) {
     const matched: string[] = [];
     for (const c of condition.all) {
-      const m = evaluate(c, input, text);
+      const m = evaluate(c, input, text, policy);
       if (!m) return undefined;
       matched.push(...m);
     }
@@ -75,7 +84,7 @@ function evaluate(condition: RuleCondition, input: ClassificationInput, text: st
   let holds = false;
   const matched: string[] = [];
   for (const c of condition.any) {
-    const m = evaluate(c, input, text);
+    const m = evaluate(c, input, text, policy);
     if (m) {
       holds = true;
       matched.push(...m);
@@ -94,10 +103,15 @@ const rank = (s: Severity): number => SEVERITIES.indexOf(s);
  * Applies a rule set to a complaint. Severity starts at `minor` and is raised to the highest
  * `minSeverity` among the fired rules, never lowered; scope becomes `collective` if any fired rule
  * says so; nature follows {@link NATURE_PRECEDENCE} (default `effective`); signals are the union,
- * in the order of ESCALATION_SIGNALS. `fired` lists each rule that held, in rule-set order, with the
+ * in the order of ESCALATION_SIGNALS. `collectiveComplainants` holds from the policy's collective
+ * threshold (DEFAULT_COLLECTIVE_THRESHOLD when absent). `fired` lists each rule that held, in rule-set order, with the
  * matched terms and intake fields (`channel:…`, `complainantCount:…`, `emotion:…`, `repeatOf:…`).
  */
-export function applyRules(input: ClassificationInput, rules: RuleSet): RuleApplication {
+export function applyRules(
+  input: ClassificationInput,
+  rules: RuleSet,
+  policy: RulePolicy = {},
+): RuleApplication {
   const text = ruleText(input);
   let severity: Severity = RULE_BASELINE.severity;
   let scope: Scope = RULE_BASELINE.scope;
@@ -106,7 +120,7 @@ export function applyRules(input: ClassificationInput, rules: RuleSet): RuleAppl
   const fired: { id: string; matched: string[] }[] = [];
 
   for (const rule of rules.rules) {
-    const matched = evaluate(rule.when, input, text);
+    const matched = evaluate(rule.when, input, text, policy);
     if (!matched) continue;
     fired.push({ id: rule.id, matched });
     const then = rule.then;

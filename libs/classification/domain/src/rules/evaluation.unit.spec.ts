@@ -37,6 +37,28 @@ describe('applyRules', () => {
     expect(applyRules(input({ channel: 'media' }), rules).severity).toBe('minor');
   });
 
+  it('reads the collective condition from the tenant’s collective threshold, 5 when it set none', () => {
+    const collective = {
+      version: 1,
+      rules: [
+        {
+          id: 'r.collective',
+          description: { zh: '集体', en: 'collective' },
+          when: { collectiveComplainants: true as const },
+          then: { scope: 'collective' as const },
+        },
+      ],
+    };
+    const scopeOf = (complainantCount: number, collectiveThreshold?: number) =>
+      applyRules(input({ complainantCount }), collective, { collectiveThreshold }).scope;
+    expect([scopeOf(4), scopeOf(5)]).toEqual(['individual', 'collective']);
+    expect([scopeOf(2, 3), scopeOf(3, 3)]).toEqual(['individual', 'collective']);
+    expect(scopeOf(9, 10)).toBe('individual');
+    expect(applyRules(input({ complainantCount: 3 }), collective, { collectiveThreshold: 3 }).fired).toEqual([
+      { id: 'r.collective', matched: ['complainantCount:3'] },
+    ]);
+  });
+
   it('lets effective win over communication-type natures', () => {
     expect(applyRules(input({ description: '请问怎么办理' }), rules).nature).toBe('inquiry');
     expect(applyRules(input({ description: '请问为什么投诉没人管' }), rules).nature).toBe('effective');

@@ -7,7 +7,7 @@ import {
   type Scope,
   type Severity,
 } from '@kesu/classification-contracts';
-import type { ClassificationInput } from '../classification';
+import type { ClassificationInput, RulePolicy } from '../classification';
 import { applyRules, type RuleApplication } from './evaluation';
 
 export interface DryRunResult extends RuleApplication {
@@ -43,9 +43,9 @@ export const SIGNAL_LABELS: Record<EscalationSignal, { zh: string; en: string }>
   vip_or_authority: { zh: '重要人士/权威身份', en: 'VIP or authority' },
 };
 
-/** applyRules plus a readable account in zh and en of what was decided and why. */
-export function dryRun(input: ClassificationInput, rules: RuleSet): DryRunResult {
-  const result = applyRules(input, rules);
+/** applyRules (under the tenant's policy) plus a readable account in zh and en of what was decided and why. */
+export function dryRun(input: ClassificationInput, rules: RuleSet, policy: RulePolicy = {}): DryRunResult {
+  const result = applyRules(input, rules, policy);
   const byId = new Map<string, Rule>(rules.rules.map((r) => [r.id, r]));
   const lines = (lang: 'zh' | 'en'): string => {
     const zh = lang === 'zh';

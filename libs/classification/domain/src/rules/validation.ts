@@ -16,6 +16,7 @@ const CONDITION_KEYS = [
   'anyTerm',
   'channelIn',
   'complainantCountAtLeast',
+  'collectiveComplainants',
   'emotionIn',
   'isRepeat',
   'all',
@@ -65,6 +66,7 @@ function validateCondition(c: unknown, path: string, problems: ValidationProblem
         problems.push({ path: at, message: 'must be an integer ≥ 1' });
       break;
     case 'isRepeat':
+    case 'collectiveComplainants':
       if (value !== true) problems.push({ path: at, message: 'must be true' });
       break;
     default:

@@ -29,7 +29,7 @@ describe('validateRuleSet', () => {
       {
         path: 'rules[2].when.all[1]',
         message:
-          'a condition must have exactly one of anyTerm, channelIn, complainantCountAtLeast, emotionIn, isRepeat, all, any',
+          'a condition must have exactly one of anyTerm, channelIn, complainantCountAtLeast, collectiveComplainants, emotionIn, isRepeat, all, any',
       },
       { path: 'rules[2].then.minSeverity', message: 'must be one of minor, general, major, critical' },
       { path: 'rules[2].then.scope', message: 'must be one of individual, collective' },
