@@ -33,7 +33,7 @@ export interface ClassifierOptions {
   seed: number;
 }
 
-/** Chosen by 5-fold cross-validation on the COCC work orders and the CFPB narratives (README). */
+/** Chosen by 5-fold cross-validation on the COCC work orders and the CFPB narratives (docs/classifier.md). */
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   algorithm: 'linear-svm',
   features: DEFAULT_FEATURE_OPTIONS,
@@ -51,7 +51,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
 };
 
 /**
- * The SVM's C by the script of the training texts, chosen by cross-validation (README): Chinese
+ * The SVM's C by the script of the training texts, chosen by cross-validation (docs/classifier.md): Chinese
  * work orders want less regularisation than English narratives.
  */
 export const DEFAULT_C_BY_SCRIPT = { han: 1, other: 0.5 } as const;

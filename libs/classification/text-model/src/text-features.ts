@@ -43,7 +43,7 @@ export interface FeatureOptions {
   hanUnigramWeight?: number;
 }
 
-/** Chosen by 5-fold cross-validation on the COCC work orders and the CFPB narratives (README). */
+/** Chosen by 5-fold cross-validation on the COCC work orders and the CFPB narratives (docs/classifier.md). */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   hanNgrams: [2, 2],
   wordNgrams: [1, 1],
