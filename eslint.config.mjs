@@ -78,10 +78,13 @@ export default [
   { plugins: { '@nx': nx } },
   {
     files: ['**/*.ts'],
+    // Type-aware, for the promise rules: each file is typed by the tsconfig.json that includes it.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@nx/enforce-module-boundaries': boundaries(false),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       'no-console': 'error',
     },
   },
