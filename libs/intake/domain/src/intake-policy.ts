@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
   type IntakePolicy,
   type IntakeSettingsEvent,
   LANGUAGES,
@@ -22,6 +23,7 @@ export const DEFAULT_INTAKE_POLICY: IntakePolicy = {
   duplicateWindowDays: 90,
   similarityThreshold: 0.35,
   timeZone: 'Asia/Shanghai',
+  personalDataRetentionDays: DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
 };
 
 /** The bounds a policy's values keep. */
@@ -34,6 +36,10 @@ export const INTAKE_POLICY_LIMITS = {
   maxTermLength: 100,
   maxContactLength: 200,
   maxReasonLength: 500,
+  /** Keep personal data at least a year after the complaints ended (the seeds' minimum)… */
+  minPersonalDataRetentionDays: 365,
+  /** …and at most 10 years. */
+  maxPersonalDataRetentionDays: 3650,
 } as const;
 
 // ---------------------------------------------------------------- state
@@ -60,11 +66,15 @@ export function evolveIntakeSettings(
 
 // ---------------------------------------------------------------- decide
 
+/** A policy as a change gives it: without a retention, the one in force stays. */
+export type IntakePolicyChange = Omit<IntakePolicy, 'personalDataRetentionDays'> &
+  Partial<Pick<IntakePolicy, 'personalDataRetentionDays'>>;
+
 /** Replace a tenant's intake policy as a whole, saying why. */
 export interface ChangeIntakePolicy {
   readonly type: 'ChangeIntakePolicy';
   readonly tenantId: string;
-  readonly policy: IntakePolicy;
+  readonly policy: IntakePolicyChange;
   readonly reason: string;
   /** The policy in force until the tenant's first change (the service's defaults). */
   readonly defaults: IntakePolicy;
@@ -82,7 +92,12 @@ export function decideIntakePolicy(
   command: ChangeIntakePolicy,
   state: IntakeSettingsState,
 ): IntakeSettingsEvent[] {
-  const { tenantId, policy, reason, by, at } = command;
+  const { tenantId, reason, by, at } = command;
+  const inForce = state.policy ?? command.defaults;
+  const policy: IntakePolicy = {
+    ...command.policy,
+    personalDataRetentionDays: command.policy.personalDataRetentionDays ?? inForce.personalDataRetentionDays,
+  };
   const errors = [...intakePolicyErrors(policy), ...reasonErrors(reason)];
   if (errors.length > 0) throw new InvalidInputError(errors);
   if (policy.scope.subjectTypes?.length === 0) {
@@ -91,7 +106,7 @@ export function decideIntakePolicy(
       'scope.subjectTypes lists no subject type: every complaint would be rejected as not in scope',
     );
   }
-  if (canonicalJson(policy) === canonicalJson(state.policy ?? command.defaults)) return [];
+  if (canonicalJson(policy) === canonicalJson(inForce)) return [];
   return [
     {
       type: 'IntakePolicyChanged',
@@ -170,6 +185,17 @@ export function intakePolicyErrors(policy: IntakePolicy): FieldError[] {
     errors.push({
       field: 'similarityThreshold',
       message: 'similarityThreshold must be above 0 and at most 1',
+    });
+  }
+  const retention = policy.personalDataRetentionDays;
+  if (
+    !Number.isInteger(retention) ||
+    retention < limits.minPersonalDataRetentionDays ||
+    retention > limits.maxPersonalDataRetentionDays
+  ) {
+    errors.push({
+      field: 'personalDataRetentionDays',
+      message: `personalDataRetentionDays must be a whole number of days from ${limits.minPersonalDataRetentionDays} (a year) to ${limits.maxPersonalDataRetentionDays}`,
     });
   }
   if (!isIanaTimeZone(policy.timeZone)) {

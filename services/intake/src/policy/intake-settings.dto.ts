@@ -70,6 +70,11 @@ export class PutIntakeSettingsDto {
   @IsString()
   timeZone!: string;
 
+  /** Days personal data is kept after a person's complaints all ended; absent, the retention in force stays. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  personalDataRetentionDays?: number;
+
   /** Why the policy changes, kept with the change. */
   @Trim()
   @IsString()
