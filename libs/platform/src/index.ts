@@ -22,6 +22,7 @@ export * from './projections';
 export * from './readiness';
 export * from './replica';
 export * from './request-context';
+export { LEADER_LEASES } from './relay-worker';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';
 export { DEMO_KEY_FILE, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 export * from './tokens';
