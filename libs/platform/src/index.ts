@@ -30,7 +30,10 @@ export {
   createValidationPipe,
   fieldErrors,
   IsInstant,
+  hasVisibleText,
   IsOrgUnitId,
+  IsPageCursor,
+  IsText,
   MAX_PAGE_SIZE,
   PageQuery,
 } from './validation';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SystemClock } from '@kesu/ports';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,6 +19,7 @@ import { OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
 import { ProblemFilter } from './problem.filter';
 import { Projections } from './projections';
+import { UndeclaredQueryParameters } from './query-parameters';
 import { Readiness } from './readiness';
 import { RelayWorker } from './relay-worker';
 import { storageProviders } from './storage';
@@ -72,6 +73,7 @@ export class PlatformModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryParameters },
     ];
     return {
       module: PlatformModule,
