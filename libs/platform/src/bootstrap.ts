@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { BackgroundWorkers } from './background-workers';
 import { ConfigError, type PlatformConfig } from './config';
+import { installEdge } from './edge';
 import { correlationIdOf } from './logging';
 import { PlatformModule } from './platform.module';
 import { Readiness } from './readiness';
@@ -22,9 +23,10 @@ export interface BootstrapOptions extends CreateAppOptions {
 
 /**
  * Builds and initialises the Fastify application of a module that imports PlatformModule.forRoot,
- * without listening (tests call `app.listen(0)` or inject requests). Fastify's request id is the
- * correlation id (`X-Correlation-Id` or a new UUID); its own logger is off (pino logs via
- * nestjs-pino, buffered until the logger is ready). Shutdown hooks are not
+ * without listening (tests call `app.listen(0)` or inject requests), behind the platform's HTTP edge
+ * (`installEdge`: body parsing, early authentication, rate limits, security headers, timeouts).
+ * Fastify's request id is the correlation id (`X-Correlation-Id` or a new UUID); its own logger is
+ * off (pino logs via nestjs-pino, buffered until the logger is ready). Shutdown hooks are not
  * enabled: `bootstrap` handles the signals, tests call `app.close()`.
  */
 export async function createApp(
@@ -37,10 +39,12 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
+      bodyParser: false,
     },
   );
   if (options.useLogger !== false) app.useLogger(app.get(Logger));
   app.flushLogs();
+  await installEdge(app);
   await app.init();
   return app;
 }

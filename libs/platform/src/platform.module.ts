@@ -11,9 +11,9 @@ import { DeadLetters } from './dead-letters';
 import { DeadLettersController } from './dead-letters.controller';
 import { DevTokenController } from './dev-token.controller';
 import { EventConsumers } from './event-consumers';
-import { FastifyHooks } from './fastify-hooks';
 import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
+import { MetricsListener } from './metrics-listener';
 import { OperationsController } from './operations.controller';
 import { OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
@@ -60,11 +60,11 @@ export class PlatformModule {
       ...storageProviders,
       BackgroundWorkers,
       ...(options.relay === false ? [] : [RelayWorker]),
-      FastifyHooks,
       OrgDirectory,
       AccessTokens,
       Metrics,
       HttpMetricsHook,
+      MetricsListener,
       Readiness,
       UserCommands,
       EventConsumers,
