@@ -31,8 +31,9 @@ export * from './user-commands';
 export {
   createValidationPipe,
   fieldErrors,
-  IsInstant,
+  HasVisibleText,
   hasVisibleText,
+  IsInstant,
   IsOrgUnitId,
   IsPageCursor,
   IsText,

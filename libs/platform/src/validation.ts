@@ -11,6 +11,7 @@ import {
   Min,
   registerDecorator,
   type ValidationError,
+  type ValidationOptions,
 } from 'class-validator';
 import { type FieldError, InvalidInputError } from '@kesu/kernel';
 import { decodeCursor } from '@kesu/ports';
@@ -73,19 +74,26 @@ export function hasVisibleText(text: string): boolean {
 }
 
 /**
- * Free text of `min` to `max` characters with at least one visible character: neither blank nor made
- * only of control characters (a lone NUL is no reason). The one rule of every free-text field.
+ * At least one visible character: neither blank nor made only of control characters (a lone NUL is
+ * no reason). For a text whose length a decider checks; other free text takes `IsText`.
  */
-export function IsText(min: number, max: number): PropertyDecorator {
-  const visible: PropertyDecorator = (target, propertyName) =>
+export function HasVisibleText(): PropertyDecorator {
+  return (target, propertyName) =>
     registerDecorator({
-      name: 'isText',
+      name: 'hasVisibleText',
       target: target.constructor,
       propertyName: String(propertyName),
       options: { message: ({ property }) => `${property} must not be blank` },
       validator: { validate: (value: unknown) => typeof value !== 'string' || hasVisibleText(value) },
     });
-  return applyDecorators(IsString(), Length(min, max), visible);
+}
+
+/**
+ * Free text of `min` to `max` characters with at least one visible character: the one rule of every
+ * free-text field (`lengthOptions` words the length's message).
+ */
+export function IsText(min: number, max: number, lengthOptions?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsString(), Length(min, max, lengthOptions), HasVisibleText());
 }
 
 /** A `nextCursor` of a list, as the document store writes them (and reads them back). */
