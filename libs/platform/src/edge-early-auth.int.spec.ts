@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
 import type { AddressInfo } from 'node:net';
 import { Roles } from './auth.decorators';
-import { rawRequest, requestHead } from './edge.test-support';
+import { rawRequest, requestHead } from '@kesu/testing';
 import { BodyLimit } from './route-config';
 import { startTestApp, type TestApp } from './test-support';
 
