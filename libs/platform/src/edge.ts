@@ -48,7 +48,7 @@ export async function installEdge(app: NestFastifyApplication): Promise<void> {
 
 /**
  * The headers of an API that serves JSON only. A route that serves a page (the console) sets its
- * own policy with `@RouteConfig({ helmet: { contentSecurityPolicy: … } })`.
+ * own policy in its Fastify route config (`helmet: { contentSecurityPolicy: … }`).
  */
 function securityHeaders(config: PlatformConfig): FastifyHelmetOptions {
   return {
