@@ -10,6 +10,7 @@ import {
   IsString,
   ValidateNested,
 } from 'class-validator';
+import { HasVisibleText } from '@kesu/platform';
 import { Trim } from '../registration/validators';
 
 /*
@@ -36,10 +37,12 @@ export class ScopeListDto {
 export class ContactDto implements Record<Language, string> {
   @Trim()
   @IsString()
+  @HasVisibleText()
   zh!: string;
 
   @Trim()
   @IsString()
+  @HasVisibleText()
   en!: string;
 }
 
@@ -78,5 +81,6 @@ export class PutIntakeSettingsDto {
   /** Why the policy changes, kept with the change. */
   @Trim()
   @IsString()
+  @HasVisibleText()
   reason!: string;
 }
