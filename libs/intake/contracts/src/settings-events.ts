@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@kesu/kernel';
+import type { PersonalMentionKind } from '@kesu/text';
 import type { Language, SubjectType } from './events';
 
 // ---------------------------------------------------------------- tenant policy
@@ -28,6 +29,12 @@ export interface IntakePolicy {
   readonly similarityThreshold: number;
   /** The IANA time zone of reference numbers and customer-facing dates, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
+  /**
+   * The kinds of mentions in a complaint's free text (description and every other text) that are
+   * personal data: masked for roles that may not see personal data, and never what they find a
+   * complaint by. Absent on policies recorded before it was kept: `DEFAULT_PERSONAL_MENTIONS`.
+   */
+  readonly personalMentions?: readonly PersonalMentionKind[];
 }
 
 // ---------------------------------------------------------------- tenant settings events

@@ -87,6 +87,11 @@ describe('a malformed policy', () => {
       { scope: { subjectTypes: ['fax' as never], outOfScopeTerms: [] } },
       'scope.subjectTypes.0',
     ],
+    [
+      'an unknown kind of personal mention',
+      { personalMentions: ['passport' as never] },
+      'personalMentions.0',
+    ],
     ['no reason', { reason: ' ' }, 'reason'],
   ])('is refused naming the field: %s', (_case, fields, field) => {
     const { reason, ...policyFields } = fields as Partial<IntakePolicy> & { reason?: string };

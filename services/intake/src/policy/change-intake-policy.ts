@@ -98,5 +98,6 @@ function policyOf(body: Omit<PutIntakeSettingsDto, 'reason'>): IntakePolicy {
     duplicateWindowDays: body.duplicateWindowDays,
     similarityThreshold: body.similarityThreshold,
     timeZone: body.timeZone,
+    ...(body.personalMentions !== undefined && { personalMentions: [...new Set(body.personalMentions)] }),
   };
 }

@@ -10,6 +10,7 @@ import {
   IsString,
   ValidateNested,
 } from 'class-validator';
+import { PERSONAL_MENTION_KINDS, type PersonalMentionKind } from '@kesu/text';
 import { Trim } from '../registration/validators';
 
 /*
@@ -69,6 +70,12 @@ export class PutIntakeSettingsDto {
   @Trim()
   @IsString()
   timeZone!: string;
+
+  /** The kinds of free-text mentions that are personal data (absent: phone, email, id_card). */
+  @IsOptional()
+  @IsArray()
+  @IsIn(PERSONAL_MENTION_KINDS, { each: true })
+  personalMentions?: readonly PersonalMentionKind[];
 
   /** Why the policy changes, kept with the change. */
   @Trim()
