@@ -13,6 +13,7 @@ import { GetIntakeSettingsHandler } from './policy/get-intake-settings';
 import { IntakePolicies } from './policy/intake-policies';
 import { intakePolicyDefaultsProvider } from './policy/intake-policy-defaults';
 import { IntakeSettingsController } from './policy/intake-settings.controller';
+import { ComplainantSealing } from './registration/complainant-sealing';
 import { RegisterComplaintHandler } from './registration/register-complaint';
 import { RegistrationController } from './registration/registration.controller';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
@@ -38,6 +39,7 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     DecideAppealHandler,
     WithdrawComplaintHandler,
     IdentityKeys,
+    ComplainantSealing,
     IdentityIndexWorker,
     SameMatterChecks,
     LinkDuplicateHandler,

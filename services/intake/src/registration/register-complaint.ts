@@ -10,12 +10,12 @@ import {
   InvalidInputError,
   type RecordedEvent,
 } from '@kesu/kernel';
-import { type Caller, CLOCK, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, OrgDirectory } from '@kesu/platform';
-import { type Clock, type DocumentStore, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
+import { type Caller, CLOCK, DOCUMENT_STORE, EVENT_STORE, OrgDirectory } from '@kesu/platform';
+import { type Clock, type DocumentStore, type EventStore, handleCommand } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { IntakePolicies } from '../policy/intake-policies';
 import { SameMatterChecks } from '../same-matter/same-matter-checks';
-import { sealComplainant } from './complainant-sealing';
+import { ComplainantSealing } from './complainant-sealing';
 import { assertNothingInFuture } from './received-in-time';
 import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
@@ -57,7 +57,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly sealing: ComplainantSealing,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
     private readonly directory: OrgDirectory,
@@ -105,7 +105,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     }
     // Each may write (a new person's key, a new block of numbers): together they share one commit.
     const [complainant, reference, keyHashes] = await Promise.all([
-      sealComplainant(this.keys, tenantId, body.complainant),
+      this.sealing.seal(tenantId, body.complainant),
       this.referencesIn(policy.timeZone).next(tenantId, now),
       this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);
