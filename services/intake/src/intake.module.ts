@@ -20,6 +20,7 @@ import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
 import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { SameMatterChecks } from './same-matter/same-matter-checks';
+import { SameMatterLease } from './same-matter/same-matter-lease';
 
 /** Intake: takes complaints in from every channel and records them under each tenant's intake policy. */
 @Module({
@@ -42,6 +43,7 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     ComplainantSealing,
     IdentityIndexWorker,
     SameMatterChecks,
+    SameMatterLease,
     LinkDuplicateHandler,
   ],
 })

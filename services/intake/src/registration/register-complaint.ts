@@ -19,7 +19,7 @@ import { ComplainantSealing } from './complainant-sealing';
 import { assertNothingInFuture } from './received-in-time';
 import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
-import { registerComplaintCommand, subjectOf } from './registration-command';
+import { registerComplaintCommand, type RegistrationFacts, subjectOf } from './registration-command';
 import { earlierRegistration, keyReused, registrationIdentity } from './registration-idempotency';
 import { type RegistrationResult, registrationResult } from './registration-result';
 
@@ -45,9 +45,9 @@ export class RegisterComplaintCommand extends Command<Registration> {
  * tenant's policy (its scope list) with that finding, in one append; then indexes it and links a
  * merged duplicate to its open complaint.
  *
- * Two identical complaints posted at the same instant may both be registered as new: each looks
- * for the other before either is indexed. That is accepted (a later third one is merged into one
- * of them); a client that retries sends an Idempotency-Key, which never registers twice.
+ * Registrations of the same complainant are decided one at a time (the same-matter leases, across
+ * processes too), so of identical complaints posted at the same instant the first is registered and
+ * the others are merged into it, as if they had come one after another.
  */
 @CommandHandler(RegisterComplaintCommand)
 export class RegisterComplaintHandler implements ICommandHandler<RegisterComplaintCommand> {
@@ -110,22 +110,36 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
       this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);
     const tokens = textTokens(body.description);
-    const subject = subjectOf(body);
+    const facts = { complaintId, reference, complainant, receivedAt: now, policy };
+    const decide = () => this.decide(caller, body, { ...facts, keyHashes, tokens, causationId });
+    return this.sameMatters.oneAtATime(tenantId, keyHashes, decide);
+  }
+
+  /**
+   * Looks for the same matter, lets the decider record the complaint with what was found and indexes
+   * it, holding the complainant's same-matter leases: the next registration of the same person
+   * finds this one.
+   */
+  private async decide(
+    caller: Caller,
+    body: RegisterComplaintDto,
+    facts: Omit<RegistrationFacts, 'sameMatter'> & {
+      readonly keyHashes: readonly string[];
+      readonly tokens: ReadonlySet<string>;
+      readonly causationId: string;
+    },
+  ): Promise<Registration> {
+    const { principal, idempotencyKey } = caller;
+    const { tenantId } = principal;
+    const { complaintId, policy, keyHashes, tokens, causationId, receivedAt: now } = facts;
     const sameMatter = await this.sameMatters.find(policy, {
       tenantId,
       keyHashes,
-      subject,
+      subject: subjectOf(body),
       tokens,
       receivedAt: now,
     });
-    const command = registerComplaintCommand(body, {
-      complaintId,
-      reference,
-      complainant,
-      receivedAt: now,
-      policy,
-      ...(sameMatter && { sameMatter }),
-    });
+    const command = registerComplaintCommand(body, { ...facts, ...(sameMatter && { sameMatter }) });
     const metadata = {
       occurredAt: now.toISOString(),
       tenantId,
@@ -139,14 +153,18 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
         this.store,
         this.registry,
         intakeDecider,
-        streamId,
+        intakeStream(complaintId),
         command,
         metadata,
       );
       if (!handled.replayed) await this.sameMatters.registered(handled.events, keyHashes, tokens);
       return { result: this.resultOf(handled.events, policy), replayed: handled.replayed };
     } catch (error) {
-      if (keyed && error instanceof DomainRuleViolation && error.code === 'complaint.already_registered') {
+      if (
+        idempotencyKey !== undefined &&
+        error instanceof DomainRuleViolation &&
+        error.code === 'complaint.already_registered'
+      ) {
         throw keyReused();
       }
       throw error;
