@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntakeEvent, type IntakePolicy, intakeStream } from '@kesu/intake-contracts';
-import { intakeDecider, textTokens } from '@kesu/intake-domain';
+import { type HandlingUnit, intakeDecider, textTokens } from '@kesu/intake-domain';
 import {
   canonicalJson,
   DomainRuleViolation,
@@ -10,7 +10,14 @@ import {
   InvalidInputError,
   type RecordedEvent,
 } from '@kesu/kernel';
-import { type Caller, CLOCK, DOCUMENT_STORE, EVENT_STORE, OrgDirectory } from '@kesu/platform';
+import {
+  type Caller,
+  CLOCK,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  OrgDirectory,
+  type Principal,
+} from '@kesu/platform';
 import { type Clock, type DocumentStore, type EventStore, handleCommand } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { IntakePolicies } from '../policy/intake-policies';
@@ -21,7 +28,7 @@ import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
 import { registerComplaintCommand, type RegistrationFacts, subjectOf } from './registration-command';
 import { earlierRegistration, keyReused, registrationIdentity } from './registration-idempotency';
-import { type RegistrationResult, registrationResult } from './registration-result';
+import { linkedComplaintIds, type RegistrationResult, registrationResult } from './registration-result';
 
 /** The answer to a registration, and whether it replays an earlier request with the same Idempotency-Key. */
 export interface Registration {
@@ -101,7 +108,8 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     const keyed = idempotencyKey !== undefined;
     if (keyed) {
       const earlier = earlierRegistration(await this.store.readStream(streamId), causationId, body);
-      if (earlier.length > 0) return { result: this.resultOf(earlier, policy), replayed: true };
+      if (earlier.length > 0)
+        return { result: await this.resultOf(earlier, policy, principal), replayed: true };
     }
     // Each may write (a new person's key, a new block of numbers): together they share one commit.
     const [complainant, reference, keyHashes] = await Promise.all([
@@ -112,7 +120,8 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     const tokens = textTokens(body.description);
     const facts = { complaintId, reference, complainant, receivedAt: now, policy };
     const decide = () => this.decide(caller, body, { ...facts, keyHashes, tokens, causationId });
-    return this.sameMatters.oneAtATime(tenantId, keyHashes, decide);
+    const { events, replayed } = await this.sameMatters.oneAtATime(tenantId, keyHashes, decide);
+    return { result: await this.resultOf(events, policy, principal), replayed };
   }
 
   /**
@@ -128,7 +137,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
       readonly tokens: ReadonlySet<string>;
       readonly causationId: string;
     },
-  ): Promise<Registration> {
+  ): Promise<{ readonly events: readonly RecordedEvent[]; readonly replayed: boolean }> {
     const { principal, idempotencyKey } = caller;
     const { tenantId } = principal;
     const { complaintId, policy, keyHashes, tokens, causationId, receivedAt: now } = facts;
@@ -158,7 +167,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
         metadata,
       );
       if (!handled.replayed) await this.sameMatters.registered(handled.events, keyHashes, tokens);
-      return { result: this.resultOf(handled.events, policy), replayed: handled.replayed };
+      return handled;
     } catch (error) {
       if (
         idempotencyKey !== undefined &&
@@ -171,11 +180,27 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     }
   }
 
-  private resultOf(recorded: readonly RecordedEvent[], policy: IntakePolicy): RegistrationResult {
-    return registrationResult(
-      recorded.map((event) => this.registry.toDomain<IntakeEvent>(event)),
-      policy,
-    );
+  /**
+   * The answer to the caller: an earlier complaint it links to that lies outside the caller's
+   * branch scope is named by the branch that has it (from its first event), and nothing else.
+   */
+  private async resultOf(
+    recorded: readonly RecordedEvent[],
+    policy: IntakePolicy,
+    principal: Principal,
+  ): Promise<RegistrationResult> {
+    const events = recorded.map((event) => this.registry.toDomain<IntakeEvent>(event));
+    const outside = new Map<string, HandlingUnit>();
+    for (const complaintId of linkedComplaintIds(events)) {
+      const [first] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
+      if (!first || this.directory.covers(principal, first.branchId)) continue;
+      const unit = this.directory.unit(first.tenantId, first.branchId);
+      outside.set(complaintId, {
+        unitId: first.branchId,
+        name: unit?.name ?? { zh: first.branchId, en: first.branchId },
+      });
+    }
+    return registrationResult(events, policy, outside);
   }
 
   private referencesIn(timeZone: string): ReferenceNumbers {
