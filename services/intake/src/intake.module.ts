@@ -23,12 +23,14 @@ import { PrivacyController } from './privacy/privacy.controller';
 import { PrivacyRegisterWorker } from './privacy/privacy-register.worker';
 import { RequestErasureHandler } from './privacy/request-erasure';
 import { RetentionJob } from './privacy/retention.job';
+import { ComplainantSealing } from './registration/complainant-sealing';
 import { RegisterComplaintHandler } from './registration/register-complaint';
 import { RegistrationController } from './registration/registration.controller';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
 import { IdentityKeys } from './same-matter/identity-keys';
 import { LinkDuplicateHandler } from './same-matter/link-duplicate';
 import { SameMatterChecks } from './same-matter/same-matter-checks';
+import { SameMatterLease } from './same-matter/same-matter-lease';
 
 /**
  * Intake: takes complaints in from every channel and records them under each tenant's intake policy;
@@ -56,8 +58,10 @@ import { SameMatterChecks } from './same-matter/same-matter-checks';
     DecideAppealHandler,
     WithdrawComplaintHandler,
     IdentityKeys,
+    ComplainantSealing,
     IdentityIndexWorker,
     SameMatterChecks,
+    SameMatterLease,
     LinkDuplicateHandler,
     DataSubjects,
     PrivacyRegisterWorker,

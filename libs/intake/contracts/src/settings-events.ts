@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@kesu/kernel';
+import type { PersonalMentionKind } from '@kesu/text';
 import type { Language, SubjectType } from './events';
 
 // ---------------------------------------------------------------- tenant policy
@@ -33,6 +34,12 @@ export interface IntakePolicy {
    * a year): then it is erased, as on an erasure request (basis `retention`).
    */
   readonly personalDataRetentionDays: number;
+  /**
+   * The kinds of mentions in a complaint's free text (description and every other text) that are
+   * personal data: masked for roles that may not see personal data, and never what they find a
+   * complaint by. Absent on policies recorded before it was kept: `DEFAULT_PERSONAL_MENTIONS`.
+   */
+  readonly personalMentions?: readonly PersonalMentionKind[];
 }
 
 /** The retention of a tenant that never set one (3 years; policies recorded before it existed keep it too). */

@@ -13,6 +13,7 @@ import {
   type FieldError,
   InvalidInputError,
 } from '@kesu/kernel';
+import { DEFAULT_PERSONAL_MENTIONS, PERSONAL_MENTION_KINDS, type PersonalMentionKind } from '@kesu/text';
 import { IANAZone } from 'luxon';
 
 /** The policy of a tenant that never changed its intake settings (the service may override it). */
@@ -24,7 +25,12 @@ export const DEFAULT_INTAKE_POLICY: IntakePolicy = {
   similarityThreshold: 0.35,
   timeZone: 'Asia/Shanghai',
   personalDataRetentionDays: DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
+  personalMentions: DEFAULT_PERSONAL_MENTIONS,
 };
+
+/** The kinds of free-text mentions a policy marks as personal data (the defaults when it names none). */
+export const personalMentionsOf = (policy: IntakePolicy): readonly PersonalMentionKind[] =>
+  policy.personalMentions ?? DEFAULT_PERSONAL_MENTIONS;
 
 /** The bounds a policy's values keep. */
 export const INTAKE_POLICY_LIMITS = {
@@ -197,6 +203,12 @@ export function intakePolicyErrors(policy: IntakePolicy): FieldError[] {
       field: 'personalDataRetentionDays',
       message: `personalDataRetentionDays must be a whole number of days from ${limits.minPersonalDataRetentionDays} (a year) to ${limits.maxPersonalDataRetentionDays}`,
     });
+  }
+  for (const [i, kind] of (policy.personalMentions ?? []).entries()) {
+    if (!PERSONAL_MENTION_KINDS.includes(kind)) {
+      const message = `personalMentions are ${PERSONAL_MENTION_KINDS.join(', ')}, not "${kind}"`;
+      errors.push({ field: `personalMentions.${i}`, message });
+    }
   }
   if (!isIanaTimeZone(policy.timeZone)) {
     errors.push({

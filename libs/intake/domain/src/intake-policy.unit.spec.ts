@@ -133,6 +133,11 @@ describe('a malformed policy', () => {
     ['a retention under a year', { personalDataRetentionDays: 364 }, 'personalDataRetentionDays'],
     ['a retention over ten years', { personalDataRetentionDays: 3651 }, 'personalDataRetentionDays'],
     ['a retention of part of a day', { personalDataRetentionDays: 400.5 }, 'personalDataRetentionDays'],
+    [
+      'an unknown kind of personal mention',
+      { personalMentions: ['passport' as never] },
+      'personalMentions.0',
+    ],
     ['no reason', { reason: ' ' }, 'reason'],
   ])('is refused naming the field: %s', (_case, fields, field) => {
     const { reason, ...policyFields } = fields as Partial<IntakePolicy> & { reason?: string };

@@ -101,5 +101,6 @@ function policyOf(body: Omit<PutIntakeSettingsDto, 'reason'>): IntakePolicyChang
     ...(body.personalDataRetentionDays !== undefined && {
       personalDataRetentionDays: body.personalDataRetentionDays,
     }),
+    ...(body.personalMentions !== undefined && { personalMentions: [...new Set(body.personalMentions)] }),
   };
 }

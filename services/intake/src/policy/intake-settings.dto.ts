@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { HasVisibleText } from '@kesu/platform';
+import { PERSONAL_MENTION_KINDS, type PersonalMentionKind } from '@kesu/text';
 import { Trim } from '../registration/validators';
 
 /*
@@ -77,6 +78,11 @@ export class PutIntakeSettingsDto {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   personalDataRetentionDays?: number;
+  /** The kinds of free-text mentions that are personal data (absent: phone, email, id_card). */
+  @IsOptional()
+  @IsArray()
+  @IsIn(PERSONAL_MENTION_KINDS, { each: true })
+  personalMentions?: readonly PersonalMentionKind[];
 
   /** Why the policy changes, kept with the change. */
   @Trim()
