@@ -13,6 +13,7 @@ const PRODUCERS = [
   { lib: 'libs/intake/contracts', descriptor: 'intakeContracts' },
   { lib: 'libs/classification/contracts', descriptor: 'classificationContracts' },
   { lib: 'libs/follow-up/contracts', descriptor: 'followUpContracts' },
+  { lib: 'libs/assignment/contracts', descriptor: 'assignmentContracts' },
 ];
 
 const DESCRIPTION =

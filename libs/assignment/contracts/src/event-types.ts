@@ -1,0 +1,12 @@
+import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { ASSIGNMENT_CATEGORY, ASSIGNMENT_TOPIC } from './streams';
+
+/** The events assignment publishes. */
+export const assignmentEventTypes: readonly EventContract[] = [];
+
+/** Assignment's published events. */
+export const assignmentContracts: PublishedEvents = {
+  category: ASSIGNMENT_CATEGORY,
+  topic: ASSIGNMENT_TOPIC,
+  events: assignmentEventTypes,
+};
