@@ -39,13 +39,11 @@ import { type ComplainantDetails } from '@kesu/intake-contracts';
 
 /**
  * The one key a complainant's data key is found by (their subject, to be hashed with the tenant's
- * secret): the customer id, else the canonical phone number, else the e-mail address, else the name.
+ * secret): the customer id, else the canonical phone number, else the e-mail address. A complainant
+ * who gave only a name has none: a name does not tell one person from another, so theirs is the
+ * complaint's own (`complaint:<id>`) and erasing one namesake's data never erases another's.
  */
-export function primaryIdentityKey(details: ComplainantDetails): string {
+export function primaryIdentityKey(details: ComplainantDetails, complaintId: string): string {
   const keys = identityKeys(details);
-  return (
-    keys.find((key) => key.startsWith('customer:')) ??
-    keys[0] ??
-    `name:${details.name.trim().normalize('NFKC')}`
-  );
+  return keys.find((key) => key.startsWith('customer:')) ?? keys[0] ?? `complaint:${complaintId}`;
 }

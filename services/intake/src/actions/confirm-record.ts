@@ -46,7 +46,7 @@ export class ConfirmRecordHandler implements ICommandHandler<ConfirmRecordComman
         const sealed: RecordCorrections = {
           ...rest,
           ...(complainant
-            ? { complainant: await this.sealing.seal(caller.principal.tenantId, complainant) }
+            ? { complainant: await this.sealing.seal(caller.principal.tenantId, complaintId, complainant) }
             : {}),
         };
         return { type: 'ConfirmRecord', corrections: sealed, at };

@@ -1,6 +1,7 @@
 import { type ComplainantDetails, type SealedComplainant } from '@kesu/intake-contracts';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { identityKeys } from '@kesu/intake-domain';
 import { sealPersonalData } from '@kesu/kernel';
 import { KEY_STORE } from '@kesu/platform';
 import { KeyErasedError, type KeyStore } from '@kesu/ports';
@@ -30,8 +31,9 @@ export class ComplainantSealing {
     private readonly identities: IdentityKeys,
   ) {}
 
-  async seal(tenantId: string, details: ComplainantDetails): Promise<SealedComplainant> {
-    const person = await this.subjectOf(tenantId, details);
+  /** Seals the complainant of a complaint (whose id names the subject of a complainant known by name alone). */
+  async seal(tenantId: string, complaintId: string, details: ComplainantDetails): Promise<SealedComplainant> {
+    const person = await this.subjectOf(tenantId, complaintId, details);
     for (let generation = 1; ; generation++) {
       const subjectId = generation === 1 ? person : `${person}.${generation}`;
       try {
@@ -44,10 +46,11 @@ export class ComplainantSealing {
   }
 
   /** The subject id the person's details are sealed under: their earlier key's, or the keyed one. */
-  async subjectOf(tenantId: string, details: ComplainantDetails): Promise<string> {
+  async subjectOf(tenantId: string, complaintId: string, details: ComplainantDetails): Promise<string> {
+    const known = identityKeys(details).length > 0;
     const legacy = legacySubjectId(tenantId, details);
-    if (await this.keys.get(tenantId, legacy)) return legacy;
-    return this.identities.subjectId(tenantId, details);
+    if (known && (await this.keys.get(tenantId, legacy))) return legacy;
+    return this.identities.subjectId(tenantId, details, complaintId);
   }
 }
 

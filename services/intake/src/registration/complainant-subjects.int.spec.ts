@@ -55,6 +55,16 @@ describe('the subject id of a complainant', () => {
     expect(other.subjectId).not.toBe(first.subjectId);
   });
 
+  it('is the complaint’s own for a complainant known by name alone, so erasing one namesake never erases another', async () => {
+    const first = await sealedFor({ name: '张先生' });
+    const namesake = await sealedFor({ name: '张先生' });
+    expect(namesake.subjectId).not.toBe(first.subjectId);
+    await intake.keys.getOrCreate('demo', legacySubjectId('demo', { name: '张先生' }));
+    expect((await sealedFor({ name: '张先生' })).subjectId).not.toBe(
+      legacySubjectId('demo', { name: '张先生' }),
+    );
+  });
+
   it('stays the one a person’s key was made under by an earlier release, so their key keeps holding everything', async () => {
     const details = { name: '钱先生', phone: '13733334444' };
     const earlier = legacySubjectId('demo', details);

@@ -113,7 +113,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     }
     // Each may write (a new person's key, a new block of numbers): together they share one commit.
     const [complainant, reference, keyHashes] = await Promise.all([
-      this.sealing.seal(tenantId, body.complainant),
+      this.sealing.seal(tenantId, complaintId, body.complainant),
       this.referencesIn(policy.timeZone).next(tenantId, now),
       this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);

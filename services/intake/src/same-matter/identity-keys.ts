@@ -29,11 +29,15 @@ export class IdentityKeys {
 
   /**
    * The person's subject id (whose data key seals their details): `subject-` and a keyed hash of
-   * their primary identity key, apart from the index's hashes of the same key.
+   * their primary identity key, apart from the index's hashes of the same key (for a complainant
+   * known by name alone, the complaint's own key).
    */
-  async subjectId(tenantId: string, details: ComplainantDetails): Promise<string> {
+  async subjectId(tenantId: string, details: ComplainantDetails, complaintId: string): Promise<string> {
     const secret = await this.secret(tenantId);
-    const hash = createHmac('sha256', secret).update(`subject:${primaryIdentityKey(details)}`, 'utf8');
+    const hash = createHmac('sha256', secret).update(
+      `subject:${primaryIdentityKey(details, complaintId)}`,
+      'utf8',
+    );
     return `subject-${hash.digest('base64url')}`;
   }
 
