@@ -73,13 +73,23 @@ export interface Gateway {
   readonly listen: number;
   readonly upstreams: Map<string, string[]>;
   route(method: string, uri: string): Destination;
+  /** The largest body (bytes) the gateway lets through to this URI. */
+  bodyLimit(uri: string): number;
 }
+
+/** An nginx size (`1m`, `21m`, `512k`, `1024`) in bytes. */
+const sizeOf = (value: string): number => {
+  const [, digits, unit] = /^(\d+)([kKmMgG]?)$/.exec(value) ?? [];
+  if (digits === undefined) throw new Error(`size ${value} is not modelled`);
+  return Number(digits) * ({ '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[unit!.toLowerCase()] ?? 1);
+};
 
 const LOCATION_DIRECTIVES = new Set([
   'proxy_pass',
   'return',
   'proxy_buffering',
   'proxy_read_timeout',
+  'client_max_body_size',
   'add_header',
   'default_type',
 ]);
@@ -134,9 +144,14 @@ export function gatewayOf(text: string): Gateway {
     return regex ?? prefix;
   };
 
+  const httpBodyLimit = http.find((d) => d.name === 'client_max_body_size')?.args[0] ?? '1m';
   return {
     listen: listens[0]!,
     upstreams,
+    bodyLimit(uri) {
+      const own = locate(uri)?.directives.find((d) => d.name === 'client_max_body_size');
+      return sizeOf(own?.args[0] ?? httpBodyLimit);
+    },
     route(method, uri) {
       const location = locate(uri);
       if (!location) return { problem: `no location matches ${uri}` };

@@ -38,6 +38,15 @@ describe('deployment', () => {
       expect(routingProblems(conf, compose, k8sServices)).toEqual([]);
     });
 
+    it('lets through every body a service accepts: the default limit everywhere, an import route its own', () => {
+      const gateway = gatewayOf(conf);
+      expect(gateway.bodyLimit('/api/v1/complaints')).toBeGreaterThanOrEqual(64 * 1024);
+      // classification's IMPORT_BODY_LIMIT_BYTES (services/classification/src/training)
+      expect(gateway.bodyLimit('/api/v1/classification/training-examples')).toBeGreaterThanOrEqual(
+        20 * 1024 ** 2,
+      );
+    });
+
     it('reports a route sent to the wrong service, a missing route and an unknown upstream', () => {
       const broken = conf
         .replace(/POST\s+intake;/, 'POST    analytics;')
