@@ -61,6 +61,12 @@ export interface PlatformConfig {
   readonly rateLimitUser: number;
   /** The window of both rate limits, in seconds (RATE_LIMIT_WINDOW). */
   readonly rateLimitWindowSeconds: number;
+  /**
+   * How many proxies in front of the service append to `X-Forwarded-For` (TRUST_PROXY_HOPS; 0: none,
+   * the client is the socket's peer). Behind the gateway it is 1, so anonymous rate limits count the
+   * caller's address, not the gateway's.
+   */
+  readonly trustProxyHops: number;
   /** `Strict-Transport-Security` max-age in seconds (HSTS_MAX_AGE): only behind TLS; 0 sends none. */
   readonly hstsMaxAgeSeconds: number;
   /** When set, `/metrics` is served on this port (METRICS_PORT) and no longer on PORT. */
@@ -113,6 +119,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     rateLimitAnonymous: read.integer('RATE_LIMIT_ANONYMOUS', 30, 0, 1_000_000),
     rateLimitUser: read.integer('RATE_LIMIT_USER', 1200, 0, 1_000_000),
     rateLimitWindowSeconds: read.duration('RATE_LIMIT_WINDOW', 60),
+    trustProxyHops: read.integer('TRUST_PROXY_HOPS', 0, 0, 10),
     hstsMaxAgeSeconds: read.duration('HSTS_MAX_AGE', 0, 'no Strict-Transport-Security'),
     ...(metricsPort !== undefined && { metricsPort }),
   };

@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       rateLimitAnonymous: 30,
       rateLimitUser: 1200,
       rateLimitWindowSeconds: 60,
+      trustProxyHops: 0,
       hstsMaxAgeSeconds: 0,
     });
   });
@@ -101,6 +102,7 @@ describe('loadConfig', () => {
     ['RATE_LIMIT_USER', { RATE_LIMIT_USER: '-1' }],
     ['RATE_LIMIT_WINDOW', { RATE_LIMIT_WINDOW: '0' }],
     ['HSTS_MAX_AGE', { HSTS_MAX_AGE: 'yes' }],
+    ['TRUST_PROXY_HOPS', { TRUST_PROXY_HOPS: 'all' }],
     ['METRICS_PORT', { METRICS_PORT: '3000' }],
     ['METRICS_PORT', { METRICS_PORT: 'metrics' }],
   ])('rejects a bad %s, naming it', (name, env) => {

@@ -124,6 +124,31 @@ describe('rate limits', () => {
     expect((await ping(second)).statusCode).toBe(200);
   });
 
+  it('counts anonymous requests per client address behind the trusted proxies, whatever the client forwards', async () => {
+    const behind = await startTestApp({
+      controllers: [PingController],
+      relay: false,
+      config: { rateLimitAnonymous: 2, rateLimitUser: 0, rateLimitWindowSeconds: 60, trustProxyHops: 1 },
+    });
+    try {
+      const issue = (forwardedFor: string) =>
+        behind.inject({
+          method: 'POST',
+          url: '/api/v1/auth/dev-token',
+          headers: { 'x-forwarded-for': forwardedFor },
+          payload: { username: 'agent1' },
+        });
+      for (let i = 0; i < 2; i++) expect((await issue('203.0.113.7')).statusCode).toBe(200);
+      expect((await issue('203.0.113.7')).statusCode).toBe(429);
+      // another client behind the same gateway has a count of its own …
+      expect((await issue('198.51.100.4')).statusCode).toBe(200);
+      // … and a client cannot escape its count by forwarding an address of its own choosing
+      expect((await issue('192.0.2.1, 203.0.113.7')).statusCode).toBe(429);
+    } finally {
+      await behind.close();
+    }
+  });
+
   it('never limits the probes', async () => {
     for (let i = 0; i < 10; i++) {
       expect((await t.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
