@@ -1,5 +1,6 @@
 import { type INestApplication, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { answerClientError } from './client-errors';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { BackgroundWorkers } from './background-workers';
@@ -35,7 +36,7 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     appModule,
-    new FastifyAdapter({ logger: false, genReqId: correlationIdOf }),
+    new FastifyAdapter({ logger: false, genReqId: correlationIdOf, clientErrorHandler: answerClientError }),
     {
       bufferLogs: true,
       abortOnError: false,

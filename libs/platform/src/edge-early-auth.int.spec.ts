@@ -89,6 +89,8 @@ describe('the edge reads no body before it knows who sends it', () => {
       5000,
     );
     expect(answer.status).toBe(408);
+    expect(answer.contentType).toBe('application/problem+json');
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 408, title: 'Request Timeout' });
     expect(answer.elapsedMs).toBeLessThan(3000);
   });
 });

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 export interface RawAnswer {
   readonly status: number | null;
   readonly body: string;
+  /** The answer's `Content-Type`, when it had one. */
+  readonly contentType?: string;
   readonly elapsedMs: number;
 }
 
@@ -25,9 +27,11 @@ export function rawRequest(port: number, head: string, sent = '', waitMs = 2000)
       socket.destroy();
       const status = /^HTTP\/1\.1 (\d{3})/.exec(received)?.[1];
       const bodyAt = received.indexOf('\r\n\r\n');
+      const contentType = /\r\ncontent-type: ([^\r]*)/i.exec(received.slice(0, Math.max(bodyAt, 0)))?.[1];
       resolve({
         status: status === undefined ? null : Number(status),
         body: bodyAt < 0 ? '' : received.slice(bodyAt + 4),
+        ...(contentType !== undefined && { contentType }),
         elapsedMs: Date.now() - started,
       });
     };
