@@ -144,6 +144,7 @@ describe('personal data on every route that returns complaint data, as every rol
     const shown = answers.find((answer) => answer.as === 'agent1' && answer.what === `GET ${view}`)!;
     expect(shown.reply.body).toMatchObject({
       location: CORRECTED_LOCATION,
+      channelDetails: { platform: '微博', account: ACCOUNT },
       complainant: { name: complainant.name },
     });
   });

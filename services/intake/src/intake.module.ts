@@ -24,6 +24,7 @@ import { PrivacyRegisterWorker } from './privacy/privacy-register.worker';
 import { RequestErasureHandler } from './privacy/request-erasure';
 import { RetentionJob } from './privacy/retention.job';
 import { ComplainantSealing } from './registration/complainant-sealing';
+import { RecordedComplainants } from './registration/recorded-complainants';
 import { RegisterComplaintHandler } from './registration/register-complaint';
 import { RegistrationController } from './registration/registration.controller';
 import { IdentityIndexWorker } from './same-matter/identity-index.worker';
@@ -59,6 +60,7 @@ import { SameMatterLease } from './same-matter/same-matter-lease';
     WithdrawComplaintHandler,
     IdentityKeys,
     ComplainantSealing,
+    RecordedComplainants,
     IdentityIndexWorker,
     SameMatterChecks,
     SameMatterLease,

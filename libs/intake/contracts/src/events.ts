@@ -26,19 +26,28 @@ export type Emotion = (typeof EMOTIONS)[number];
 export const LANGUAGES = ['zh', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Personal data of the complainant, sealed with the person's data key (see `sealPersonalData`). */
+/**
+ * Personal data of the complainant — their `ComplainantDetails`, a social-media account included —
+ * sealed with the person's data key (see `sealPersonalData`).
+ */
 export interface SealedComplainant {
   /** Whose data key seals it: erasing that key erases the complainant's details everywhere. */
   readonly subjectId: string;
   readonly sealed: string;
 }
 
-/** The complainant's details as the agent took them down. */
+/** The complainant's details as the agent took them down, sealed together (`SealedComplainant`). */
 export interface ComplainantDetails {
   readonly name: string;
   readonly phone?: string;
   readonly email?: string;
   readonly customerId?: string;
+  /**
+   * Their social-media account, when the complaint came that way: given with the channel
+   * (`channelDetails.account` of the registration), sealed with the rest, so erasing the key erases
+   * it too. A read-back correction of the complainant keeps it.
+   */
+  readonly socialAccount?: string;
 }
 
 /**
@@ -60,7 +69,7 @@ export type RejectionReason = (typeof REJECTION_REASONS)[number];
  * external work-order number, when it was transferred and the deadline the government set; media
  * exposures the outlet and link; walk-ins the reception point; letters the day they arrived;
  * transfers from a superior department that department and its reference; social media the
- * platform and the account.
+ * platform (the complainant's account is sealed with their details: `ComplainantDetails.socialAccount`).
  */
 export interface ChannelDetails {
   readonly externalOrderNo?: string;
@@ -73,6 +82,10 @@ export interface ChannelDetails {
   readonly letterReceivedOn?: string;
   readonly fromOrganisation?: string;
   readonly platform?: string;
+  /**
+   * The complainant's social-media account in clear, on complaints registered before it was sealed
+   * with their details (`ComplainantDetails.socialAccount`); never recorded here since.
+   */
   readonly account?: string;
 }
 

@@ -3,9 +3,35 @@ import { type ComplaintView, withoutPersonalData } from '@kesu/analytics-domain'
 import { DEFAULT_PERSONAL_MENTIONS, maskPersonalMentions } from '@kesu/text';
 import type { ElsewhereRef } from '../personal-data-access';
 
-/** The complainant as a caller sees them: details, or why they are not shown. */
-export type ComplainantOutput =
+/** The complainant as opened for a caller: their sealed details, or why they are not shown. */
+export type OpenedComplainant =
   (ComplainantDetails & { readonly visibility: 'shown' }) | { readonly visibility: 'redacted' | 'erased' };
+
+/** The complainant as a caller sees them: details (their social-media account apart), or why they are not shown. */
+export type ComplainantOutput =
+  | (Omit<ComplainantDetails, 'socialAccount'> & { readonly visibility: 'shown' })
+  | { readonly visibility: 'redacted' | 'erased' };
+
+/**
+ * The channel's fields and the complainant as shown (api.md): the social-media account, sealed with
+ * the complainant's details, stands in `channelDetails.account`, as registration took it. An account
+ * recorded in clear (complaints registered before it was sealed) is shown as recorded, unless the
+ * person's data was erased; a role that may not see personal data has it withheld later.
+ */
+export function shownComplainant(
+  channelDetails: ComplaintView['channelDetails'],
+  opened: OpenedComplainant,
+): { channelDetails: ComplaintView['channelDetails']; complainant: ComplainantOutput } {
+  if (opened.visibility === 'erased' && channelDetails?.account !== undefined) {
+    const { account: _erased, ...kept } = channelDetails;
+    return { channelDetails: kept, complainant: opened };
+  }
+  if (opened.visibility !== 'shown' || opened.socialAccount === undefined) {
+    return { channelDetails, complainant: opened };
+  }
+  const { socialAccount, ...complainant } = opened;
+  return { channelDetails: { ...channelDetails, account: socialAccount }, complainant };
+}
 
 /** The complaints a view links to: the one it was merged into or repeats, and its duplicates. */
 export const linkedComplaintIds = (view: ComplaintView): string[] => [
@@ -21,9 +47,10 @@ export const linkedComplaintIds = (view: ComplaintView): string[] => [
  */
 export function toComplaintResponse(
   view: ComplaintView,
-  complainant: ComplainantOutput,
+  opened: OpenedComplainant,
   outside: ReadonlyMap<string, ElsewhereRef> = new Map(),
 ) {
+  const { channelDetails, complainant } = shownComplainant(view.channelDetails, opened);
   const within = <L extends { complaintId: string }>(link: L | null) =>
     link && !outside.has(link.complaintId) ? link : null;
   const elsewhere = (link: { complaintId: string } | null) => (link && outside.get(link.complaintId)) ?? null;
@@ -39,7 +66,7 @@ export function toComplaintResponse(
     reference: view.reference,
     status: view.status,
     channel: view.channel,
-    channelDetails: view.channelDetails,
+    channelDetails,
     branchId: view.branchId,
     receivedAt: view.receivedAt,
     complainant,

@@ -10,8 +10,8 @@ import { ComplaintScope } from '../complaint-scope';
 import { LinkedComplaints, seesPersonalData } from '../personal-data-access';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument, complaintHistory } from './complaint-view.projection';
 import {
-  type ComplainantOutput,
   type ComplaintResponse,
+  type OpenedComplainant,
   linkedComplaintIds,
   toComplaintResponse,
   withoutPersonalDataOf,
@@ -75,7 +75,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     return events.filter((e) => complaintViewHandles.includes(e.type)).map((e) => this.registry.upcast(e));
   }
 
-  private async complainant(principal: Principal, view: ComplaintView): Promise<ComplainantOutput> {
+  private async complainant(principal: Principal, view: ComplaintView): Promise<OpenedComplainant> {
     if (!seesPersonalData(principal)) return { visibility: 'redacted' };
     const { subjectId, sealed } = view.complainant;
     const key = await this.keys.get(view.tenantId, subjectId);

@@ -1,11 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { RecordCorrections } from '@kesu/intake-contracts';
+import type { ComplainantDetails, RecordCorrections } from '@kesu/intake-contracts';
 import type { ConfirmRecord } from '@kesu/intake-domain';
 import { InvalidInputError } from '@kesu/kernel';
 import { type Caller, CLOCK } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { ComplainantSealing } from '../registration/complainant-sealing';
+import { RecordedComplainants } from '../registration/recorded-complainants';
 import type { ConfirmRecordDto } from './complaint-actions.dto';
 import { type ActionOutcome, IntakeActions } from './intake-actions';
 
@@ -25,6 +26,7 @@ export class ConfirmRecordHandler implements ICommandHandler<ConfirmRecordComman
   constructor(
     private readonly actions: IntakeActions,
     private readonly sealing: ComplainantSealing,
+    private readonly recorded: RecordedComplainants,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -43,14 +45,34 @@ export class ConfirmRecordHandler implements ICommandHandler<ConfirmRecordComman
       async (at): Promise<ConfirmRecord> => {
         if (!corrections) return { type: 'ConfirmRecord', at };
         const { complainant, ...rest } = corrections;
+        const { tenantId } = caller.principal;
         const sealed: RecordCorrections = {
           ...rest,
           ...(complainant
-            ? { complainant: await this.sealing.seal(caller.principal.tenantId, complaintId, complainant) }
+            ? {
+                complainant: await this.sealing.seal(
+                  tenantId,
+                  complaintId,
+                  await this.withSocialAccount(tenantId, complaintId, complainant),
+                ),
+              }
             : {}),
         };
         return { type: 'ConfirmRecord', corrections: sealed, at };
       },
     );
+  }
+
+  /**
+   * The corrected details with the social-media account the complaint records for the complainant:
+   * it came with the channel, which a read-back does not correct, so it stays sealed with them.
+   */
+  private async withSocialAccount(
+    tenantId: string,
+    complaintId: string,
+    corrected: ComplainantDetails,
+  ): Promise<ComplainantDetails> {
+    const socialAccount = (await this.recorded.of(tenantId, complaintId))?.socialAccount;
+    return socialAccount === undefined ? corrected : { ...corrected, socialAccount };
   }
 }

@@ -116,7 +116,10 @@ export function channelDetailsType(options?: TypeHelpOptions): new () => object 
   return DETAILS[channel as Channel] ?? SocialMediaDetailsDto;
 }
 
-/** The details as recorded: the declared fields that were given, nothing else; undefined when none. */
+/**
+ * The details as recorded in clear: the declared fields that were given, nothing else (the account
+ * is the complainant's, sealed with their details: `complainantDetailsOf`); undefined when none.
+ */
 export function recordedChannelDetails(details: object | undefined): ChannelDetails | undefined {
   if (!details) return undefined;
   const fields = [
@@ -129,7 +132,6 @@ export function recordedChannelDetails(details: object | undefined): ChannelDeta
     'letterReceivedOn',
     'fromOrganisation',
     'platform',
-    'account',
   ] as const;
   const given = fields.filter((field) => (details as ChannelDetails)[field] !== undefined);
   if (given.length === 0) return undefined;

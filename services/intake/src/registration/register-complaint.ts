@@ -26,7 +26,12 @@ import { ComplainantSealing } from './complainant-sealing';
 import { assertNothingInFuture } from './received-in-time';
 import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
-import { registerComplaintCommand, type RegistrationFacts, subjectOf } from './registration-command';
+import {
+  complainantDetailsOf,
+  registerComplaintCommand,
+  type RegistrationFacts,
+  subjectOf,
+} from './registration-command';
 import { earlierRegistration, keyReused, registrationIdentity } from './registration-idempotency';
 import { linkedComplaintIds, type RegistrationResult, registrationResult } from './registration-result';
 
@@ -113,7 +118,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     }
     // Each may write (a new person's key, a new block of numbers): together they share one commit.
     const [complainant, reference, keyHashes] = await Promise.all([
-      this.sealing.seal(tenantId, complaintId, body.complainant),
+      this.sealing.seal(tenantId, complaintId, complainantDetailsOf(body)),
       this.referencesIn(policy.timeZone).next(tenantId, now),
       this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);

@@ -157,6 +157,14 @@ const invalid: ReadonlyArray<readonly [string, () => object, string]> = [
     'complainant',
   ],
   [
+    'the social-media account as a complainant field (it is given with the channel)',
+    () => ({
+      ...viaChannel('social_media', { platform: '微博' }),
+      complainant: { name: '网友', socialAccount: '@wangli' },
+    }),
+    'complainant.socialAccount',
+  ],
+  [
     'an unknown complainant field',
     () => withComplainant({ name: '王女士', phone: '13800000000', idCard: '1' }),
     'complainant.idCard',
@@ -243,7 +251,7 @@ describe('registration accepts every channel with its own details', () => {
     ['letter', { letterReceivedOn: '2026-11-23' }],
     ['transfer', { fromOrganisation: '市供电公司客户服务中心', externalOrderNo: 'ZB-2026-118' }],
     ['transfer', { fromOrganisation: '区消费者协会' }],
-    ['social_media', { platform: '微博', account: '@wangli' }],
+    ['social_media', { platform: '微博' }],
   ])('%s with %j', async (channel, details) => {
     const reply = await intake.register(viaChannel(channel, details));
     expect(reply.statusCode).toBe(201);

@@ -1,4 +1,10 @@
-import type { IntakePolicy, Language, SealedComplainant } from '@kesu/intake-contracts';
+import type {
+  ChannelDetails,
+  ComplainantDetails,
+  IntakePolicy,
+  Language,
+  SealedComplainant,
+} from '@kesu/intake-contracts';
 import { personalMentionsOf, type RegisterComplaint, type SameMatter } from '@kesu/intake-domain';
 import { recordedChannelDetails } from './channel-details.dto';
 import type { RegisterComplaintDto } from './register-complaint.dto';
@@ -19,6 +25,15 @@ export const subjectOf = ({ subject }: RegisterComplaintDto): RegisterComplaint[
   type: subject.type,
   ...defined({ name: subject.name }),
 });
+
+/**
+ * The complainant's details to seal: as given, with their social-media account (given as
+ * `channelDetails.account`), so that it is erased with them and never recorded in clear.
+ */
+export function complainantDetailsOf(body: RegisterComplaintDto): ComplainantDetails {
+  const socialAccount = (body.channelDetails as ChannelDetails | undefined)?.account;
+  return { ...body.complainant, ...defined({ socialAccount }) };
+}
 
 /** The intake decider's command for a registration body and what registration established. */
 export function registerComplaintCommand(
