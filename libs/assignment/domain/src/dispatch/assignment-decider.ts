@@ -6,7 +6,13 @@ import type {
   DispatchEvent,
   RoutedComplaint,
 } from '@kesu/assignment-contracts';
-import { assertNever, type Decider, DomainRuleViolation, ForbiddenError } from '@kesu/kernel';
+import {
+  assertNever,
+  type Decider,
+  type DomainEvent,
+  DomainRuleViolation,
+  ForbiddenError,
+} from '@kesu/kernel';
 import { type AssignmentState, evolveAssignment, isHeld, unassigned } from './assignment';
 
 // ---------------------------------------------------------------- commands
@@ -202,7 +208,10 @@ function placed(
 }
 
 /** Whether a reclassified complaint may be placed again: dispatch's own placement, not yet accepted, elsewhere now. */
-export function reroutes(state: AssignmentState, placement: Placement): boolean {
+export function reroutes(
+  state: AssignmentState,
+  placement: Pick<Placement, 'departmentId' | 'level'>,
+): boolean {
   const movable = state.automatic && (state.status === 'assigned' || state.status === 'queued');
   return movable && (state.departmentId !== placement.departmentId || state.level !== placement.level);
 }
@@ -281,8 +290,11 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
   }
 }
 
-/** A complaint's assignment: dispatch, acceptance, returns, transfers, reassignment and the end. */
-export const assignmentDecider: Decider<AssignmentCommand, DispatchEvent, AssignmentState> = {
+/**
+ * A complaint's assignment: dispatch, acceptance, returns, transfers, reassignment and the end. It
+ * folds the whole assignment stream of the complaint, whose other events (escalation's) it passes over.
+ */
+export const assignmentDecider: Decider<AssignmentCommand, DomainEvent, AssignmentState> = {
   decide: decideAssignment,
   evolve: evolveAssignment,
   initialState: unassigned,

@@ -1,10 +1,11 @@
-import type {
-  AssignmentLevel,
-  DispatchEvent,
-  QueueReason,
-  RoutedComplaint,
+import {
+  type AssignmentLevel,
+  type DispatchEvent,
+  dispatchEventTypes,
+  type QueueReason,
+  type RoutedComplaint,
 } from '@kesu/assignment-contracts';
-import { assertNever } from '@kesu/kernel';
+import { assertNever, type DomainEvent } from '@kesu/kernel';
 
 // ---------------------------------------------------------------- state of a complaint's assignment
 
@@ -47,7 +48,14 @@ export const unassigned = (): AssignmentState => ({
 export const isHeld = (state: AssignmentState): boolean =>
   state.status === 'assigned' || state.status === 'accepted';
 
-export function evolveAssignment(state: AssignmentState, event: DispatchEvent): AssignmentState {
+const DISPATCH_TYPES: ReadonlySet<string> = new Set(dispatchEventTypes.map((e) => e.type));
+
+/** Whether an event of a complaint's assignment stream is dispatch's (escalation records there too). */
+export const isDispatchEvent = (event: DomainEvent): event is DispatchEvent => DISPATCH_TYPES.has(event.type);
+
+/** Folds a dispatch event into the state; the stream's other events (escalation's) leave it as it is. */
+export function evolveAssignment(state: AssignmentState, event: DomainEvent): AssignmentState {
+  if (!isDispatchEvent(event)) return state;
   switch (event.type) {
     case 'ComplaintAssigned': {
       const { complaint, departmentId, assigneeId, level, trigger } = event.data;

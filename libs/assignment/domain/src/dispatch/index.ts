@@ -6,3 +6,5 @@ export * from './labels';
 export * from './routing';
 export * from './routing-validation';
 export * from './workload';
+export * from './routing-policy-decider';
+export * from './queue-item';

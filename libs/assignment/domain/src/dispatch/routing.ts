@@ -1,4 +1,5 @@
 import type {
+  AssignmentLevel,
   ChainLevel,
   Department,
   DepartmentTarget,
@@ -9,6 +10,7 @@ import type {
   RoutedComplaint,
   RouteTarget,
   RoutingPolicy,
+  StaffMember,
 } from '@kesu/assignment-contracts';
 
 // ---------------------------------------------------------------- matching a rule
@@ -101,3 +103,18 @@ export function holderUnit(chain: readonly OrgUnitRef[], unitKind: HolderUnitKin
 /** Whether a level is held above the department (by role in a unit of the chain). */
 export const isChainLevel = (level: string): level is ChainLevel =>
   level === 'branch_manager' || level === 'general_manager';
+
+/**
+ * The level a person named by a supervisor holds a complaint at: a chain level when they have its
+ * role (the general manager's first), the department's head, else a handler.
+ */
+export function levelOfPerson(
+  person: StaffMember,
+  department: Department,
+  holders: RoutingPolicy['levelHolders'],
+): AssignmentLevel {
+  if (person.roles.includes(holders.general_manager.role)) return 'general_manager';
+  if (person.roles.includes(holders.branch_manager.role)) return 'branch_manager';
+  if (department.headId === person.personId) return 'department_head';
+  return 'handler';
+}
