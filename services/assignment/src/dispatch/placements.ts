@@ -40,6 +40,8 @@ export interface ResolvedRoute {
 export interface Exclusions {
   readonly returnedBy?: readonly string[];
   readonly handingOn?: string | null;
+  /** A person chose the department: its handlers' skills in the disputed category are not asked. */
+  readonly ignoreSkills?: boolean;
 }
 
 /** How many times a choice is made again when a workload moved under it (another process took one). */

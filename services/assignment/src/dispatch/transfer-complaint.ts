@@ -23,7 +23,8 @@ export class TransferComplaintCommand extends Command<AssignmentActionOutcome> {
 
 /**
  * The holder (or a supervisor) sends the complaint to another department of the tenant, where
- * dispatch chooses a handler (not the one handing it on), or queues it with the head alerted. A
+ * dispatch chooses a handler (not the one handing it on; skills in the category the transfer
+ * disputes are not asked), or queues it with the head alerted. A
  * holder's transfers stop at the tenant's limit (`maxTransfers`, default 2): beyond it a supervisor
  * decides (409). An unknown department is 400 naming `departmentId`.
  */
@@ -56,7 +57,11 @@ export class TransferComplaintHandler implements ICommandHandler<TransferComplai
         const { maxTransfers } = policy;
         assertCanTransfer(before, complaintId, by, department.departmentId, maxTransfers);
         const route = await this.placements.departmentRoute(tenantId, department);
-        const exclusions = { returnedBy: before.returnedBy, handingOn: before.assigneeId };
+        const exclusions = {
+          returnedBy: before.returnedBy,
+          handingOn: before.assigneeId,
+          ignoreSkills: true,
+        };
         const complaint = before.complaint!;
         const placement = await this.placements.place(
           tenantId,

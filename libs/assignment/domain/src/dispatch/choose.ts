@@ -25,6 +25,11 @@ export interface ChoiceInput {
   readonly returnedBy?: readonly string[];
   /** The person handing it on (a transfer): not chosen for it again. */
   readonly handingOn?: string | null;
+  /**
+   * A person chose the department (a transfer): its handlers' skills are not asked, since the
+   * category the complaint was routed by is what the transfer disputes.
+   */
+  readonly ignoreSkills?: boolean;
 }
 
 /** Everyone considered, and the one chosen with why (null: nobody was eligible). */
@@ -48,7 +53,7 @@ function assess(person: StaffMember, input: ChoiceInput): Ranked {
   const handler = input.level === 'handler';
   const ineligible: IneligibilityReason[] = [];
   if (!person.onDuty) ineligible.push('off_duty');
-  if (handler && !hasSkillFor(person, input.category)) ineligible.push('lacks_skill');
+  if (handler && !input.ignoreSkills && !hasSkillFor(person, input.category)) ineligible.push('lacks_skill');
   if (handler && !person.languages.includes(input.language)) ineligible.push('lacks_language');
   if (open >= person.capacity) ineligible.push('at_capacity');
   if (input.returnedBy?.includes(person.personId)) ineligible.push('returned_it');
@@ -91,7 +96,7 @@ function reasonOver(first: Ranked, second: Ranked | undefined): ChoiceReason {
 /**
  * Chooses the person to hold a complaint, deterministically. Eligible: on duty, below capacity, not
  * one who returned it nor the one handing it on, and — at the handler level — skilled in its
- * category (or a category above it) and speaking its language. Among them the lowest open workload
+ * category (or a category above it; unless a person chose the department) and speaking its language. Among them the lowest open workload
  * weighted by severity wins, then the fewest open complaints, then the longest since their last, then
  * the lowest id. Every person is listed (by id) with why they were or were not eligible.
  */

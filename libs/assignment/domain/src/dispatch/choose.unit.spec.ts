@@ -58,6 +58,13 @@ describe('who is eligible', () => {
     expect(chosen).toEqual({ personId: 'h1', reason: 'only_eligible' });
   });
 
+  it('does not ask skills when a person chose the department (a transfer disputes the category)', () => {
+    const { chosen } = chooseAssignee(
+      choice({ people: [person('t1', { skills: ['safety'] })], ignoreSkills: true }),
+    );
+    expect(chosen?.personId).toBe('t1');
+  });
+
   it('asks skills and languages of handlers only: a manager is chosen by duty and capacity', () => {
     const manager = person('m1', { roles: ['branch_manager'], skills: [], languages: ['zh'] });
     const { chosen } = chooseAssignee(choice({ level: 'branch_manager', language: 'en', people: [manager] }));
