@@ -35,7 +35,8 @@ const units: OrgUnitRef[] = DEMO_DIRECTORY.units.map((u) => ({
   name: u.name,
 }));
 
-const member = (personId: string, unitId: string, patch: Partial<StaffMember>): StaffMember => ({
+/** A person of the fixtures: a handler speaking Chinese, on duty, capacity 10, unless `patch` says otherwise. */
+export const member = (personId: string, unitId: string, patch: Partial<StaffMember>): StaffMember => ({
   personId,
   username: personId.replace(/^user-/, ''),
   name: { zh: personId, en: personId },
@@ -118,15 +119,11 @@ export class FixtureStaffDirectory implements StaffDirectory {
     staff.people = staff.people.map((p) => (p.personId === personId ? { ...p, ...patch } : p));
   }
 
-  /** Replaces the members of a department (of the demo tenant) with these people. */
-  staffDepartment(departmentId: string, people: StaffMember[], tenantId = 'demo'): void {
+  /** Replaces the handlers of a department (of the demo tenant) with these people. */
+  staffDepartment(departmentId: string, handlers: StaffMember[], tenantId = 'demo'): void {
     const staff = this.tenants.get(tenantId)!;
-    staff.people = [
-      ...staff.people.filter(
-        (p) => !p.departmentIds.includes(departmentId) || p.roles.includes('supervisor'),
-      ),
-      ...people,
-    ];
+    const stays = (p: StaffMember) => !p.departmentIds.includes(departmentId) || !p.roles.includes('handler');
+    staff.people = [...staff.people.filter(stays), ...handlers];
   }
 
   private of(tenantId: string) {

@@ -4,10 +4,19 @@ import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Actor, RecordedEvent } from '@kesu/kernel';
-import { AccessTokens, createApp, DOCUMENT_STORE, EVENT_STORE, PlatformModule } from '@kesu/platform';
+import {
+  AccessTokens,
+  createApp,
+  DEMO_DIRECTORY,
+  DIRECTORY_TENANTS,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  PlatformModule,
+  type TenantDirectory,
+} from '@kesu/platform';
 import type { Clock, DocumentStore, EventStore } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -43,6 +52,7 @@ export interface DispatchTestApp {
   readonly store: EventStore;
   readonly documents: DocumentStore;
   readonly staff: FixtureStaffDirectory;
+  /** An HTTP request as the fixture person `as` (`<tenant>/<person>` outside the demo tenant) or demo user. */
   request(
     as: string,
     method: 'GET' | 'POST' | 'PUT',
@@ -76,9 +86,14 @@ export interface DispatchTestApp {
 
 const AGENT: Actor = { kind: 'user', id: 'user-agent1', roles: ['agent'] };
 
-export async function startDispatch(
-  options: { clock?: Clock; relay?: boolean } = {},
-): Promise<DispatchTestApp> {
+export interface DispatchTestOptions {
+  readonly clock?: Clock;
+  readonly relay?: boolean;
+  /** More tenants the platform's directory knows (for scope), besides the demo tenant. */
+  readonly tenants?: readonly TenantDirectory[];
+}
+
+export async function startDispatch(options: DispatchTestOptions = {}): Promise<DispatchTestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kesu-dispatch-'));
   const staff = new FixtureStaffDirectory();
   class DispatchUnderTest {}
@@ -86,9 +101,16 @@ export async function startDispatch(
     controllers: [...dispatchControllers, ...queueControllers],
     providers: [{ provide: STAFF_DIRECTORY, useValue: staff }, ...dispatchProviders, ...queueProviders],
   })(DispatchUnderTest);
+  class Tenants {}
+  Global()(Tenants);
+  Module({
+    providers: [{ provide: DIRECTORY_TENANTS, useValue: [DEMO_DIRECTORY, ...(options.tenants ?? [])] }],
+    exports: [DIRECTORY_TENANTS],
+  })(Tenants);
   class TestApp {}
   Module({
     imports: [
+      Tenants,
       PlatformModule.forRoot({
         service: 'host',
         env: {},
@@ -105,8 +127,10 @@ export async function startDispatch(
   const tokens = new Map<string, string>();
   const tokenFor = async (as: string) => {
     if (!tokens.has(as)) {
-      const person = await staff.person('demo', as);
-      if (person) tokens.set(as, (await app.get(AccessTokens).issueDemoToken(userOf(person))).accessToken);
+      const [tenantId, personId] = as.includes('/') ? as.split('/') : ['demo', as];
+      const person = await staff.person(tenantId!, personId!);
+      if (person)
+        tokens.set(as, (await app.get(AccessTokens).issueDemoToken(userOf(person, tenantId))).accessToken);
       else {
         const reply = await http.inject({
           method: 'POST',
