@@ -13,7 +13,7 @@ import { DISPATCH_EVENTS } from './dispatch-events';
 /** How long a process keeps a tenant's policy before reading its stream again. */
 export const ROUTING_POLICY_CACHE_MS = 5_000;
 
-/** A tenant's dispatch policy as `GET /api/v1/assignment/routing` answers it. */
+/** A tenant's dispatch policy as `GET /api/v1/assignments/routing` answers it. */
 export interface RoutingSettings {
   /** The policy in force: the last change's, or the built-in one (version 1) before the first. */
   readonly policy: RoutingPolicy;

@@ -26,7 +26,7 @@ function withRevision(reply: Reply, settings: RoutingSettings): RoutingSettings 
  * RoutingPolicyChanged on `assignment-routing-<tenant>`, a PUT with a stale If-Match refused (412) —
  * and tried on a complaint with a dry run that records nothing.
  */
-@Controller('api/v1/assignment/routing')
+@Controller('api/v1/assignments/routing')
 export class RoutingPolicyController {
   constructor(
     private readonly commands: CommandBus,

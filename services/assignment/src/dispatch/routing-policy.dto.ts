@@ -24,7 +24,7 @@ import {
 } from 'class-validator';
 
 /**
- * `PUT /api/v1/assignment/routing`: the rules and the fallback, with why; the weights, the transfer
+ * `PUT /api/v1/assignments/routing`: the rules and the fallback, with why; the weights, the transfer
  * limit and the level holders are kept from the policy in force when left out. Each rule's fields
  * are checked by the policy's own validation (400 naming `rules.2.when.severities.0`).
  */
@@ -90,7 +90,7 @@ export class DryRunComplaintDto {
 }
 
 /**
- * `POST /api/v1/assignment/routing/dry-run`: which rule a complaint would match and whom it would
+ * `POST /api/v1/assignments/routing/dry-run`: which rule a complaint would match and whom it would
  * go to, under the tenant's policy or the rules given (checked as a change would be); nothing is
  * recorded.
  */

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const URL = '/api/v1/assignment/routing';
+const URL = '/api/v1/assignments/routing';
 const COMMUNICATION_TO_HQ = {
   id: 'communication-to-hq',
   description: {

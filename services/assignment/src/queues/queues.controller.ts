@@ -11,7 +11,7 @@ import { QueueParams } from './queue.params';
  * order — the most severe first, then the longest waiting (by deadline once SLA exists). For the
  * people who hold complaints; within their tenant and branch scope.
  */
-@Controller('api/v1/assignment/queues')
+@Controller('api/v1/assignments/queues')
 export class QueuesController {
   constructor(private readonly queries: QueryBus) {}
 

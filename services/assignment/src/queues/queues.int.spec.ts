@@ -51,7 +51,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const Q = '/api/v1/assignment/queues';
+const Q = '/api/v1/assignments/queues';
 type Item = {
   complaintId: string;
   severity: string;
