@@ -4,16 +4,19 @@ import {
   type ComplaintJoinedCollectiveIncidentData,
   type ComplaintRemovedFromCollectiveIncidentData,
 } from '@kesu/classification-contracts';
+import type { DispatchEvent } from '@kesu/assignment-contracts';
 import { type IntakeEvent, intakeEventTypes } from '@kesu/intake-contracts';
 import { type RecordedEvent } from '@kesu/kernel';
 import { type ComplaintView } from './complaint-view';
+import { applyAssignment, ASSIGNMENT_TYPES } from './complaint-view-assignment';
 import { applyClassification, CLASSIFICATION_TYPES } from './complaint-view-classification';
 import { applyIntake, receivedView } from './complaint-view-intake';
 
-/** Event types the complaint view folds: every one of intake's, and classification's about it. */
+/** Event types the complaint view folds: every one of intake's, classification's and dispatch's about it. */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
   ...CLASSIFICATION_TYPES,
+  ...ASSIGNMENT_TYPES,
 ];
 
 /**
@@ -44,6 +47,10 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
     const next = view && applyClassification(view, classification, event.revision);
     // an incident event that does not name the complaint (in a history read with its incident's)
     return next === view ? view : next && touched(next, event);
+  }
+  if ((ASSIGNMENT_TYPES as readonly string[]).includes(event.type)) {
+    const dispatched = { type: event.type, data: event.data } as DispatchEvent;
+    return view && touched(applyAssignment(view, dispatched), event);
   }
   // intake's own events of this complaint are all on its intake stream: their revision is its revision
   const intake = { type: event.type, data: event.data } as IntakeEvent;

@@ -2,20 +2,27 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, and its dispatch', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
+      'AssignmentAccepted',
+      'AssignmentEnded',
+      'AssignmentReturned',
       'CollectiveIncidentDetected',
       'ComplaintAccepted',
+      'ComplaintAssigned',
       'ComplaintClassified',
       'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
+      'ComplaintQueued',
       'ComplaintReceived',
       'ComplaintReclassified',
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
       'ComplaintResolvedOnTheSpot',
+      'ComplaintTransferred',
       'ComplaintWithdrawn',
+      'DepartmentHeadAlerted',
       'DuplicateLinked',
       'RecordConfirmed',
       'RecordCorrected',

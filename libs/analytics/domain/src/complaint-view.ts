@@ -11,6 +11,7 @@ import {
   type SubjectType,
 } from '@kesu/intake-contracts';
 import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
+import type { AssignmentView } from './complaint-view-assignment';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -125,7 +126,8 @@ export interface ComplaintView {
   readonly repeatOf: ComplaintLink | null;
   readonly classification: ClassificationView | null;
   readonly collectiveIncident: CollectiveIncidentMembership | null;
-  readonly assignment: { readonly departmentId: string | null; readonly assigneeId: string | null } | null;
+  /** Who holds it (dispatch); null until it is dispatched. */
+  readonly assignment: AssignmentView | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */

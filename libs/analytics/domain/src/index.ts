@@ -1,4 +1,5 @@
 export * from './complaint-view';
+export * from './complaint-view-assignment';
 export {
   complaintViewAsOf,
   complaintViewHandles,

@@ -1,8 +1,12 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { dispatchEventTypes, dispatchSettingsEventTypes } from './dispatch-events';
 import { ASSIGNMENT_CATEGORY, ASSIGNMENT_TOPIC } from './streams';
 
 /** The events assignment publishes. */
-export const assignmentEventTypes: readonly EventContract[] = [];
+export const assignmentEventTypes: readonly EventContract[] = [
+  ...dispatchEventTypes,
+  ...dispatchSettingsEventTypes,
+];
 
 /** Assignment's published events. */
 export const assignmentContracts: PublishedEvents = {

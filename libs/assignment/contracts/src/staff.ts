@@ -20,6 +20,11 @@ export interface Department {
   readonly departmentId: string;
   readonly unitId: string;
   readonly name: LocalizedName;
+  /**
+   * What the department does, as a code the tenant chooses (`customer_service`, `technical`, …):
+   * routing rules name departments by kind within a complaint's branch.
+   */
+  readonly kind?: string;
   /** The person accountable for the department's queue (alerted when nobody eligible is free). */
   readonly headId: string | null;
 }

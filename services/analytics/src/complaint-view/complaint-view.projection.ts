@@ -22,13 +22,14 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * classification as recorded (4 showed members as collective before the classifier said so); 6:
  * the incident's stream revision of the event that made a complaint a member; 7: `intakeRevision`,
  * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`); 8:
- * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data.
+ * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data; 9:
+ * `assignment` from dispatch's events (department, assignee, level, accepted, transfers).
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 8,
+  version: 9,
   collection: COMPLAINT_VIEWS,
-  topics: [topicForCategory('intake'), topicForCategory('classification')],
+  topics: [topicForCategory('intake'), topicForCategory('classification'), topicForCategory('assignment')],
   handles: complaintViewHandles,
   documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),
