@@ -1,3 +1,5 @@
+export * from './escalation-events';
 export * from './event-types';
+export * from './incident-plan-events';
 export * from './staff';
 export * from './streams';

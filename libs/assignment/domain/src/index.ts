@@ -1,2 +1,3 @@
 /** Assignment's pure domain: the directory, dispatch and escalation deciders and their policies. */
-export {};
+export * from './escalation';
+export * from './incident-plans';

@@ -1,0 +1,3 @@
+export * from './incident-plan';
+export * from './incident-plan-decider';
+export * from './plan-level';
