@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { escalationControllers, escalationProviders } from './escalation';
+import { provisionalStaffDirectoryProvider } from './provisional-staff-directory';
 
 /** Assignment: dispatches complaints to a responsible department and a named person. */
-@Module({})
+@Module({
+  controllers: [...escalationControllers],
+  providers: [provisionalStaffDirectoryProvider, ...escalationProviders],
+})
 export class AssignmentModule {}
