@@ -57,6 +57,11 @@ export class EscalationChains {
     return levels;
   }
 
+  /** The unit and the units above it, nearest first. */
+  unitsAbove(tenantId: string, unitId: string): Promise<readonly OrgUnitRef[]> {
+    return this.directory.unitChain(tenantId, unitId);
+  }
+
   /** The unit of a kind at or above a unit (the unit itself when it is of that kind). */
   async unitAbove(tenantId: string, unitId: string, kind: OrgUnitKind): Promise<OrgUnitRef | undefined> {
     return (await this.directory.unitChain(tenantId, unitId)).find((u) => u.kind === kind);

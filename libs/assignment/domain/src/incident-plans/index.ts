@@ -1,3 +1,4 @@
 export * from './incident-plan';
 export * from './incident-plan-decider';
 export * from './plan-level';
+export * from './plan-summary';
