@@ -1,3 +1,4 @@
+import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
 import { intakeEventTypes } from '@kesu/intake-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
@@ -7,5 +8,6 @@ export const ANALYTICS_EVENTS = Symbol('ANALYTICS_EVENTS');
 
 export const analyticsEventsProvider = {
   provide: ANALYTICS_EVENTS,
-  useFactory: () => new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes]),
+  useFactory: () =>
+    new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes, ...assignmentEventTypes]),
 };

@@ -2,21 +2,26 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its escalation and plan', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'CollectiveIncidentDetected',
       'ComplaintAccepted',
+      'ComplaintAddedToIncidentPlan',
       'ComplaintClassified',
+      'ComplaintEscalated',
       'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
       'ComplaintReceived',
       'ComplaintReclassified',
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
+      'ComplaintRemovedFromIncidentPlan',
       'ComplaintResolvedOnTheSpot',
       'ComplaintWithdrawn',
       'DuplicateLinked',
+      'EscalationHandedBack',
+      'IncidentPlanOpened',
       'RecordConfirmed',
       'RecordCorrected',
       'RejectionAppealed',
