@@ -1,6 +1,5 @@
 import type {
   EscalationEvent,
-  EscalationPolicy,
   EscalationRule,
   EscalationTrigger,
   LocalizedName,
@@ -15,42 +14,14 @@ import {
   initialEscalationState,
   RECURRING_TRIGGERS,
 } from './escalation';
+import type {
+  EscalateComplaint,
+  EscalateOnTriggers,
+  EscalationCommand,
+  HandBackEscalation,
+} from './escalation-commands';
 import { LEVEL_LABELS, levelRank, triggerList } from './labels';
 import { escalatedNotice, handedBackNotice, respondByOf } from './notices';
-
-// ---------------------------------------------------------------- commands
-
-interface OnComplaint {
-  readonly complaint: EscalatedComplaint;
-  /** The levels of the chain above the complaint, lowest first, each with its holder. */
-  readonly chain: readonly ChainLevel[];
-  /** The tenant's time zone (deadlines and notifications). */
-  readonly timeZone: string;
-  /** The user (id) who acts, or the service for an automatic escalation. */
-  readonly by: string;
-  readonly at: string;
-}
-
-/** A person escalates the complaint one level up the chain, saying why. */
-export interface EscalateComplaint extends OnComplaint {
-  readonly type: 'EscalateComplaint';
-  readonly reason: string;
-}
-
-/** Triggers occurred (a classification, a repeat flag, a time limit): the policy says where they take it. */
-export interface EscalateOnTriggers extends OnComplaint {
-  readonly type: 'EscalateOnTriggers';
-  readonly triggers: readonly EscalationTrigger[];
-  readonly rules: EscalationPolicy['rules'];
-}
-
-/** The person holding the complaint hands it back down one level, with a note. */
-export interface HandBackEscalation extends OnComplaint {
-  readonly type: 'HandBackEscalation';
-  readonly note: string;
-}
-
-export type EscalationCommand = EscalateComplaint | EscalateOnTriggers | HandBackEscalation;
 
 // ---------------------------------------------------------------- decide
 

@@ -1,6 +1,6 @@
 import type { EscalationEvent, EscalationLevel, EscalationTrigger } from '@kesu/assignment-contracts';
 import type { ChainHolder, ChainLevel, EscalatedComplaint } from './escalation';
-import type { EscalateComplaint, EscalateOnTriggers, HandBackEscalation } from './escalation-decider';
+import type { EscalateComplaint, EscalateOnTriggers, HandBackEscalation } from './escalation-commands';
 import { DEFAULT_ESCALATION_POLICY } from './escalation-policy';
 
 /*

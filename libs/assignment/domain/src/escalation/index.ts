@@ -1,4 +1,5 @@
 export * from './escalation';
+export * from './escalation-commands';
 export * from './escalation-decider';
 export * from './escalation-policy';
 export * from './escalation-policy-validation';

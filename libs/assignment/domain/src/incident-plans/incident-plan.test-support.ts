@@ -6,7 +6,7 @@ import type {
   CompletePlanStep,
   OpenIncidentPlan,
   ResolvePlanMember,
-} from './incident-plan-decider';
+} from './incident-plan-commands';
 
 /*
  * What the plan specs share: the smart-meter protest of seed 003 — about twenty residents at the
