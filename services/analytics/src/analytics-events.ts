@@ -1,4 +1,4 @@
-import { dispatchEventTypes } from '@kesu/assignment-contracts';
+import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
 import { intakeEventTypes } from '@kesu/intake-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
@@ -9,5 +9,5 @@ export const ANALYTICS_EVENTS = Symbol('ANALYTICS_EVENTS');
 export const analyticsEventsProvider = {
   provide: ANALYTICS_EVENTS,
   useFactory: () =>
-    new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes, ...dispatchEventTypes]),
+    new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes, ...assignmentEventTypes]),
 };

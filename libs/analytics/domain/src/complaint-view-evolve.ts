@@ -8,22 +8,37 @@ import type { DispatchEvent } from '@kesu/assignment-contracts';
 import { type IntakeEvent, intakeEventTypes } from '@kesu/intake-contracts';
 import { type RecordedEvent } from '@kesu/kernel';
 import { type ComplaintView } from './complaint-view';
-import { applyAssignment, ASSIGNMENT_TYPES } from './complaint-view-assignment';
+import { applyAssignment, ASSIGNMENT_TYPES as DISPATCH_TYPES } from './complaint-view-assignment';
 import { applyClassification, CLASSIFICATION_TYPES } from './complaint-view-classification';
+import {
+  applyEscalation,
+  ESCALATION_TYPES,
+  type EscalationViewEvent,
+  PLAN_MEMBERSHIP_TYPES,
+  planMembersNamed,
+} from './complaint-view-escalation';
 import { applyIntake, receivedView } from './complaint-view-intake';
 
-/** Event types the complaint view folds: every one of intake's, classification's and dispatch's about it. */
+const ESCALATION_VIEW_TYPES: readonly string[] = [...ESCALATION_TYPES, ...PLAN_MEMBERSHIP_TYPES];
+
+/**
+ * Event types the complaint view folds: every one of intake's, classification's and dispatch's about
+ * it, and assignment's escalation of it and the plans that name it.
+ */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
   ...CLASSIFICATION_TYPES,
-  ...ASSIGNMENT_TYPES,
+  ...DISPATCH_TYPES,
+  ...ESCALATION_VIEW_TYPES,
 ];
 
 /**
  * The ids of the views an event changes: its complaint's (the correlation id), or every complaint an
- * incident event names.
+ * incident or plan event names.
  */
 export function complaintViewIds(event: RecordedEvent): readonly string[] {
+  if ((PLAN_MEMBERSHIP_TYPES as readonly string[]).includes(event.type))
+    return planMembersNamed({ type: event.type, data: event.data } as Parameters<typeof planMembersNamed>[0]);
   if (event.type === 'CollectiveIncidentDetected')
     return (event.data as CollectiveIncidentDetectedData).complaintIds;
   if (event.type === 'ComplaintJoinedCollectiveIncident')
@@ -48,9 +63,15 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
     // an incident event that does not name the complaint (in a history read with its incident's)
     return next === view ? view : next && touched(next, event);
   }
-  if ((ASSIGNMENT_TYPES as readonly string[]).includes(event.type)) {
+  if ((DISPATCH_TYPES as readonly string[]).includes(event.type)) {
     const dispatched = { type: event.type, data: event.data } as DispatchEvent;
     return view && touched(applyAssignment(view, dispatched), event);
+  }
+  if ((ESCALATION_VIEW_TYPES as readonly string[]).includes(event.type)) {
+    const next =
+      view &&
+      applyEscalation(view, { type: event.type, data: event.data } as EscalationViewEvent, event.revision);
+    return next === view ? view : next && touched(next, event);
   }
   // intake's own events of this complaint are all on its intake stream: their revision is its revision
   const intake = { type: event.type, data: event.data } as IntakeEvent;

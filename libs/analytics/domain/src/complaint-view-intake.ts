@@ -39,6 +39,8 @@ export function receivedView(data: ComplaintReceivedData, event: RecordedEvent):
     classification: null,
     collectiveIncident: null,
     assignment: null,
+    escalation: null,
+    incidentPlan: null,
     sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
     satisfaction: null,
     personalMentions: data.personalMentions ?? DEFAULT_PERSONAL_MENTIONS,

@@ -2,7 +2,7 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident, and its dispatch', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'AssignmentAccepted',
@@ -10,8 +10,10 @@ describe('complaint view', () => {
       'AssignmentReturned',
       'CollectiveIncidentDetected',
       'ComplaintAccepted',
+      'ComplaintAddedToIncidentPlan',
       'ComplaintAssigned',
       'ComplaintClassified',
+      'ComplaintEscalated',
       'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
       'ComplaintQueued',
@@ -19,11 +21,14 @@ describe('complaint view', () => {
       'ComplaintReclassified',
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
+      'ComplaintRemovedFromIncidentPlan',
       'ComplaintResolvedOnTheSpot',
       'ComplaintTransferred',
       'ComplaintWithdrawn',
       'DepartmentHeadAlerted',
       'DuplicateLinked',
+      'EscalationHandedBack',
+      'IncidentPlanOpened',
       'RecordConfirmed',
       'RecordCorrected',
       'RejectionAppealed',

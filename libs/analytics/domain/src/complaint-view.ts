@@ -1,3 +1,4 @@
+import type { EscalationLevel } from '@kesu/assignment-contracts';
 import { type EscalationSignal, type Nature } from '@kesu/classification-contracts';
 import {
   type AppealDecidedData,
@@ -78,6 +79,25 @@ export interface CollectiveIncidentMembership {
   readonly revision?: number;
 }
 
+/** Where the complaint's escalation up the org chain stands: the level accountable for it, who, since when. */
+export interface EscalationStanding {
+  readonly level: EscalationLevel;
+  readonly holderId: string;
+  readonly since: string;
+  readonly respondBy: string | null;
+}
+
+/**
+ * The collective-incident plan (三级预警预案) the complaint is a member of. Its level, status and
+ * steps are the plan's (read with the view, `incident-plan-progress`); `revision` is that, in the
+ * plan's stream, of the event that made the complaint a member (0: the opening): where a fold of the
+ * complaint's history finds it. Not shown.
+ */
+export interface IncidentPlanMembership {
+  readonly planId: string;
+  readonly revision: number;
+}
+
 /** The current view of one complaint, as analysts and agents read it. */
 // ---------------------------------------------------------------- view
 
@@ -128,6 +148,9 @@ export interface ComplaintView {
   readonly collectiveIncident: CollectiveIncidentMembership | null;
   /** Who holds it (dispatch); null until it is dispatched. */
   readonly assignment: AssignmentView | null;
+  /** Null while its handler holds it (never escalated, or handed back down to them). */
+  readonly escalation: EscalationStanding | null;
+  readonly incidentPlan: IncidentPlanMembership | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */

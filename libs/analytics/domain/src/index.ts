@@ -8,3 +8,9 @@ export {
 } from './complaint-view-evolve';
 export * from './search-tokens';
 export * from './personal-data';
+export {
+  type IncidentPlanProgress,
+  PLAN_PROGRESS_TYPES,
+  evolvePlanProgress,
+  planProgressAsOf,
+} from './incident-plan-progress';

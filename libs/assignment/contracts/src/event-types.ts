@@ -1,11 +1,16 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
 import { dispatchEventTypes, dispatchSettingsEventTypes } from './dispatch-events';
+import { escalationEventTypes, escalationPolicyEventTypes } from './escalation-events';
+import { incidentPlanEventTypes } from './incident-plan-events';
 import { ASSIGNMENT_CATEGORY, ASSIGNMENT_TOPIC } from './streams';
 
 /** The events assignment publishes. */
 export const assignmentEventTypes: readonly EventContract[] = [
   ...dispatchEventTypes,
   ...dispatchSettingsEventTypes,
+  ...escalationEventTypes,
+  ...incidentPlanEventTypes,
+  ...escalationPolicyEventTypes,
 ];
 
 /** Assignment's published events. */

@@ -15,3 +15,14 @@ export const directoryStream = (tenantId: string): string => `${ASSIGNMENT_CATEG
 
 /** One collective-incident plan (`assignment-plan-<planId>`). */
 export const incidentPlanStream = (planId: string): string => `${ASSIGNMENT_CATEGORY}-plan-${planId}`;
+
+/**
+ * The escalation of one complaint up the org chain and back down (`assignment-escalation-<id>`);
+ * its events carry the complaint id as their correlation id, so the complaint's history shows them.
+ */
+export const escalationStream = (complaintId: string): string =>
+  `${ASSIGNMENT_CATEGORY}-escalation-${complaintId}`;
+
+/** A tenant's escalation policy: every change, with who and why (`assignment-escalationpolicy-<tenant>`). */
+export const escalationPolicyStream = (tenantId: string): string =>
+  `${ASSIGNMENT_CATEGORY}-escalationpolicy-${tenantId}`;

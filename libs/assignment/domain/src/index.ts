@@ -1,2 +1,4 @@
 /** Assignment's pure domain: the directory, dispatch and escalation deciders and their policies. */
 export * from './dispatch';
+export * from './escalation';
+export * from './incident-plans';

@@ -1,6 +1,8 @@
+import { ASSIGNMENT_TOPIC, incidentPlanStream } from '@kesu/assignment-contracts';
 import { incidentStream } from '@kesu/classification-contracts';
 import {
   type CollectiveIncidentMembership,
+  type IncidentPlanMembership,
   type ComplaintView,
   complaintViewHandles,
   complaintViewIds,
@@ -23,23 +25,26 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * the incident's stream revision of the event that made a complaint a member; 7: `intakeRevision`,
  * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`); 8:
  * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data; 9:
- * `assignment` from dispatch's events (department, assignee, level, accepted, transfers).
+ * `assignment` from dispatch's events (department, assignee, level, accepted, transfers); 10:
+ * `escalation` and `incidentPlan` from assignment's events.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 9,
+  version: 10,
   collection: COMPLAINT_VIEWS,
-  topics: [topicForCategory('intake'), topicForCategory('classification'), topicForCategory('assignment')],
+  topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC],
   handles: complaintViewHandles,
   documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),
-  history: (id, current, store) => complaintHistory(store, id, current?.collectiveIncident),
+  history: (id, current, store) =>
+    complaintHistory(store, id, current?.collectiveIncident, current?.incidentPlan),
 };
 
 /**
  * A complaint's events (its correlation id is the complaint's) and the events of the collective
  * incident its view names that made it a member — the detection (revision 0) and its own join —
- * in the order they were recorded. The incident's other events only concern other complaints, so
+ * and likewise of the plan it is a member of (the opening and its own addition), in the order they
+ * were recorded. The incident's other events only concern other complaints, so
  * an incident of any size costs two reads (a membership without its revision, folded by an older
  * release, reads the incident's events by its correlation id).
  */
@@ -47,6 +52,7 @@ export async function complaintHistory(
   store: EventStore,
   complaintId: string,
   incident?: CollectiveIncidentMembership | null,
+  plan?: IncidentPlanMembership | null,
 ): Promise<RecordedEvent[]> {
   const own = await store.readByCorrelationId(complaintId);
   let membership: RecordedEvent[] = [];
@@ -58,5 +64,18 @@ export async function complaintHistory(
     const reads = revisions.map((fromRevision) => store.readStream(stream, { fromRevision, maxCount: 1 }));
     membership = (await Promise.all(reads)).flat();
   }
-  return [...own, ...membership].sort((a, b) => a.globalPosition - b.globalPosition);
+  const planned = plan ? await membershipEvents(store, incidentPlanStream(plan.planId), plan.revision) : [];
+  return [...own, ...membership, ...planned].sort((a, b) => a.globalPosition - b.globalPosition);
+}
+
+/** The first event of a stream and the one at `revision`. */
+async function membershipEvents(
+  store: EventStore,
+  streamId: string,
+  revision: number,
+): Promise<RecordedEvent[]> {
+  const reads = [...new Set([0, revision])].map((fromRevision) =>
+    store.readStream(streamId, { fromRevision, maxCount: 1 }),
+  );
+  return (await Promise.all(reads)).flat();
 }

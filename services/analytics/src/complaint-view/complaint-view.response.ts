@@ -1,5 +1,5 @@
 import { type ComplainantDetails } from '@kesu/intake-contracts';
-import { type ComplaintView, withoutPersonalData } from '@kesu/analytics-domain';
+import { type ComplaintView, type IncidentPlanProgress, withoutPersonalData } from '@kesu/analytics-domain';
 import { DEFAULT_PERSONAL_MENTIONS, maskPersonalMentions } from '@kesu/text';
 import type { ElsewhereRef } from '../personal-data-access';
 
@@ -49,6 +49,7 @@ export function toComplaintResponse(
   view: ComplaintView,
   opened: OpenedComplainant,
   outside: ReadonlyMap<string, ElsewhereRef> = new Map(),
+  plan: IncidentPlanProgress | null = null,
 ) {
   const { channelDetails, complainant } = shownComplainant(view.channelDetails, opened);
   const within = <L extends { complaintId: string }>(link: L | null) =>
@@ -94,10 +95,19 @@ export function toComplaintResponse(
     classification: view.classification,
     collectiveIncident: membership(view.collectiveIncident),
     assignment: view.assignment,
+    escalation: view.escalation ?? null,
+    incidentPlan: planOf(view.incidentPlan, plan),
     sla: view.sla,
     satisfaction: view.satisfaction,
     updatedAt: view.updatedAt,
   };
+}
+
+/** The plan a complaint is a member of, as it stands (or stood, with `asOf`). */
+function planOf(membership: ComplaintView['incidentPlan'] | undefined, plan: IncidentPlanProgress | null) {
+  if (!membership || !plan) return null;
+  const { planId, level, status, stepsDone, stepsTotal } = plan;
+  return { planId, level, status, stepsDone, stepsTotal };
 }
 
 /** What was withheld from a caller who may not see personal data (dot paths), when anything was. */

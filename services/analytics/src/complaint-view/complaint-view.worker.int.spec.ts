@@ -18,7 +18,14 @@ import {
 } from '@kesu/ports';
 import { v7 as uuidv7 } from 'uuid';
 import { AnalyticsModule } from '../analytics.module';
-import { COMPLAINT_VIEWS, type ComplaintViewDocument } from './complaint-view.projection';
+import {
+  COMPLAINT_VIEWS,
+  type ComplaintViewDocument,
+  complaintViewProjection,
+} from './complaint-view.projection';
+
+/** The fold version the service builds its views with. */
+const VERSION = complaintViewProjection.version;
 
 /*
  * A DATA_DIR left by the release before fold versions: intake's events and complaint views without
@@ -132,21 +139,23 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 9,
+          projectionVersion: VERSION,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 9, events: 2, rebuild: null });
+      ).toMatchObject({ version: VERSION, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: no version recorded; rebuilding version 9 before consuming',
+        `complaint-view: no version recorded; rebuilding version ${VERSION} before consuming`,
       );
       expect(messages).toContainEqual(
         expect.stringMatching(
-          /^complaint-view: rebuilt version 9 from 2 events in .* 0 stale documents deleted/,
+          new RegExp(
+            `^complaint-view: rebuilt version ${VERSION} from 2 events in .* 0 stale documents deleted`,
+          ),
         ),
       );
     } finally {
@@ -161,7 +170,9 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the documents are version 9, no rebuild; consuming');
+      expect(messages).toContainEqual(
+        `complaint-view: the documents are version ${VERSION}, no rebuild; consuming`,
+      );
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();

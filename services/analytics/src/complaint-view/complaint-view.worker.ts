@@ -3,6 +3,7 @@ import type { EventTypeRegistry } from '@kesu/kernel';
 import { Projections } from '@kesu/platform';
 import { ANALYTICS_EVENTS } from '../analytics-events';
 import { complaintViewProjection } from './complaint-view.projection';
+import { incidentPlanProgressProjection } from './incident-plan-progress.projection';
 
 /** The list's filters, each with its newest-first order (`GET /api/v1/complaints`). */
 export const COMPLAINT_LIST_INDEXES = [
@@ -16,8 +17,8 @@ export const COMPLAINT_LIST_INDEXES = [
 
 /**
  * Runs the complaint view projection while the service is up, with the indexes its readers use
- * (the list's filters and its text search); `Projections` rebuilds the views first when the fold
- * changed.
+ * (the list's filters and its text search), and the progress of the plans views show;
+ * `Projections` rebuilds the views first when the fold changed.
  */
 @Injectable()
 export class ComplaintViewWorker implements OnModuleInit {
@@ -35,5 +36,6 @@ export class ComplaintViewWorker implements OnModuleInit {
         { fields: ['tenantId', 'searchTokens'], options: { multikey: true } },
       ],
     });
+    await this.projections.register({ projection: incidentPlanProgressProjection, events: this.events });
   }
 }

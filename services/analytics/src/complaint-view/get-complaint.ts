@@ -1,7 +1,14 @@
 import { type ComplainantDetails } from '@kesu/intake-contracts';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { type ComplaintView, complaintViewAsOf, complaintViewHandles } from '@kesu/analytics-domain';
+import { incidentPlanStream } from '@kesu/assignment-contracts';
+import {
+  type ComplaintView,
+  complaintViewAsOf,
+  complaintViewHandles,
+  type IncidentPlanProgress,
+  planProgressAsOf,
+} from '@kesu/analytics-domain';
 import { type EventTypeRegistry, openPersonalData, type RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, EVENT_STORE, KEY_STORE, type Principal } from '@kesu/platform';
 import type { DocumentStore, EventStore, KeyStore } from '@kesu/ports';
@@ -9,6 +16,10 @@ import { ANALYTICS_EVENTS } from '../analytics-events';
 import { ComplaintScope } from '../complaint-scope';
 import { LinkedComplaints, seesPersonalData } from '../personal-data-access';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument, complaintHistory } from './complaint-view.projection';
+import {
+  INCIDENT_PLAN_PROGRESS,
+  type IncidentPlanProgressDocument,
+} from './incident-plan-progress.projection';
 import {
   type ComplaintResponse,
   type OpenedComplainant,
@@ -51,7 +62,8 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     const found = asOf ? complaintViewAsOf(await this.history(complaintId, current), asOf) : current;
     const view = this.scope.found(principal, complaintId, found);
     const outside = await this.links.outside(principal, linkedComplaintIds(view));
-    const response = toComplaintResponse(view, await this.complainant(principal, view), outside);
+    const plan = await this.planOf(view, asOf);
+    const response = toComplaintResponse(view, await this.complainant(principal, view), outside, plan);
     return {
       complaint: this.asSeenBy(principal, view, response),
       intakeRevision: view.intakeRevision ?? null,
@@ -71,8 +83,34 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
 
   /** The events the view folds, as the projection folds them: those it handles, upcast. */
   private async history(complaintId: string, current: ComplaintView | null): Promise<RecordedEvent[]> {
-    const events = await complaintHistory(this.store, complaintId, current?.collectiveIncident);
+    const events = await complaintHistory(
+      this.store,
+      complaintId,
+      current?.collectiveIncident,
+      current?.incidentPlan,
+    );
     return events.filter((e) => complaintViewHandles.includes(e.type)).map((e) => this.registry.upcast(e));
+  }
+
+  /**
+   * How the complaint's plan stands (its progress document), or stood at `asOf` (a fold of the plan's
+   * stream up to then); read from the stream too while the document is not there yet.
+   */
+  private async planOf(view: ComplaintView, asOf: string | undefined): Promise<IncidentPlanProgress | null> {
+    const membership = view.incidentPlan;
+    if (!membership) return null;
+    if (!asOf) {
+      const doc = await this.documents
+        .collection<IncidentPlanProgressDocument>(INCIDENT_PLAN_PROGRESS)
+        .get(membership.planId);
+      if (doc && doc.tenantId === view.tenantId) return doc;
+    }
+    const events = await this.store.readStream(incidentPlanStream(membership.planId));
+    if (events[0]?.tenantId !== view.tenantId) return null;
+    return planProgressAsOf(
+      events.map((e) => this.registry.upcast(e)),
+      asOf ?? new Date(8.64e15).toISOString(),
+    );
   }
 
   private async complainant(principal: Principal, view: ComplaintView): Promise<OpenedComplainant> {

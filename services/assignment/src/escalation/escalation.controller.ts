@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import { EscalateComplaintCommand } from './escalate-complaint';
+import type { EscalationOutcome, EscalationResult } from './escalation-actions';
+import { EscalateComplaintDto, HandBackEscalationDto } from './escalation.dto';
+import { type EscalationView, GetEscalationQuery } from './get-escalation';
+import { HandBackEscalationCommand } from './hand-back-escalation';
+
+/** Who may escalate a complaint by hand: whoever works on it, from the front line up. */
+export const ESCALATION_ROLES = [
+  Role.agent,
+  Role.handler,
+  Role.supervisor,
+  Role.branchManager,
+  Role.director,
+  Role.admin,
+];
+/** Who may read a complaint's escalation: those who work on it, analysts and regulators. */
+export const ESCALATION_READERS = [...ESCALATION_ROLES, Role.analyst, Role.regulator];
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * A complaint's escalation up the org chain and back: each action a command on the bus answering
+ * `202 { complaintId, status, revision, escalation }` (`Idempotent-Replayed: true` when it repeats an
+ * earlier request); If-Match names the revision of the complaint's escalation stream (412 when stale).
+ */
+@Controller('api/v1/complaints/:id')
+export class EscalationController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post('escalate')
+  @HttpCode(202)
+  @Roles(...ESCALATION_ROLES)
+  escalate(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: EscalateComplaintDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<EscalationResult> {
+    return answer(reply, this.commands.execute(new EscalateComplaintCommand(caller, id, body)));
+  }
+
+  /** Only the person holding the complaint hands it back (409 for anyone else). */
+  @Post('escalation/hand-back')
+  @HttpCode(202)
+  @Roles(...ESCALATION_ROLES)
+  handBack(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: HandBackEscalationDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<EscalationResult> {
+    return answer(reply, this.commands.execute(new HandBackEscalationCommand(caller, id, body)));
+  }
+
+  @Get('escalation')
+  @Roles(...ESCALATION_READERS)
+  async read(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<EscalationView> {
+    const view = await this.queries.execute(new GetEscalationQuery(principal, id));
+    if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+    return view;
+  }
+}
+
+async function answer(reply: Reply, outcome: Promise<EscalationOutcome>): Promise<EscalationResult> {
+  const { result, replayed } = await outcome;
+  if (replayed) reply.header('Idempotent-Replayed', 'true');
+  return result;
+}

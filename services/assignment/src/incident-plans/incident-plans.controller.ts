@@ -1,0 +1,113 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Roles } from '@kesu/platform';
+import { DeclareIncidentPlanCommand } from './declare-incident-plan';
+import { GetIncidentPlanQuery } from './get-incident-plan';
+import type { PlanActionOutcome } from './incident-plan-actions';
+import {
+  ClosePlanDto,
+  CompleteStepDto,
+  DeclarePlanDto,
+  PLAN_DECLARERS,
+  PLAN_READERS,
+  PLAN_WORKERS,
+  PlanListQuery,
+  ReportStatusDto,
+} from './incident-plans.dto';
+import { type IncidentPlanPage, ListIncidentPlansQuery } from './list-incident-plans';
+import { ClosePlanCommand, CompletePlanStepCommand, ReportPlanStatusCommand } from './plan-work';
+import type { IncidentPlanView, PlanActionResult } from './plan-view';
+
+interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * Collective-incident plans (三级预警预案): declared by a supervisor or opened for a detected
+ * incident; read, worked through (steps, status reports) and closed. Actions answer
+ * `202 { planId, status, level, revision }`; If-Match names the plan stream's revision (412).
+ */
+@Controller('api/v1/incident-plans')
+export class IncidentPlansController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles(...PLAN_DECLARERS)
+  async declare(
+    @Body() body: DeclarePlanDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<IncidentPlanView> {
+    const { plan, replayed } = await this.commands.execute(new DeclareIncidentPlanCommand(caller, body));
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    reply.header('Location', `/api/v1/incident-plans/${plan.planId}`);
+    reply.header('ETag', `"${plan.revision}"`);
+    return plan;
+  }
+
+  @Get()
+  @Roles(...PLAN_READERS)
+  list(@Query() query: PlanListQuery, @CurrentPrincipal() principal: Principal): Promise<IncidentPlanPage> {
+    return this.queries.execute(new ListIncidentPlansQuery(principal, query));
+  }
+
+  @Get(':planId')
+  @Roles(...PLAN_READERS)
+  async read(
+    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<IncidentPlanView> {
+    const plan = await this.queries.execute(new GetIncidentPlanQuery(principal, planId));
+    reply.header('ETag', `"${plan.revision}"`);
+    return plan;
+  }
+
+  @Post(':planId/steps/:stepId/done')
+  @HttpCode(202)
+  @Roles(...PLAN_WORKERS)
+  completeStep(
+    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Param('stepId') stepId: string,
+    @Body() body: CompleteStepDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<PlanActionResult> {
+    return answer(reply, this.commands.execute(new CompletePlanStepCommand(caller, planId, stepId, body)));
+  }
+
+  @Post(':planId/status-reports')
+  @HttpCode(202)
+  @Roles(...PLAN_WORKERS)
+  report(
+    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Body() body: ReportStatusDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<PlanActionResult> {
+    return answer(reply, this.commands.execute(new ReportPlanStatusCommand(caller, planId, body)));
+  }
+
+  /** Its coordinator closes it with a note (a director or administrator may too; 403 for others). */
+  @Post(':planId/close')
+  @HttpCode(202)
+  @Roles(...PLAN_WORKERS)
+  close(
+    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Body() body: ClosePlanDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<PlanActionResult> {
+    return answer(reply, this.commands.execute(new ClosePlanCommand(caller, planId, body)));
+  }
+}
+
+async function answer(reply: Reply, outcome: Promise<PlanActionOutcome>): Promise<PlanActionResult> {
+  const { result, replayed } = await outcome;
+  if (replayed) reply.header('Idempotent-Replayed', 'true');
+  return result;
+}
