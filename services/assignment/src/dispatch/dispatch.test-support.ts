@@ -121,7 +121,7 @@ export async function startDispatch(options: DispatchTestOptions = {}): Promise<
       DispatchUnderTest,
     ],
   })(TestApp);
-  const app = await createApp(TestApp, { useLogger: false });
+  const app = await createApp(TestApp);
   const http: FastifyInstance = app.getHttpAdapter().getInstance();
   const store = app.get<EventStore>(EVENT_STORE);
   const tokens = new Map<string, string>();
