@@ -1,8 +1,9 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { directoryEventTypes } from './directory-events';
 import { ASSIGNMENT_CATEGORY, ASSIGNMENT_TOPIC } from './streams';
 
 /** The events assignment publishes. */
-export const assignmentEventTypes: readonly EventContract[] = [];
+export const assignmentEventTypes: readonly EventContract[] = [...directoryEventTypes];
 
 /** Assignment's published events. */
 export const assignmentContracts: PublishedEvents = {

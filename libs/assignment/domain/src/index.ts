@@ -1,2 +1,2 @@
 /** Assignment's pure domain: the directory, dispatch and escalation deciders and their policies. */
-export {};
+export * from './directory';
