@@ -1,7 +1,8 @@
+import { DEMO_DIRECTORY } from './demo-directory';
 import { OrgDirectory } from './org-directory';
 import type { Principal } from './principal';
 
-const directory = new OrgDirectory();
+const directory = new OrgDirectory([DEMO_DIRECTORY]);
 const scoped = (...branchScope: string[]): Principal => ({
   tenantId: 'demo',
   userId: 'u',
