@@ -1,5 +1,12 @@
 import { Module } from '@nestjs/common';
+import { directoryControllers, directoryProviders } from './directory/directory.providers';
 
-/** Assignment: dispatches complaints to a responsible department and a named person. */
-@Module({})
+/**
+ * Assignment: owns the tenants and their organisations (the directory every service's scope checks
+ * read) and dispatches complaints to a responsible department and a named person.
+ */
+@Module({
+  controllers: [...directoryControllers],
+  providers: [...directoryProviders],
+})
 export class AssignmentModule {}

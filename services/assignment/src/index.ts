@@ -1,1 +1,5 @@
 export { AssignmentModule } from './assignment.module';
+export { CreateTenantCommand } from './tenants/create-tenant';
+export { ImportDirectoryCommand } from './directory/import/import-directory';
+export { GetDirectoryQuery } from './directory/get-directory';
+export { STAFF_DIRECTORY } from './staff-directory';
