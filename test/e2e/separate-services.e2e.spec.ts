@@ -1,12 +1,46 @@
 import { HostProcess } from './host-process';
 
+/** The part of the demo organisation this spec needs, as its admin would import it. */
+const ORGANISATION = [
+  'record,id,kind,parent,name_zh,name_en,username,roles,units',
+  'unit,hq,headquarters,,总部,Headquarters,,,',
+  'unit,west,region,hq,华西区,West Region,,,',
+  'unit,west-1,branch,west,成都分公司,Chengdu Branch,,,',
+  'person,user-agent2,,,李娜,Li Na,agent2,agent,west-1',
+].join('\n');
+
 describe('services as separate processes on one data directory', () => {
-  it('takes a complaint in through intake and shows it through analytics', async () => {
-    const intake = await HostProcess.start({ service: 'intake' });
-    const analytics = await HostProcess.start({ service: 'analytics', dataDir: intake.dataDir });
+  it('takes a complaint in through intake and shows it through analytics, for a tenant assignment created', async () => {
+    const assignment = await HostProcess.start({ service: 'assignment' });
+    const intake = await HostProcess.start({ service: 'intake', dataDir: assignment.dataDir });
+    const analytics = await HostProcess.start({ service: 'analytics', dataDir: assignment.dataDir });
     try {
-      const token = await intake.token('agent2');
-      expect(await analytics.token('agent2')).toBeTruthy();
+      const platformAdmin = await assignment.token('platform-admin');
+      const tenant = await assignment.request('POST', '/api/v1/tenants', {
+        token: platformAdmin,
+        body: {
+          tenantId: 'demo',
+          name: { zh: '演示公司', en: 'Demo Company' },
+          timeZone: 'Asia/Shanghai',
+          defaultLanguage: 'zh',
+          admin: {
+            personId: 'user-admin',
+            username: 'admin',
+            name: { zh: '系统管理员', en: 'Administrator' },
+          },
+          reason: 'the tenant of this spec',
+        },
+      });
+      expect(tenant.status).toBe(201);
+      const imported = await assignment.request('POST', '/api/v1/directory/imports', {
+        token: await assignment.token('admin'),
+        body: { reason: 'its organisation', csv: ORGANISATION },
+      });
+      expect(imported.status).toBe(200);
+
+      // The other processes see the directory assignment published within about a second.
+      const token = await tokenOnceKnown(intake, 'agent2');
+      expect(await tokenOnceKnown(analytics, 'agent2')).toBeTruthy();
       const created = await intake.request('POST', '/api/v1/complaints', {
         token,
         body: {
@@ -30,9 +64,22 @@ describe('services as separate processes on one data directory', () => {
     } finally {
       expect(await intake.stop()).toBe(0);
       expect(await analytics.stop()).toBe(0);
+      expect(await assignment.stop()).toBe(0);
     }
   });
 });
+
+/** A dev token for the user once the process holds them (a few tries a second: the route is rate limited). */
+async function tokenOnceKnown(host: HostProcess, username: string): Promise<string> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await host.token(username);
+    } catch (error) {
+      if (tries >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
 
 describe('a service whose storage configuration is incomplete', () => {
   it('refuses to start and names the missing setting', async () => {
