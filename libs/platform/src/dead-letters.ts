@@ -13,7 +13,7 @@ import { InvalidInputError } from '@kesu/kernel';
 import { MESSAGE_LOG } from './tokens';
 
 /** The topics the services publish (contracts/events/catalog.json): the ones whose dead letters are listed. */
-export const PUBLISHED_TOPICS: readonly string[] = ['intake', 'classification', 'followup'].map(
+export const PUBLISHED_TOPICS: readonly string[] = ['intake', 'classification', 'followup', 'assignment'].map(
   topicForCategory,
 );
 
