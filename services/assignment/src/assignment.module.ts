@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { directoryControllers, directoryProviders } from './directory/directory.providers';
+import { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
 
 /**
  * Assignment: owns the tenants and their organisations (the directory every service's scope checks
@@ -8,5 +9,6 @@ import { directoryControllers, directoryProviders } from './directory/directory.
 @Module({
   controllers: [...directoryControllers],
   providers: [...directoryProviders],
+  exports: [DemoTenantSeeder],
 })
 export class AssignmentModule {}

@@ -5,12 +5,11 @@ import { ClassificationModule } from '@kesu/classification';
 import { FollowUpModule } from '@kesu/follow-up';
 import { IntakeModule } from '@kesu/intake';
 import { SlaModule } from '@kesu/sla';
-import { DemoDirectorySeeder } from './demo/demo-directory-seeder';
 import { DemoSeeder } from './demo/demo-seeder';
 
 /** All six services in one process, sharing one storage. */
 @Module({
   imports: [IntakeModule, ClassificationModule, AssignmentModule, SlaModule, FollowUpModule, AnalyticsModule],
-  providers: [DemoDirectorySeeder, DemoSeeder],
+  providers: [DemoSeeder],
 })
 export class HostModule {}

@@ -9,7 +9,6 @@ let t: DirectoryTestApp;
 
 beforeAll(async () => {
   t = await startAssignment();
-  await t.seedDemo();
 });
 afterAll(() => t.close());
 

@@ -1,5 +1,6 @@
 import type { Provider, Type } from '@nestjs/common';
 import { CreateTenantHandler } from '../tenants/create-tenant';
+import { DemoTenantSeeder } from '../tenants/demo-tenant-seeder';
 import { ListTenantsHandler } from '../tenants/list-tenants';
 import { TenantsController } from '../tenants/tenants.controller';
 import { STAFF_DIRECTORY } from '../staff-directory';
@@ -42,4 +43,5 @@ export const directoryProviders: Provider[] = [
   ImportDirectoryHandler,
   DirectoryStaff,
   { provide: STAFF_DIRECTORY, useExisting: DirectoryStaff },
+  DemoTenantSeeder,
 ];

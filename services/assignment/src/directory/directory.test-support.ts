@@ -4,16 +4,16 @@ import { join } from 'node:path';
 import { Module, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { directoryStream } from '@kesu/assignment-contracts';
-import { createApp, DEMO_ORGANISATION, EVENT_STORE, PlatformModule } from '@kesu/platform';
+import { createApp, EVENT_STORE, PlatformModule } from '@kesu/platform';
 import { type EventStore, ManualClock } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { AssignmentModule } from '../assignment.module';
 
 /*
  * The assignment service in process for the directory specs: its module on the platform (guard,
- * pipe, problem filter, relay, consumers) with the embedded adapters in a temp folder. No tenant
- * exists at first: `seedDemo()` creates the demo tenant and imports its organisation through HTTP,
- * as a platform administrator and the tenant's admin would.
+ * pipe, problem filter, relay, consumers) with the embedded adapters in a temp folder, in the demo
+ * profile: the demo tenant is created and its organisation imported before the app is ready, through
+ * the same commands as the HTTP routes (`DemoTenantSeeder`).
  */
 
 export const PLATFORM_ADMIN = 'platform-admin';
@@ -36,8 +36,6 @@ export interface DirectoryTestApp {
   ): Promise<LightMyRequestResponse>;
   /** A dev token (`username@tenant` names the tenant), issued once per spec file (the route is rate limited). */
   tokenFor(as: string): Promise<string>;
-  /** Creates the demo tenant and imports its organisation, as the host seeds it. */
-  seedDemo(): Promise<void>;
   /** The events of a tenant's directory stream. */
   directoryEvents(tenantId: string): ReturnType<EventStore['readStream']>;
   close(): Promise<void>;
@@ -98,22 +96,6 @@ export async function startAssignment(options: StartOptions = {}): Promise<Direc
     clock,
     request,
     tokenFor,
-    async seedDemo() {
-      const { tenant, units, departments, people } = DEMO_ORGANISATION;
-      const admin = people.find((p) => p.username === 'admin')!;
-      const created = await request('POST', PLATFORM_ADMIN, '/api/v1/tenants', {
-        payload: {
-          ...tenant,
-          admin: { personId: admin.personId, username: admin.username, name: admin.name },
-          reason: '演示租户',
-        },
-      });
-      if (created.statusCode !== 201) throw new Error(`demo tenant not created: ${created.body}`);
-      const imported = await request('POST', 'admin@demo', '/api/v1/directory/imports', {
-        payload: { reason: '演示租户的组织架构', json: { units, departments, people } },
-      });
-      if (imported.statusCode !== 200) throw new Error(`demo organisation not imported: ${imported.body}`);
-    },
     directoryEvents: (tenantId) => store.readStream(directoryStream(tenantId)),
     async close() {
       await app.close();

@@ -41,7 +41,6 @@ const NORTHWIND = {
 beforeAll(async () => {
   t = await startAssignment();
   other = await startAssignment({ dataDir: t.dataDir, modules: [], directoryRefreshMs: 50 });
-  await t.seedDemo();
   expect(
     (await t.request('POST', PLATFORM_ADMIN, '/api/v1/tenants', { payload: northwind })).statusCode,
   ).toBe(201);

@@ -14,7 +14,6 @@ let t: DirectoryTestApp;
 
 beforeAll(async () => {
   t = await startAssignment();
-  await t.seedDemo();
 });
 afterAll(() => t.close());
 

@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AnalyticsModule } from '@kesu/analytics';
-import { AssignmentModule } from '@kesu/assignment';
+import { AssignmentModule, DemoTenantSeeder } from '@kesu/assignment';
 import { directoryStream } from '@kesu/assignment-contracts';
 import { IntakeModule } from '@kesu/intake';
 import { createApp, DEMO_ORGANISATION, EVENT_STORE, OrgDirectory, PlatformModule } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
 import type { FastifyInstance } from 'fastify';
-import { DemoDirectorySeeder } from './demo-directory-seeder';
 
 /*
  * The demo tenant is seeded through the directory's own commands on first start, and never again;
@@ -35,7 +34,6 @@ async function start(): Promise<void> {
       AssignmentModule,
       AnalyticsModule,
     ],
-    providers: [DemoDirectorySeeder],
   })(TestHost);
   app = await createApp(TestHost, { useLogger: false });
   http = app.getHttpAdapter().getInstance();
@@ -65,7 +63,7 @@ afterAll(async () => {
 
 describe('seeding the demo tenant', () => {
   it('creates it as a platform administrator and imports its organisation as its admin', async () => {
-    await app.get(DemoDirectorySeeder).seed();
+    await app.get(DemoTenantSeeder).seed();
     const events = await directoryEvents();
     expect(events[0]).toMatchObject({
       type: 'TenantCreated',
@@ -83,7 +81,7 @@ describe('seeding the demo tenant', () => {
 
   it('records nothing when seeded again, nor after a restart, which loads the directory before it is ready', async () => {
     const seeded = (await directoryEvents()).length;
-    await app.get(DemoDirectorySeeder).seed();
+    await app.get(DemoTenantSeeder).seed();
     await app.close();
     await start();
     expect(app.get(OrgDirectory).branchesWithin(app.get(OrgDirectory).principalOf('demo', 'admin'))).toEqual([
@@ -92,7 +90,7 @@ describe('seeding the demo tenant', () => {
       'west-1',
       'west-2',
     ]);
-    await app.get(DemoDirectorySeeder).seed();
+    await app.get(DemoTenantSeeder).seed();
     expect(await directoryEvents()).toHaveLength(seeded);
   });
 });
