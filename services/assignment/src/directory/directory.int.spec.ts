@@ -133,6 +133,36 @@ describe('changing the org tree', () => {
     expect((await t.directoryEvents('demo')).at(-1)).toMatchObject({ type: 'OrgUnitChanged' });
   });
 
+  it('lets one of two concurrent changes at the same If-Match win, and the other 412', async () => {
+    const { revision } = await read();
+    const ifMatch = { 'if-match': `"${revision}"` };
+    const [a, b] = await Promise.all([
+      put(
+        'units/east-2-west-lake',
+        { ...hall, parentId: 'east-2', name: { zh: '西湖营业厅', en: 'West Lake Hall' } },
+        'admin',
+        ifMatch,
+      ),
+      put(
+        'units/east-2-qiantang',
+        { ...hall, parentId: 'east-2', name: { zh: '钱塘营业厅', en: 'Qiantang Hall' } },
+        'admin',
+        ifMatch,
+      ),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
+    expect((await read()).revision).toBe(revision + 1);
+  });
+
+  it('applies both of two concurrent changes sent without If-Match (the loser decides again)', async () => {
+    const { revision } = await read();
+    const halls = ['east-2-xixi', 'east-2-binjiang'].map((id) =>
+      put(`units/${id}`, { ...hall, parentId: 'east-2', name: { zh: id, en: id } }),
+    );
+    expect((await Promise.all(halls)).map((reply) => reply.statusCode)).toEqual([200, 200]);
+    expect((await read()).revision).toBe(revision + 2);
+  });
+
   it('records nothing for the unit as it stands, and once for a repeated Idempotency-Key', async () => {
     const { revision, units } = await read();
     const unit = units.find((u: { unitId: string }) => u.unitId === 'east-1-renmin');
