@@ -6,6 +6,7 @@ import type {
   TenantProfile,
 } from '@kesu/assignment-contracts';
 import { assertNever } from '@kesu/kernel';
+import { PersistentMap } from './persistent-map';
 
 // ---------------------------------------------------------------- state
 
@@ -15,26 +16,17 @@ import { assertNever } from '@kesu/kernel';
  */
 export interface DirectoryState {
   readonly tenant: TenantProfile | null;
-  readonly units: ReadonlyMap<string, OrgUnitRef>;
-  readonly departments: ReadonlyMap<string, Department>;
-  readonly people: ReadonlyMap<string, StaffMember>;
+  readonly units: PersistentMap<OrgUnitRef>;
+  readonly departments: PersistentMap<Department>;
+  readonly people: PersistentMap<StaffMember>;
 }
 
 export const initialDirectoryState = (): DirectoryState => ({
   tenant: null,
-  units: new Map(),
-  departments: new Map(),
-  people: new Map(),
+  units: PersistentMap.empty(),
+  departments: PersistentMap.empty(),
+  people: PersistentMap.empty(),
 });
-
-const withEntry = <T>(map: ReadonlyMap<string, T>, id: string, value: T): ReadonlyMap<string, T> =>
-  new Map(map).set(id, value);
-
-const withoutEntry = <T>(map: ReadonlyMap<string, T>, id: string): ReadonlyMap<string, T> => {
-  const next = new Map(map);
-  next.delete(id);
-  return next;
-};
 
 export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): DirectoryState {
   switch (event.type) {
@@ -42,27 +34,27 @@ export function evolveDirectory(state: DirectoryState, event: DirectoryEvent): D
       return { ...state, tenant: event.data.tenant };
     case 'OrgUnitAdded':
     case 'OrgUnitChanged':
-      return { ...state, units: withEntry(state.units, event.data.unit.unitId, event.data.unit) };
+      return { ...state, units: state.units.set(event.data.unit.unitId, event.data.unit) };
     case 'OrgUnitRemoved':
-      return { ...state, units: withoutEntry(state.units, event.data.unitId) };
+      return { ...state, units: state.units.delete(event.data.unitId) };
     case 'DepartmentAdded':
     case 'DepartmentChanged': {
       const { department } = event.data;
-      return { ...state, departments: withEntry(state.departments, department.departmentId, department) };
+      return { ...state, departments: state.departments.set(department.departmentId, department) };
     }
     case 'DepartmentRemoved':
-      return { ...state, departments: withoutEntry(state.departments, event.data.departmentId) };
+      return { ...state, departments: state.departments.delete(event.data.departmentId) };
     case 'PersonAdded':
     case 'PersonChanged':
-      return { ...state, people: withEntry(state.people, event.data.person.personId, event.data.person) };
+      return { ...state, people: state.people.set(event.data.person.personId, event.data.person) };
     case 'PersonRemoved':
-      return { ...state, people: withoutEntry(state.people, event.data.personId) };
+      return { ...state, people: state.people.delete(event.data.personId) };
     case 'PersonDutyChanged': {
       const person = state.people.get(event.data.personId);
       if (!person) return state;
       return {
         ...state,
-        people: withEntry(state.people, person.personId, { ...person, onDuty: event.data.onDuty }),
+        people: state.people.set(person.personId, { ...person, onDuty: event.data.onDuty }),
       };
     }
     default:
@@ -94,7 +86,10 @@ export function coversUnit(
 
 /** The departments a person belongs to that lie outside the units they act in. */
 export function departmentsOutsideUnits(
-  state: Pick<DirectoryState, 'units' | 'departments'>,
+  state: {
+    readonly units: ReadonlyMap<string, OrgUnitRef>;
+    readonly departments: ReadonlyMap<string, Department>;
+  },
   person: Pick<StaffMember, 'unitIds' | 'departmentIds'>,
 ): string[] {
   return person.departmentIds.filter((id) => {

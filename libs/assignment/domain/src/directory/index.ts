@@ -4,3 +4,4 @@ export * from './directory-problems';
 export * from './directory-records';
 export * from './directory-rules';
 export * from './directory-state';
+export * from './persistent-map';
