@@ -16,20 +16,24 @@ if (missing.length > 0) {
 }
 
 describeDistributed('distributed mode: separate services on EventStoreDB, Kafka and MongoDB', () => {
+  let assignment: HostProcess;
   let intake: HostProcess;
   let analytics: HostProcess;
 
   beforeAll(async () => {
     // Complaint ids are new on every run, so the run can share the engines with earlier data.
     const env = { STORAGE: 'distributed', KAFKA_PARTITIONS: '3' };
-    intake = await HostProcess.start({ service: 'intake', env });
-    // The demo signing key is the only file in DATA_DIR; sharing it lets one token work for both.
-    analytics = await HostProcess.start({ service: 'analytics', env, dataDir: intake.dataDir });
+    // The assignment service seeds the demo tenant (demo profile) and publishes its directory.
+    assignment = await HostProcess.start({ service: 'assignment', env });
+    // The demo signing key is the only file in DATA_DIR; sharing it lets one token work for all.
+    intake = await HostProcess.start({ service: 'intake', env, dataDir: assignment.dataDir });
+    analytics = await HostProcess.start({ service: 'analytics', env, dataDir: assignment.dataDir });
   }, 60_000);
 
   afterAll(async () => {
     await intake?.stop();
     await analytics?.stop();
+    await assignment?.stop();
   });
 
   it('takes a complaint in through intake and shows it, with a verifiable history, through analytics', async () => {

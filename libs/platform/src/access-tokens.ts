@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Clock } from '@kesu/ports';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import type { PlatformConfig } from './config';
-import type { DirectoryUser } from './demo-directory';
+import type { DirectoryUser } from './tenant-directory';
 import { type Principal, principalFromClaims } from './principal';
 import { DEMO_KEY_ALG, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 import { CLOCK, CONFIG } from './tokens';

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AccessTokens } from './access-tokens';
 import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { attachPrincipal, authenticate, authorize } from './authentication';
+import { TenantAdmission } from './tenant-admission';
 
 interface HttpRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -10,14 +11,16 @@ interface HttpRequest extends AuthenticatedRequest {
 
 /**
  * The global guard: every HTTP route needs `Authorization: Bearer <JWT>` unless marked @Public(),
- * and one of its @Roles(). The edge checks both before the body is read and attaches the principal;
- * the guard takes that principal (or verifies the token itself) and enforces the roles again.
+ * admitted by its tenant (`TenantAdmission`), and one of its @Roles(). The edge checks all before the
+ * body is read and attaches the principal; the guard takes that principal (or verifies and admits
+ * the token itself) and enforces the roles again.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokens,
+    private readonly admission: TenantAdmission,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,7 +29,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const principal = request.principal ?? (await authenticate(request.headers.authorization, this.tokens));
+    const principal =
+      request.principal ??
+      this.admission.admit(await authenticate(request.headers.authorization, this.tokens));
     attachPrincipal(request, principal);
     authorize(principal, this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets));
     return true;

@@ -213,6 +213,24 @@ describe('identity in the production profile', () => {
     t = await startTestApp({
       controllers: [WhoAmIController],
       relay: false,
+      // ann (u-42) is an analyst of acme: the production profile admits only people of a tenant's directory
+      directories: [
+        {
+          tenantId: 'acme',
+          name: { zh: '阿克米', en: 'Acme' },
+          units: [{ id: 'hq', kind: 'headquarters', parentId: null, name: { zh: '总部', en: 'HQ' } }],
+          users: [
+            {
+              id: 'u-42',
+              username: 'ann',
+              tenantId: 'acme',
+              displayName: { zh: '安', en: 'Ann' },
+              roles: ['analyst'],
+              branchScope: ['hq'],
+            },
+          ],
+        },
+      ],
       config: {
         profile: 'production',
         jwtIssuer: issuer,

@@ -3,7 +3,8 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import { type AccessTokens, InvalidTokenError } from './access-tokens';
 import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import type { Principal } from './principal';
+import { isPlatformAdmin, type Principal, Role } from './principal';
+import type { TenantAdmission } from './tenant-admission';
 
 const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-_.~+/]+=*)[ \t]*$/i;
 
@@ -20,8 +21,14 @@ export async function authenticate(authorization: unknown, tokens: AccessTokens)
   }
 }
 
-/** 403 unless the principal has one of the roles; any principal passes when none are required. */
+/**
+ * 403 unless the principal has one of the roles; any principal passes when none are required — but
+ * a platform administrator only a route that names their role: they act in no tenant.
+ */
 export function authorize(principal: Principal, roles: readonly string[] | undefined): void {
+  if (isPlatformAdmin(principal) && !roles?.includes(Role.platformAdmin)) {
+    throw new ForbiddenException('The platform administrator creates tenants and acts in none of them.');
+  }
   if (roles && roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
     throw new ForbiddenException(`This action requires one of the roles: ${roles.join(', ')}.`);
   }
@@ -54,14 +61,15 @@ export function recordRouteAccess(route: RouteOptions): void {
 
 /**
  * Authenticates and authorises a request before its body is read (a `preParsing` hook): a request
- * without a valid token is answered 401, one without the route's role 403, however large the
- * body it announces. The principal is attached to the request for the guard and the handler.
+ * without a valid token is answered 401, one its tenant does not admit or without the route's role
+ * 403, however large the body it announces. The principal is attached to the request for the guard
+ * and the handler.
  */
-export function authenticateBeforeBody(tokens: AccessTokens) {
+export function authenticateBeforeBody(tokens: AccessTokens, admission: TenantAdmission) {
   return async (request: FastifyRequest): Promise<void> => {
     const access = (request.routeOptions.config as AccessConfig | undefined)?.access;
     if (!access || access.public) return;
-    const principal = await authenticate(request.headers.authorization, tokens);
+    const principal = admission.admit(await authenticate(request.headers.authorization, tokens));
     authorize(principal, access.roles);
     attachPrincipal(request as AuthenticatedRequest, principal);
   };

@@ -10,6 +10,7 @@ import { installJsonBodyParser } from './json-body';
 import { CORRELATION_HEADER } from './logging';
 import { rateLimitOptions } from './rate-limits';
 import type { PlatformRouteConfig } from './route-config';
+import { TenantAdmission } from './tenant-admission';
 import { CONFIG } from './tokens';
 
 /**
@@ -20,8 +21,8 @@ import { CONFIG } from './tokens';
  * - every answer carries the correlation id, `Cache-Control: no-store` (answers hold personal data)
  *   and the security headers of `@fastify/helmet` (a CSP of `default-src 'none'`, no framing, HSTS
  *   when HSTS_MAX_AGE is set);
- * - before the body is read: authentication and the route's roles (401/403), then the rate limits
- *   (429 with Retry-After): per client address without a token, per user with one;
+ * - before the body is read: authentication, the tenant's admission and the route's roles (401/403),
+ *   then the rate limits (429 with Retry-After): per client address without a token, per user with one;
  * - the body: JSON only (415 otherwise), within the route's limit (413), at most 32 levels deep and
  *   without prototype keys (400), before Nest's validation pipe sees it.
  */
@@ -41,7 +42,7 @@ export async function installEdge(app: NestFastifyApplication): Promise<void> {
     done();
   });
   await fastify.register(helmet, securityHeaders(config));
-  fastify.addHook('preParsing', authenticateBeforeBody(app.get(AccessTokens)));
+  fastify.addHook('preParsing', authenticateBeforeBody(app.get(AccessTokens), app.get(TenantAdmission)));
   const limits = rateLimitOptions(config);
   if (limits) await fastify.register(rateLimit, limits);
 }

@@ -52,7 +52,7 @@ describe('application lifecycle', () => {
 
   it('starts workers on bootstrap and stops them in reverse order before the database closes', async () => {
     const t = await startTestApp({ providers: [RecordingWorkers] });
-    expect(t.app.get(BackgroundWorkers).names()).toEqual(['relay', 'first', 'second']);
+    expect(t.app.get(BackgroundWorkers).names()).toEqual(['relay', 'tenant-directories', 'first', 'second']);
     expect(journal).toEqual(['start first', 'start second']);
     const storage = t.app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
     const close = storage.close.bind(storage);
@@ -109,7 +109,7 @@ describe('application lifecycle', () => {
   it('runs no relay when relay: false', async () => {
     const t = await startTestApp({ relay: false });
     try {
-      expect(t.app.get(BackgroundWorkers).names()).toEqual([]);
+      expect(t.app.get(BackgroundWorkers).names()).toEqual(['tenant-directories']);
     } finally {
       await t.close();
     }

@@ -34,7 +34,10 @@ describe('health and metrics', () => {
   it('is ready when the event store and the message log answer', async () => {
     const response = await t.inject({ method: 'GET', url: '/health/ready' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ status: 'ok', checks: { eventStore: 'ok', messageLog: 'ok' } });
+    expect(response.json()).toEqual({
+      status: 'ok',
+      checks: { eventStore: 'ok', messageLog: 'ok', tenantDirectories: 'ok' },
+    });
   });
 
   it('is not ready when the event store fails', async () => {
@@ -59,6 +62,7 @@ describe('health and metrics', () => {
       eventStore: 'ok',
       messageLog: 'ok',
       'projection.tally': 'rebuilding version 2: 5000 events folded',
+      tenantDirectories: 'ok',
     });
     state = 'ok';
     const ready = await t.inject({ method: 'GET', url: '/health/ready' });

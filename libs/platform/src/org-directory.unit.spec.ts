@@ -1,7 +1,8 @@
+import { DEMO_DIRECTORY } from './demo-directory';
 import { OrgDirectory } from './org-directory';
 import type { Principal } from './principal';
 
-const directory = new OrgDirectory();
+const directory = new OrgDirectory([DEMO_DIRECTORY]);
 const scoped = (...branchScope: string[]): Principal => ({
   tenantId: 'demo',
   userId: 'u',
@@ -78,5 +79,49 @@ describe('OrgDirectory', () => {
       expect(directory.findUser(name)?.displayName.en).toBeTruthy();
     }
     expect(() => directory.principalOf('demo', 'nobody')).toThrow('no user nobody');
+  });
+});
+
+describe('OrgDirectory holding published directories', () => {
+  const published = (revision: number, names: string[]) => ({
+    ...DEMO_DIRECTORY,
+    revision,
+    users: DEMO_DIRECTORY.users.filter((u) => names.includes(u.username)),
+  });
+
+  it('holds nothing in code: a directory of no tenant answers nothing', () => {
+    const empty = new OrgDirectory();
+    expect(empty.units('demo')).toEqual([]);
+    expect(empty.findUser('admin')).toBeUndefined();
+    expect(empty.tenant('demo')).toBeUndefined();
+  });
+
+  it('replaces a fixture by any published directory, and a directory only by a further one', () => {
+    const held = new OrgDirectory([DEMO_DIRECTORY]);
+    expect(held.revisionOf('demo')).toBe(-1);
+    expect(held.hold(published(3, ['admin', 'agent1']))).toBe(true);
+    expect(held.findUser('handler1')).toBeUndefined();
+    expect(held.hold(published(2, ['admin']))).toBe(false);
+    expect(held.findUser('agent1')?.id).toBe('user-agent1');
+    expect(held.hold(published(4, ['admin']))).toBe(true);
+    expect(held.findUser('agent1')).toBeUndefined();
+    expect(held.revisionOf('demo')).toBe(4);
+  });
+
+  it('finds a user by tenant, or in the only tenant that has them', () => {
+    const other = {
+      ...DEMO_DIRECTORY,
+      tenantId: 'acme',
+      users: DEMO_DIRECTORY.users.map((u) => ({ ...u, tenantId: 'acme' })),
+    };
+    const two = new OrgDirectory([
+      DEMO_DIRECTORY,
+      { ...other, users: other.users.filter((u) => u.username === 'admin') },
+    ]);
+    expect(two.findUser('admin')).toBeUndefined();
+    expect(two.findUser('admin', 'acme')?.tenantId).toBe('acme');
+    expect(two.findUser('agent1')?.tenantId).toBe('demo');
+    expect(two.user('demo', 'user-agent1')?.username).toBe('agent1');
+    expect(two.user('acme', 'user-agent1')).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import type { Clock } from '@kesu/ports';
 import type { DestinationStream } from 'pino';
 import type { PlatformConfig } from './config';
+import type { TenantDirectory } from './tenant-directory';
 
 /** Options of PlatformModule.forRoot. */
 export interface PlatformOptions {
@@ -18,6 +19,14 @@ export interface PlatformOptions {
   readonly logDestination?: DestinationStream;
   /** Environment to read the configuration from (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Tenants' directories held from the start (tests of a single service: `DEMO_DIRECTORY`), until a
+   * published one replaces them. In production none: directories are published by the service
+   * that owns the organisations and read from the document store.
+   */
+  readonly directories?: readonly TenantDirectory[];
+  /** How often published directories are looked for (default DEFAULT_DIRECTORY_REFRESH_MS). */
+  readonly directoryRefreshMs?: number;
 }
 
 /** How long a relay leader's lease lasts without renewal, and how often replicas check it. */

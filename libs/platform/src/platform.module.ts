@@ -15,7 +15,7 @@ import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
 import { MetricsListener } from './metrics-listener';
 import { OperationsController } from './operations.controller';
-import { OrgDirectory } from './org-directory';
+import { DIRECTORY_TENANTS, OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
 import { ProblemFilter } from './problem.filter';
 import { Projections } from './projections';
@@ -23,6 +23,8 @@ import { UndeclaredQueryParameters } from './query-parameters';
 import { Readiness } from './readiness';
 import { RelayWorker } from './relay-worker';
 import { storageProviders } from './storage';
+import { TenantAdmission } from './tenant-admission';
+import { TenantDirectories } from './tenant-directories';
 import {
   CLOCK,
   CONFIG,
@@ -44,8 +46,8 @@ export function resolvePlatformConfig(options: PlatformOptions): PlatformConfig 
 
 /**
  * Everything a Kesu service process shares: configuration, the ports on the configured adapters,
- * background workers (the relay, event consumers, projections), identity (guard, dev tokens, org
- * directory), the CQRS buses and the one way a person's command runs (`UserCommands`), problem
+ * background workers (the relay, event consumers, projections), identity (guard, dev tokens, the
+ * tenants' directories and who they admit), the CQRS buses and the one way a person's command runs (`UserCommands`), problem
  * answers, validation, logging, metrics, health and dead letters. Global: import it once, in the
  * root module.
  */
@@ -60,7 +62,10 @@ export class PlatformModule {
       ...storageProviders,
       BackgroundWorkers,
       ...(options.relay === false ? [] : [RelayWorker]),
+      { provide: DIRECTORY_TENANTS, useValue: options.directories ?? [] },
       OrgDirectory,
+      TenantDirectories,
+      TenantAdmission,
       AccessTokens,
       Metrics,
       HttpMetricsHook,
@@ -99,6 +104,8 @@ export class PlatformModule {
         KEY_STORE,
         BackgroundWorkers,
         OrgDirectory,
+        TenantDirectories,
+        TenantAdmission,
         AccessTokens,
         Metrics,
         Readiness,

@@ -9,8 +9,13 @@ export interface Principal {
   readonly branchScope: string[];
 }
 
-/** Roles known to the platform (tokens may carry others). */
+/**
+ * Roles known to the platform (tokens may carry others). Every role but `platform_admin` is a role of
+ * a tenant's people; the platform administrator creates tenants and acts in none (their tokens name
+ * the platform's own tenant, `PLATFORM_TENANT_ID`).
+ */
 export const Role = {
+  platformAdmin: 'platform_admin',
   admin: 'admin',
   agent: 'agent',
   handler: 'handler',
@@ -20,6 +25,13 @@ export const Role = {
   analyst: 'analyst',
   regulator: 'regulator',
 } as const;
+
+/** The tenant of platform administrators' tokens: no tenant's, and no tenant may take its id. */
+export const PLATFORM_TENANT_ID = 'platform';
+
+/** Whether the principal is a platform administrator: of the platform's own tenant, with its role. */
+export const isPlatformAdmin = (principal: Pick<Principal, 'tenantId' | 'roles'>): boolean =>
+  principal.tenantId === PLATFORM_TENANT_ID && principal.roles.includes(Role.platformAdmin);
 
 /**
  * Reads a principal from verified JWT claims: `sub` user id, `tid` tenant, `roles`, `branches`

@@ -5,10 +5,11 @@ import { Module, type Provider, type Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from './bootstrap';
+import { DEMO_DIRECTORY } from './demo-directory';
 import { PlatformModule } from './platform.module';
 import type { PlatformOptions } from './platform-options';
 
-/** A platform app on a private temp DATA_DIR, for the platform's own integration specs. */
+/** A platform app on a private temp DATA_DIR, for the platform's own integration specs (holding the demo tenant's directory unless given others). */
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly dataDir: string;
@@ -31,6 +32,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PlatformModule.forRoot({
       service: 'platform-test',
       env: {},
+      directories: [DEMO_DIRECTORY],
       ...platform,
       config: { dataDir, logLevel: 'silent', ...config },
     }),

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type EventTypeRegistry, sealPersonalData } from '@kesu/kernel';
-import { createApp, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
+import {
+  createApp,
+  DEMO_DIRECTORY,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  KEY_STORE,
+  PlatformModule,
+} from '@kesu/platform';
 import { type DocumentStore, type EventStore, type KeyStore, rebuildProjection } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -45,6 +52,7 @@ export function useAnalyticsApp(): void {
         PlatformModule.forRoot({
           service: 'analytics-test',
           env: {},
+          directories: [DEMO_DIRECTORY],
           relay: false,
           config: { dataDir, logLevel: 'silent' },
         }),

@@ -1,24 +1,30 @@
 import { Module } from '@nestjs/common';
+import { directoryControllers, directoryProviders } from './directory/directory.providers';
 import { dispatchControllers, dispatchProviders } from './dispatch';
 import { escalationControllers, escalationProviders } from './escalation';
 import { incidentPlanControllers, incidentPlanProviders } from './incident-plans';
-import { provisionalStaffDirectory } from './provisional-staff-directory';
 import { queueControllers, queueProviders } from './queues';
+import { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
 
-/** Assignment: dispatches complaints to a responsible department and a named person. */
+/**
+ * Assignment: owns the tenants and their organisations (the directory every service's scope checks
+ * read), dispatches complaints to a responsible department and a named person, and escalates them.
+ */
 @Module({
   controllers: [
+    ...directoryControllers,
     ...dispatchControllers,
     ...queueControllers,
     ...escalationControllers,
     ...incidentPlanControllers,
   ],
   providers: [
-    provisionalStaffDirectory,
+    ...directoryProviders,
     ...dispatchProviders,
     ...queueProviders,
     ...escalationProviders,
     ...incidentPlanProviders,
   ],
+  exports: [DemoTenantSeeder],
 })
 export class AssignmentModule {}

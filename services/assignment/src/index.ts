@@ -1,1 +1,6 @@
 export { AssignmentModule } from './assignment.module';
+export { CreateTenantCommand } from './tenants/create-tenant';
+export { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
+export { ImportDirectoryCommand } from './directory/import/import-directory';
+export { GetDirectoryQuery } from './directory/get-directory';
+export { STAFF_DIRECTORY } from './staff-directory';

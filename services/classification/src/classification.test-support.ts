@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RecordedEvent } from '@kesu/kernel';
-import { createApp, DOCUMENT_STORE, EVENT_STORE, PlatformModule } from '@kesu/platform';
+import { createApp, DEMO_DIRECTORY, DOCUMENT_STORE, EVENT_STORE, PlatformModule } from '@kesu/platform';
 import type { DocumentStore, EventStore } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -63,6 +63,7 @@ export async function startClassification(): Promise<ClassificationTestApp> {
         // The all-in-one relay: it publishes the intake streams these specs append, too.
         service: 'host',
         env: {},
+        directories: [DEMO_DIRECTORY],
         config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
       }),
       ClassificationModule,

@@ -1,4 +1,5 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { directoryEventTypes } from './directory-events';
 import { dispatchEventTypes, dispatchSettingsEventTypes } from './dispatch-events';
 import { escalationEventTypes, escalationPolicyEventTypes } from './escalation-events';
 import { incidentPlanEventTypes } from './incident-plan-events';
@@ -6,6 +7,7 @@ import { ASSIGNMENT_CATEGORY, ASSIGNMENT_TOPIC } from './streams';
 
 /** The events assignment publishes. */
 export const assignmentEventTypes: readonly EventContract[] = [
+  ...directoryEventTypes,
   ...dispatchEventTypes,
   ...dispatchSettingsEventTypes,
   ...escalationEventTypes,

@@ -1,3 +1,4 @@
+export * from './directory-events';
 export * from './dispatch-events';
 export * from './dispatch-policy';
 export * from './escalation-events';

@@ -7,7 +7,14 @@ import { Logger, Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import { type NewEvent, type RecordedEvent, sealPersonalData, topicFor } from '@kesu/kernel';
-import { createApp, DOCUMENT_STORE, EVENT_STORE, MESSAGE_LOG, PlatformModule } from '@kesu/platform';
+import {
+  createApp,
+  DEMO_DIRECTORY,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  MESSAGE_LOG,
+  PlatformModule,
+} from '@kesu/platform';
 import {
   type Document,
   type DocumentStore,
@@ -110,6 +117,7 @@ async function startAnalytics(): Promise<NestFastifyApplication> {
       PlatformModule.forRoot({
         service: 'analytics-test',
         env: {},
+        directories: [DEMO_DIRECTORY],
         relay: false,
         config: { dataDir, logLevel: 'silent' },
       }),

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { DemoTenantSeeder } from '@kesu/assignment';
 import { ModelTraining, TrainingExamples } from '@kesu/classification';
 import { ChangeIntakePolicyCommand, GetIntakeSettingsQuery, RegisterComplaintCommand } from '@kesu/intake';
 import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
@@ -11,7 +12,8 @@ import { sampleTrainingExamples } from './sample-training-examples';
 const DEMO_TENANT = 'demo';
 
 /**
- * Gives the demo tenant its intake scope list, its sample complaints and its first labeled examples
+ * Waits for the demo tenant and its organisation (the assignment service's `DemoTenantSeeder`, the
+ * directory's own commands), then gives it its intake scope list, its sample complaints and its first labeled examples
  * on first start. The scope list is set as an administrator would set it (the intake settings
  * command) while the tenant has never changed its settings; each complaint is registered through
  * the same command as `POST /api/v1/complaints` with a fixed idempotency key, and an example is
@@ -29,11 +31,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly directory: OrgDirectory,
     private readonly examples: TrainingExamples,
     private readonly training: ModelTraining,
+    private readonly demoTenant: DemoTenantSeeder,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.profile !== 'demo') return;
+    await this.demoTenant.seed();
     await this.seedScopeList();
     let created = 0;
     for (const [i, { agent, ...body }] of sampleComplaints.entries()) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
+import { createApp, DEMO_DIRECTORY, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
 import type { EventStore, KeyStore } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
@@ -35,6 +35,7 @@ export function useActionsApp(): void {
         PlatformModule.forRoot({
           service: 'intake-test',
           env: {},
+          directories: [DEMO_DIRECTORY],
           relay: false,
           config: { dataDir, logLevel: 'silent' },
         }),

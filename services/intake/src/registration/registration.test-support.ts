@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApp, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
+import {
+  createApp,
+  DEMO_DIRECTORY,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  KEY_STORE,
+  PlatformModule,
+} from '@kesu/platform';
 import { type DocumentStore, type EventStore, type KeyStore, ManualClock } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { IntakeModule } from '../intake.module';
@@ -59,6 +66,7 @@ export async function startIntake(
       PlatformModule.forRoot({
         service: 'intake',
         env: {},
+        directories: [DEMO_DIRECTORY],
         clock,
         config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
       }),

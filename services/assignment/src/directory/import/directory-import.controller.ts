@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { BodyLimit, type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { ImportDirectoryCommand, type ImportReport } from './import-directory';
+import { ImportDirectoryDto } from './import.dto';
+
+/** The largest import body: an export of some 20,000 people. */
+export const IMPORT_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Bulk import of the caller's tenant's organisation from an HR system's export (CSV or JSON), by its
+ * admins: all or nothing, with a dry run. Callers without the role are refused before the body is read.
+ */
+@Controller('api/v1/directory/imports')
+export class DirectoryImportController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  @Roles(Role.admin)
+  @BodyLimit(IMPORT_BODY_LIMIT_BYTES)
+  async import(
+    @Body() body: ImportDirectoryDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+  ): Promise<Omit<ImportReport, 'replayed'>> {
+    const { replayed, ...report } = await this.commands.execute(new ImportDirectoryCommand(caller, body));
+    if (!report.dryRun) reply.header('ETag', `"${report.revision}"`);
+    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    return report;
+  }
+}
