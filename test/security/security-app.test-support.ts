@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AnalyticsModule } from '@kesu/analytics';
+import { AssignmentModule } from '@kesu/assignment';
+import { ClassificationModule, ModelTraining } from '@kesu/classification';
+import { FollowUpModule } from '@kesu/follow-up';
+import { IntakeModule } from '@kesu/intake';
+import {
+  createApp,
+  DEMO_AUDIENCE,
+  DEMO_DIRECTORY,
+  DEMO_ISSUER,
+  EMBEDDED_STORAGE,
+  EVENT_STORE,
+  loadOrCreateDemoSigningKey,
+  PlatformModule,
+} from '@kesu/platform';
+import type { EmbeddedStorage } from '@kesu/adapter-embedded';
+import type { EventStore } from '@kesu/ports';
+import { SlaModule } from '@kesu/sla';
+import { delay } from '@kesu/testing';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { SignJWT } from 'jose';
+
+/*
+ * Every service of the host in one process, as `npm start` composes them (without the demo seeder),
+ * on the embedded adapters in a temp folder: the app the security suites attack through HTTP.
+ */
+
+/** The demo tenant's users, one per role, in the matrix's column order. */
+export const DEMO_USERS = DEMO_DIRECTORY.users.map((u) => u.username);
+/** Who else calls: an administrator of another tenant (a valid token), and nobody (no token). */
+export const OTHER_TENANT = 'other';
+export const ANONYMOUS = 'none';
+export const CALLERS = [...DEMO_USERS, OTHER_TENANT, ANONYMOUS] as const;
+export type CallerName = string;
+
+export interface SentRequest {
+  readonly method: InjectOptions['method'];
+  readonly url: string;
+  readonly payload?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** What a request may have changed: the event store's head and the size of every collection. */
+export interface StoredState {
+  readonly headPosition: number;
+  readonly dataKeys: number;
+  readonly documents: Readonly<Record<string, number>>;
+}
+
+export interface SecurityApp {
+  readonly app: NestFastifyApplication;
+  readonly store: EventStore;
+  /** A request as a caller: a demo username, `other` (another tenant's administrator) or `none`. */
+  send(as: CallerName, request: SentRequest): Promise<LightMyRequestResponse>;
+  /** A raw request (headers and payload exactly as given, no token added). */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The bearer token of a caller (undefined for `none`). */
+  token(as: CallerName): string | undefined;
+  stored(): Promise<StoredState>;
+  /** Waits until background work (relay, consumers, projections, training) has stopped changing anything. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Signs a token as the demo profile does, for an administrator of a tenant the directory does not know. */
+async function otherTenantToken(dataDir: string): Promise<string> {
+  const key = await loadOrCreateDemoSigningKey(dataDir);
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({
+    tid: OTHER_TENANT,
+    roles: ['admin'],
+    branches: ['hq'],
+    name: '他司管理员',
+    preferred_username: 'other-admin',
+  })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
+    .setIssuer(DEMO_ISSUER)
+    .setAudience(DEMO_AUDIENCE)
+    .setSubject('user-other-admin')
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .sign(key.privateKey);
+}
+
+export async function startSecurityApp(name: string): Promise<SecurityApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), `kesu-security-${name}-`));
+  class SecurityTestApp {}
+  Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'host',
+        env: {},
+        config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
+      }),
+      IntakeModule,
+      ClassificationModule,
+      AssignmentModule,
+      SlaModule,
+      FollowUpModule,
+      AnalyticsModule,
+    ],
+  })(SecurityTestApp);
+  const app = await createApp(SecurityTestApp);
+  const http: FastifyInstance = app.getHttpAdapter().getInstance();
+  const store = app.get<EventStore>(EVENT_STORE);
+  const embedded = app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
+  const tokens = new Map<string, string>();
+  for (const username of DEMO_USERS) {
+    const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
+    tokens.set(username, (reply.json() as { accessToken: string }).accessToken);
+  }
+  tokens.set(OTHER_TENANT, await otherTenantToken(dataDir));
+
+  const stored = async (): Promise<StoredState> => {
+    const db = embedded.database.db;
+    const rows = db.prepare('SELECT collection, COUNT(*) AS n FROM documents GROUP BY collection').all();
+    const keys = db.prepare('SELECT COUNT(*) AS n FROM data_keys').get() as { n: number };
+    return {
+      headPosition: await store.headPosition(),
+      dataKeys: Number(keys.n),
+      documents: Object.fromEntries(rows.map((r) => [String(r.collection), Number(r.n)])),
+    };
+  };
+
+  return {
+    app,
+    store,
+    token: (as) => tokens.get(as),
+    inject: (options) => http.inject(options),
+    send(as, { method, url, payload, headers = {} }) {
+      const token = tokens.get(as);
+      return http.inject({
+        method,
+        url,
+        headers: { ...(token && { authorization: `Bearer ${token}` }), ...headers },
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      });
+    },
+    stored,
+    async settle() {
+      await app.get(ModelTraining).idle('demo');
+      let last = JSON.stringify(await stored());
+      for (let quiet = 0; quiet < 3;) {
+        await delay(40);
+        const now = JSON.stringify(await stored());
+        quiet = now === last ? quiet + 1 : 0;
+        last = now;
+      }
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
