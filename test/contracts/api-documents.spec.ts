@@ -235,6 +235,26 @@ describe('API documents', () => {
       );
       expect(Object.keys(registered['400'].content)).toEqual(['application/problem+json']);
     });
+
+    it('documents what the edge may answer on every route: 400 and 429, and 413 and 415 with a body', () => {
+      const probes = ['/health/live', '/health/ready', '/metrics'];
+      const missing = Object.entries(openapi.paths as Record<string, Record<string, Json>>)
+        .filter(([path]) => !probes.includes(path))
+        .flatMap(([path, item]) =>
+          Object.entries(item).flatMap(([method, op]) => {
+            const expected = ['400', '429', ...(['post', 'put'].includes(method) ? ['413', '415'] : [])];
+            return expected
+              .filter((status) => op.responses?.[status] === undefined)
+              .map((status) => `${method.toUpperCase()} ${path} ${status}`);
+          }),
+        );
+      expect(missing).toEqual([]);
+      expect(
+        deref(openapi, { $ref: '#/components/responses/TooManyRequests' }).headers['Retry-After'],
+      ).toEqual({
+        $ref: '#/components/headers/Retry-After',
+      });
+    });
   });
 
   describe('asyncapi.yaml', () => {

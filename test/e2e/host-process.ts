@@ -108,7 +108,7 @@ export class HostProcess {
   ): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(`${this.url}${path}`, {
       method,
       headers,

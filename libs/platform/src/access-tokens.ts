@@ -30,7 +30,8 @@ export class InvalidTokenError extends Error {
 /**
  * Verifies access tokens and, in the demo profile, issues them. Demo tokens are ES256 JWTs signed
  * with the DATA_DIR key; production tokens are verified against JWT_JWKS_URL with JWT_ISSUER and
- * JWT_AUDIENCE. Token times are checked against the Clock port.
+ * JWT_AUDIENCE. Token times are checked against the Clock port; a token must expire (`exp`), within
+ * TOKEN_MAX_LIFETIME.
  */
 @Injectable()
 export class AccessTokens implements OnModuleInit {
@@ -98,9 +99,11 @@ export class AccessTokens implements OnModuleInit {
     } catch (error) {
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
     }
+    const lifetime = lifetimeProblem(payload, currentDate, this.config.tokenMaxLifetimeSeconds);
+    if (lifetime) throw new InvalidTokenError(lifetime);
     const principal = principalFromClaims(payload);
     if (!principal) throw new InvalidTokenError('the token lacks sub, tid, roles or branches');
-    if (typeof payload.exp === 'number') this.remember(token, principal, payload.exp * 1000);
+    this.remember(token, principal, (payload.exp as number) * 1000);
     return principal;
   }
 
@@ -116,3 +119,15 @@ export class AccessTokens implements OnModuleInit {
 }
 
 const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * Why a token's lifetime is not acceptable: it has no `exp` (it would never expire), or it lives
+ * longer than TOKEN_MAX_LIFETIME — from its `iat`, or from now when it has none. Null when fine.
+ */
+function lifetimeProblem(payload: Record<string, unknown>, now: Date, maxSeconds: number): string | null {
+  const { exp, iat } = payload;
+  if (typeof exp !== 'number') return 'the token has no "exp" claim';
+  const from = Math.min(Math.floor(now.getTime() / 1000), typeof iat === 'number' ? iat : Infinity);
+  if (exp - from > maxSeconds) return `the token lives longer than the ${maxSeconds} s this service accepts`;
+  return null;
+}

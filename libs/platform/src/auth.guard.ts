@@ -1,23 +1,17 @@
-import {
-  type CanActivate,
-  type ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AccessTokens, InvalidTokenError } from './access-tokens';
+import { AccessTokens } from './access-tokens';
 import { type AuthenticatedRequest, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { attachPrincipal, authenticate, authorize } from './authentication';
 
 interface HttpRequest extends AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-const BEARER = /^Bearer[ \t]+([A-Za-z0-9\-_.~+/]+=*)[ \t]*$/i;
-
 /**
- * The global guard: every HTTP route needs `Authorization: Bearer <JWT>` unless marked @Public().
- * It attaches the verified Principal to the request and enforces @Roles().
+ * The global guard: every HTTP route needs `Authorization: Bearer <JWT>` unless marked @Public(),
+ * and one of its @Roles(). The edge checks both before the body is read and attaches the principal;
+ * the guard takes that principal (or verifies the token itself) and enforces the roles again.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -32,24 +26,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<HttpRequest>();
-    const header = request.headers.authorization;
-    const match = typeof header === 'string' ? BEARER.exec(header) : null;
-    if (!match) throw new UnauthorizedException('A bearer token is required.');
-    let principal;
-    try {
-      principal = await this.tokens.verify(match[1]!);
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new UnauthorizedException(`Invalid token: ${error.message}`);
-      throw error;
-    }
-    request.principal = principal;
-    if (request.raw) request.raw.principal = principal;
-
-    const roles = this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets);
-    if (roles && roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
-      throw new ForbiddenException(`This action requires one of the roles: ${roles.join(', ')}.`);
-    }
+    const principal = request.principal ?? (await authenticate(request.headers.authorization, this.tokens));
+    attachPrincipal(request, principal);
+    authorize(principal, this.reflector.getAllAndOverride<string[] | undefined>(REQUIRED_ROLES, targets));
     return true;
   }
 }

@@ -3,8 +3,10 @@ import { ManualClock } from '@kesu/ports';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeJwt, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { DEMO_AUDIENCE, DEMO_ISSUER } from './access-tokens';
 import { CurrentPrincipal, Roles } from './auth.decorators';
 import type { Principal } from './principal';
+import { loadOrCreateDemoSigningKey } from './signing-key';
 import { startTestApp, type TestApp } from './test-support';
 
 @Controller('test')
@@ -123,6 +125,28 @@ describe('identity in the demo profile', () => {
     }
   });
 
+  it.each([
+    ['without exp', undefined, /exp/],
+    ['living longer than TOKEN_MAX_LIFETIME', 48 * 3600, /longer/],
+  ])('refuses a token signed with the demo key %s', async (_case, lifetime, detail) => {
+    const key = await loadOrCreateDemoSigningKey(t.dataDir);
+    const now = Math.floor(clock.now().getTime() / 1000);
+    const jwt = new SignJWT({ tid: 'demo', roles: ['admin'], branches: ['hq'] })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .setIssuer(DEMO_ISSUER)
+      .setAudience(DEMO_AUDIENCE)
+      .setSubject('user-admin')
+      .setIssuedAt(now);
+    if (lifetime !== undefined) jwt.setExpirationTime(now + lifetime);
+    const response = await t.inject({
+      method: 'GET',
+      url: '/test/me',
+      headers: bearer(await jwt.sign(key.privateKey)),
+    });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().detail).toMatch(detail);
+  });
+
   it('enforces @Roles with a 403 problem when the principal has none of them', async () => {
     const refused = await t.inject({
       method: 'GET',
@@ -228,6 +252,29 @@ describe('identity in the production profile', () => {
     expect((await t.inject({ method: 'GET', url: '/test/me', headers: bearer(noTenant) })).statusCode).toBe(
       401,
     );
+  });
+
+  it('refuses a token without exp, or one that lives longer than TOKEN_MAX_LIFETIME', async () => {
+    const claims = { tid: 'acme', roles: ['analyst'], branches: ['hq'] };
+    const forever = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience('kesu')
+      .setSubject('u-42')
+      .setIssuedAt()
+      .sign(signingKey);
+    const long = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(issuer)
+      .setAudience('kesu')
+      .setSubject('u-42')
+      .setExpirationTime('30d')
+      .sign(signingKey);
+    for (const token of [forever, long]) {
+      expect((await t.inject({ method: 'GET', url: '/test/me', headers: bearer(token) })).statusCode).toBe(
+        401,
+      );
+    }
   });
 
   it('has no dev-token route', async () => {

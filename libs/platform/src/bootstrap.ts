@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { BackgroundWorkers } from './background-workers';
-import type { PlatformConfig } from './config';
+import { ConfigError, type PlatformConfig } from './config';
+import { installEdge } from './edge';
 import { correlationIdOf } from './logging';
 import { PlatformModule } from './platform.module';
 import { Readiness } from './readiness';
@@ -22,9 +23,10 @@ export interface BootstrapOptions extends CreateAppOptions {
 
 /**
  * Builds and initialises the Fastify application of a module that imports PlatformModule.forRoot,
- * without listening (tests call `app.listen(0)` or inject requests). Fastify's request id is the
- * correlation id (`X-Correlation-Id` or a new UUID); its own logger is off (pino logs via
- * nestjs-pino, buffered until the logger is ready). Shutdown hooks are not
+ * without listening (tests call `app.listen(0)` or inject requests), behind the platform's HTTP edge
+ * (`installEdge`: body parsing, early authentication, rate limits, security headers, timeouts).
+ * Fastify's request id is the correlation id (`X-Correlation-Id` or a new UUID); its own logger is
+ * off (pino logs via nestjs-pino, buffered until the logger is ready). Shutdown hooks are not
  * enabled: `bootstrap` handles the signals, tests call `app.close()`.
  */
 export async function createApp(
@@ -37,10 +39,12 @@ export async function createApp(
     {
       bufferLogs: true,
       abortOnError: false,
+      bodyParser: false,
     },
   );
   if (options.useLogger !== false) app.useLogger(app.get(Logger));
   app.flushLogs();
+  await installEdge(app);
   await app.init();
   return app;
 }
@@ -101,12 +105,28 @@ export async function gracefulShutdown(app: INestApplication): Promise<void> {
  * bootstrap, and exit 1 with the reason if it fails to start.
  */
 export function runService(serviceModule: Type<unknown>, options: BootstrapOptions): void {
-  class ServiceApp {}
-  Module({ imports: [PlatformModule.forRoot({ service: options.service }), serviceModule] })(ServiceApp);
-  bootstrap(ServiceApp, options).catch((error: unknown) => {
-    process.stderr.write(
-      `${options.service} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+  const stop = (error: unknown): never => {
+    process.stderr.write(startupFailure(options.service, error));
     process.exit(1);
-  });
+  };
+  class ServiceApp {}
+  try {
+    Module({ imports: [PlatformModule.forRoot({ service: options.service }), serviceModule] })(ServiceApp);
+  } catch (error) {
+    stop(error);
+  }
+  bootstrap(ServiceApp, options).catch(stop);
+}
+
+/**
+ * What a service that cannot start prints: every problem of a bad configuration, one per line and
+ * without a stack trace (the operator's mistake, not the program's); the stack of anything else.
+ */
+export function startupFailure(service: string, error: unknown): string {
+  if (error instanceof ConfigError) {
+    return `${service} cannot start: the configuration is not valid.\n${error.problems
+      .map((problem) => `  - ${problem}\n`)
+      .join('')}`;
+  }
+  return `${service} failed to start: ${error instanceof Error ? error.stack : String(error)}\n`;
 }

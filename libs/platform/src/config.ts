@@ -1,3 +1,5 @@
+import { checkConnectionString, checkUrl, EnvironmentReader } from './config-values';
+
 /** Where the service runs: `demo` issues dev tokens from its own key; `production` trusts an OIDC issuer. */
 export type Profile = 'demo' | 'production';
 
@@ -49,177 +51,144 @@ export interface PlatformConfig {
   readonly pollIntervalMs: number;
   /** Lifetime of demo dev tokens, in seconds (DEMO_TOKEN_TTL, e.g. `8h`, `30m`, `3600`). */
   readonly demoTokenTtlSeconds: number;
+  /** The longest a token may live (TOKEN_MAX_LIFETIME): tokens without `exp`, or living longer, are refused. */
+  readonly tokenMaxLifetimeSeconds: number;
+  /** The time a client has to send a whole request, headers and body (REQUEST_TIMEOUT_MS); then 408. */
+  readonly requestTimeoutMs: number;
+  /** Requests per window and client address on the routes without a token (RATE_LIMIT_ANONYMOUS, 0: off). */
+  readonly rateLimitAnonymous: number;
+  /** Requests per window and user on the other routes (RATE_LIMIT_USER, 0: off). */
+  readonly rateLimitUser: number;
+  /** The window of both rate limits, in seconds (RATE_LIMIT_WINDOW). */
+  readonly rateLimitWindowSeconds: number;
+  /** `Strict-Transport-Security` max-age in seconds (HSTS_MAX_AGE): only behind TLS; 0 sends none. */
+  readonly hstsMaxAgeSeconds: number;
+  /** When set, `/metrics` is served on this port (METRICS_PORT) and no longer on PORT. */
+  readonly metricsPort?: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const DURATION_UNITS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** A configuration that cannot be used: every problem, each naming its variable, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(problems.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
 
 /**
- * Reads and validates the configuration. Every bad value throws an Error that names its variable;
- * the production profile requires JWT_ISSUER, JWT_AUDIENCE and JWT_JWKS_URL.
+ * Reads and validates the configuration. Bad values throw one ConfigError that names every bad or
+ * missing variable; the production profile requires JWT_ISSUER, JWT_AUDIENCE and JWT_JWKS_URL.
  */
 export function loadConfig(env: Env = process.env): PlatformConfig {
-  const read = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === undefined || value === '' ? undefined : value;
-  };
+  const read = new EnvironmentReader(env);
+  const metricsPort = read.optionalPort('METRICS_PORT');
   const config: PlatformConfig = {
-    port: integer('PORT', read('PORT'), 3000, 0, 65_535),
-    host: read('HOST') ?? '0.0.0.0',
-    dataDir: read('DATA_DIR') ?? './data',
-    profile: oneOf('PROFILE', read('PROFILE'), ['demo', 'production'] as const, 'demo'),
+    port: read.integer('PORT', 3000, 0, 65_535),
+    host: read.text('HOST') ?? '0.0.0.0',
+    dataDir: read.text('DATA_DIR') ?? './data',
+    profile: read.oneOf('PROFILE', ['demo', 'production'] as const, 'demo'),
     adapters: adapters(read),
-    esdbUrl: read('ESDB_URL'),
-    kafkaBrokers: read('KAFKA_BROKERS')
+    esdbUrl: read.text('ESDB_URL'),
+    kafkaBrokers: read
+      .text('KAFKA_BROKERS')
       ?.split(',')
       .map((broker) => broker.trim())
       .filter(Boolean),
-    kafkaPartitions: integer('KAFKA_PARTITIONS', read('KAFKA_PARTITIONS'), 6, 1, 10_000),
-    kafkaReplicationFactor: integer('KAFKA_REPLICATION_FACTOR', read('KAFKA_REPLICATION_FACTOR'), 1, 1, 32),
-    mongoUrl: read('MONGO_URL'),
-    logLevel: oneOf('LOG_LEVEL', read('LOG_LEVEL'), LOG_LEVELS, 'info'),
-    jwtIssuer: read('JWT_ISSUER'),
-    jwtAudience: read('JWT_AUDIENCE'),
-    jwtJwksUrl: read('JWT_JWKS_URL'),
-    bodyLimitBytes: integer('BODY_LIMIT_BYTES', read('BODY_LIMIT_BYTES'), 64 * 1024, 1, 1024 ** 3),
-    pollIntervalMs: integer('POLL_INTERVAL_MS', read('POLL_INTERVAL_MS'), 50, 1, 60_000),
-    demoTokenTtlSeconds: duration('DEMO_TOKEN_TTL', read('DEMO_TOKEN_TTL'), 8 * 3600),
+    kafkaPartitions: read.integer('KAFKA_PARTITIONS', 6, 1, 10_000),
+    kafkaReplicationFactor: read.integer('KAFKA_REPLICATION_FACTOR', 1, 1, 32),
+    mongoUrl: read.text('MONGO_URL'),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    jwtIssuer: read.text('JWT_ISSUER'),
+    jwtAudience: read.text('JWT_AUDIENCE'),
+    jwtJwksUrl: read.text('JWT_JWKS_URL'),
+    bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 64 * 1024, 1, 1024 ** 3),
+    pollIntervalMs: read.integer('POLL_INTERVAL_MS', 50, 1, 60_000),
+    demoTokenTtlSeconds: read.duration('DEMO_TOKEN_TTL', 8 * 3600),
+    tokenMaxLifetimeSeconds: read.duration('TOKEN_MAX_LIFETIME', 24 * 3600),
+    requestTimeoutMs: read.integer('REQUEST_TIMEOUT_MS', 10_000, 100, 3_600_000),
+    rateLimitAnonymous: read.integer('RATE_LIMIT_ANONYMOUS', 30, 0, 1_000_000),
+    rateLimitUser: read.integer('RATE_LIMIT_USER', 1200, 0, 1_000_000),
+    rateLimitWindowSeconds: read.duration('RATE_LIMIT_WINDOW', 60),
+    hstsMaxAgeSeconds: read.duration('HSTS_MAX_AGE', 0, 'no Strict-Transport-Security'),
+    ...(metricsPort !== undefined && { metricsPort }),
   };
-  return validateConfig(config);
+  checkRules(config, read.problems);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
 }
 
-function adapters(read: (name: string) => string | undefined): AdapterChoice {
-  const mode = oneOf('STORAGE', read('STORAGE'), ['embedded', 'distributed'] as const, 'embedded');
+function adapters(read: EnvironmentReader): AdapterChoice {
+  const mode = read.oneOf('STORAGE', ['embedded', 'distributed'] as const, 'embedded');
   const defaults = mode === 'distributed' ? DISTRIBUTED : EMBEDDED;
   return {
-    eventStore: oneOf(
-      'EVENT_STORE',
-      read('EVENT_STORE'),
-      ['embedded', 'eventstoredb'] as const,
-      defaults.eventStore,
-    ),
-    messageLog: oneOf(
-      'MESSAGE_LOG',
-      read('MESSAGE_LOG'),
-      ['embedded', 'kafka'] as const,
-      defaults.messageLog,
-    ),
-    documentStore: oneOf(
-      'DOCUMENT_STORE',
-      read('DOCUMENT_STORE'),
-      ['embedded', 'mongodb'] as const,
-      defaults.documentStore,
-    ),
+    eventStore: read.oneOf('EVENT_STORE', ['embedded', 'eventstoredb'] as const, defaults.eventStore),
+    messageLog: read.oneOf('MESSAGE_LOG', ['embedded', 'kafka'] as const, defaults.messageLog),
+    documentStore: read.oneOf('DOCUMENT_STORE', ['embedded', 'mongodb'] as const, defaults.documentStore),
   };
 }
 
 /** Checks the rules that span several variables (also applied to programmatic overrides). */
 export function validateConfig(config: PlatformConfig): PlatformConfig {
-  if (config.jwtJwksUrl !== undefined) url('JWT_JWKS_URL', config.jwtJwksUrl);
-  validateEngines(config);
+  const problems: string[] = [];
+  checkRules(config, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function checkRules(config: PlatformConfig, problems: string[]): void {
+  if (config.jwtJwksUrl !== undefined) checkUrl('JWT_JWKS_URL', config.jwtJwksUrl, problems);
+  checkEngines(config, problems);
   if (config.profile === 'production') {
     for (const [name, value] of [
       ['JWT_ISSUER', config.jwtIssuer],
       ['JWT_AUDIENCE', config.jwtAudience],
       ['JWT_JWKS_URL', config.jwtJwksUrl],
     ] as const) {
-      if (!value) throw new Error(`${name} is required when PROFILE=production`);
+      if (!value) problems.push(`${name} is required when PROFILE=production`);
     }
   }
-  return config;
+  if (config.demoTokenTtlSeconds > config.tokenMaxLifetimeSeconds) {
+    problems.push(
+      `DEMO_TOKEN_TTL must not exceed TOKEN_MAX_LIFETIME (${config.tokenMaxLifetimeSeconds} s), got ${config.demoTokenTtlSeconds} s`,
+    );
+  }
+  if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
+    problems.push(`METRICS_PORT must differ from PORT (${config.port})`);
+  }
 }
 
 /** The connection settings of the engines the chosen adapters need are present and well formed. */
-function validateEngines(config: PlatformConfig): void {
+function checkEngines(config: PlatformConfig, problems: string[]): void {
   const { adapters: chosen } = config;
   if (chosen.eventStore === 'eventstoredb') {
-    const value = required('ESDB_URL', config.esdbUrl, 'EVENT_STORE=eventstoredb');
-    connectionString('ESDB_URL', value, [
-      'esdb:',
-      'esdb+discover:',
-      'kurrentdb:',
-      'kurrentdb+discover:',
-      'kurrent:',
-      'kurrent+discover:',
-    ]);
+    if (!config.esdbUrl) problems.push('ESDB_URL is required when EVENT_STORE=eventstoredb');
+    else checkConnectionString('ESDB_URL', config.esdbUrl, ESDB_SCHEMES, problems);
   }
   if (chosen.messageLog === 'kafka') {
     const brokers = config.kafkaBrokers ?? [];
     if (brokers.length === 0)
-      throw new Error('KAFKA_BROKERS is required when MESSAGE_LOG=kafka (e.g. kafka-1:9092,kafka-2:9092)');
-    for (const broker of brokers) {
-      if (!/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker) || Number(broker.split(':')[1]) > 65_535) {
-        throw new Error(`KAFKA_BROKERS must list host:port pairs separated by commas, got "${broker}"`);
-      }
-    }
+      problems.push('KAFKA_BROKERS is required when MESSAGE_LOG=kafka (e.g. kafka-1:9092,kafka-2:9092)');
+    const bad = brokers.find(
+      (broker) => !/^[A-Za-z0-9.-]+:\d{1,5}$/.test(broker) || Number(broker.split(':')[1]) > 65_535,
+    );
+    if (bad !== undefined)
+      problems.push(`KAFKA_BROKERS must list host:port pairs separated by commas, got "${bad}"`);
   }
   if (chosen.documentStore === 'mongodb') {
-    const value = required('MONGO_URL', config.mongoUrl, 'DOCUMENT_STORE=mongodb');
-    connectionString('MONGO_URL', value, ['mongodb:', 'mongodb+srv:']);
+    if (!config.mongoUrl) problems.push('MONGO_URL is required when DOCUMENT_STORE=mongodb');
+    else checkConnectionString('MONGO_URL', config.mongoUrl, ['mongodb:', 'mongodb+srv:'], problems);
   }
 }
 
-function required(name: string, value: string | undefined, because: string): string {
-  if (!value) throw new Error(`${name} is required when ${because}`);
-  return value;
-}
-
-/**
- * Starts with one of the schemes and names at least one host (connection strings may list several
- * hosts, which URL parsing rejects, so the client checks the rest when it connects). The message
- * never repeats the value, which may hold a password.
- */
-function connectionString(name: string, raw: string, schemes: readonly string[]): void {
-  const scheme = /^([a-z+]+:)\/\/[^/?#\s]+/.exec(raw)?.[1];
-  if (!scheme || !schemes.includes(scheme)) {
-    throw new Error(
-      `${name} must be a connection string starting with ${schemes.map((s) => `${s}//`).join(' or ')}`,
-    );
-  }
-}
-
-function integer(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function oneOf<T extends string>(
-  name: string,
-  raw: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (raw === undefined) return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
-}
-
-function duration(name: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined) return fallback;
-  const match = /^(\d+)\s*(s|m|h|d)?$/.exec(raw);
-  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2] ?? '']! : 0;
-  if (!match || seconds <= 0) {
-    throw new Error(`${name} must be a positive duration like 3600, 30m, 8h or 1d, got "${raw}"`);
-  }
-  return seconds;
-}
-
-function url(name: string, raw: string): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error(`${name} must be an absolute URL, got "${raw}"`);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new Error(`${name} must be an http(s) URL, got "${raw}"`);
-  }
-}
+const ESDB_SCHEMES = [
+  'esdb:',
+  'esdb+discover:',
+  'kurrentdb:',
+  'kurrentdb+discover:',
+  'kurrent:',
+  'kurrent+discover:',
+];

@@ -1,4 +1,5 @@
-import { loadConfig } from './config';
+import { startupFailure } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
 
 const production = {
   PROFILE: 'production',
@@ -27,6 +28,12 @@ describe('loadConfig', () => {
       bodyLimitBytes: 65_536,
       pollIntervalMs: 50,
       demoTokenTtlSeconds: 8 * 3600,
+      tokenMaxLifetimeSeconds: 24 * 3600,
+      requestTimeoutMs: 10_000,
+      rateLimitAnonymous: 30,
+      rateLimitUser: 1200,
+      rateLimitWindowSeconds: 60,
+      hstsMaxAgeSeconds: 0,
     });
   });
 
@@ -41,6 +48,13 @@ describe('loadConfig', () => {
       BODY_LIMIT_BYTES: '1048576',
       POLL_INTERVAL_MS: '20',
       DEMO_TOKEN_TTL: '30m',
+      TOKEN_MAX_LIFETIME: '1h',
+      REQUEST_TIMEOUT_MS: '5000',
+      RATE_LIMIT_ANONYMOUS: '0',
+      RATE_LIMIT_USER: '300',
+      RATE_LIMIT_WINDOW: '10s',
+      HSTS_MAX_AGE: '365d',
+      METRICS_PORT: '9464',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -52,6 +66,13 @@ describe('loadConfig', () => {
       bodyLimitBytes: 1_048_576,
       pollIntervalMs: 20,
       demoTokenTtlSeconds: 1800,
+      tokenMaxLifetimeSeconds: 3600,
+      requestTimeoutMs: 5000,
+      rateLimitAnonymous: 0,
+      rateLimitUser: 300,
+      rateLimitWindowSeconds: 10,
+      hstsMaxAgeSeconds: 365 * 86_400,
+      metricsPort: 9464,
     });
   });
 
@@ -74,6 +95,14 @@ describe('loadConfig', () => {
     ['POLL_INTERVAL_MS', { POLL_INTERVAL_MS: '-5' }],
     ['DEMO_TOKEN_TTL', { DEMO_TOKEN_TTL: 'forever' }],
     ['JWT_JWKS_URL', { JWT_JWKS_URL: 'not a url' }],
+    ['TOKEN_MAX_LIFETIME', { TOKEN_MAX_LIFETIME: '0' }],
+    ['DEMO_TOKEN_TTL', { DEMO_TOKEN_TTL: '2d' }],
+    ['REQUEST_TIMEOUT_MS', { REQUEST_TIMEOUT_MS: '10s' }],
+    ['RATE_LIMIT_USER', { RATE_LIMIT_USER: '-1' }],
+    ['RATE_LIMIT_WINDOW', { RATE_LIMIT_WINDOW: '0' }],
+    ['HSTS_MAX_AGE', { HSTS_MAX_AGE: 'yes' }],
+    ['METRICS_PORT', { METRICS_PORT: '3000' }],
+    ['METRICS_PORT', { METRICS_PORT: 'metrics' }],
   ])('rejects a bad %s, naming it', (name, env) => {
     expect(() => loadConfig(env)).toThrow(new RegExp(`^${name} `));
   });
@@ -81,6 +110,35 @@ describe('loadConfig', () => {
   it.each(['JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_JWKS_URL'])('requires %s in the production profile', (name) => {
     expect(() => loadConfig({ ...production, [name]: '' })).toThrow(
       `${name} is required when PROFILE=production`,
+    );
+  });
+
+  it('names every missing and malformed variable at once', () => {
+    const env = { PROFILE: 'production', PORT: 'eighty', LOG_LEVEL: 'loud', MESSAGE_LOG: 'kafka' };
+    let thrown: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ConfigError);
+    expect((thrown as ConfigError).problems).toEqual([
+      'PORT must be an integer from 0 to 65535, got "eighty"',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+      'KAFKA_BROKERS is required when MESSAGE_LOG=kafka (e.g. kafka-1:9092,kafka-2:9092)',
+      'JWT_ISSUER is required when PROFILE=production',
+      'JWT_AUDIENCE is required when PROFILE=production',
+      'JWT_JWKS_URL is required when PROFILE=production',
+    ]);
+  });
+
+  it('says what is wrong with the configuration without a stack trace when a service cannot start', () => {
+    const message = startupFailure('intake', new ConfigError(['JWT_ISSUER is required', 'PORT is bad']));
+    expect(message).toBe(
+      'intake cannot start: the configuration is not valid.\n  - JWT_ISSUER is required\n  - PORT is bad\n',
+    );
+    expect(startupFailure('intake', new Error('disk full'))).toMatch(
+      /^intake failed to start: Error: disk full\n\s+at /,
     );
   });
 

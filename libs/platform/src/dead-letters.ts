@@ -1,6 +1,14 @@
 import { EventHeaders, topicForCategory } from '@kesu/kernel';
 import { Inject, Injectable } from '@nestjs/common';
-import { DeadLetterHeaders, deadLetterTopic, type Message, type MessageLog } from '@kesu/ports';
+import {
+  DeadLetterHeaders,
+  deadLetterTopic,
+  decodeCursor,
+  encodeCursor,
+  type CursorPosition,
+  type Message,
+  type MessageLog,
+} from '@kesu/ports';
 import { InvalidInputError } from '@kesu/kernel';
 import { MESSAGE_LOG } from './tokens';
 
@@ -120,12 +128,20 @@ function count(text: string | undefined): number | undefined {
   return text !== undefined && Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 
-const encode = (position: Position): string =>
-  Buffer.from(`${position.partition}:${position.offset}`).toString('base64url');
+/** The position as a cursor of the document store's kind, so the edge checks every list's cursor alike. */
+const encode = (position: Position): string => encodeCursor(position.partition, String(position.offset));
 
 function decode(cursor: string): Position {
-  const match = /^(\d{1,9}):(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match)
+  const [partition, offset] = positionOf(cursor) ?? [];
+  if (!Number.isSafeInteger(partition) || (partition as number) < 0 || !/^\d{1,15}$/.test(offset ?? ''))
     throw new InvalidInputError([{ field: 'cursor', message: 'cursor is not a nextCursor of this list' }]);
-  return { partition: Number(match[1]), offset: Number(match[2]) };
+  return { partition: partition as number, offset: Number(offset) };
+}
+
+function positionOf(cursor: string): CursorPosition | undefined {
+  try {
+    return decodeCursor(cursor);
+  } catch {
+    return undefined;
+  }
 }

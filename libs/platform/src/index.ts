@@ -9,7 +9,9 @@ export * from './demo-directory';
 export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';
 export * from './event-consumers';
-export { BodyLimit } from './fastify-hooks';
+export { BodyLimit, NotRateLimited } from './route-config';
+export { MAX_JSON_DEPTH, parseJsonBody } from './json-body';
+export { MetricsListener } from './metrics-listener';
 export { CORRELATION_HEADER, correlationIdOf } from './logging';
 export * from './metrics';
 export * from './org-directory';
@@ -22,6 +24,7 @@ export * from './projections';
 export * from './readiness';
 export * from './replica';
 export * from './request-context';
+export { LEADER_LEASES } from './relay-worker';
 export { engineConnectors, type EngineConnectors, openStorage, type Storage } from './storage';
 export { DEMO_KEY_FILE, type DemoSigningKey, loadOrCreateDemoSigningKey } from './signing-key';
 export * from './tokens';
@@ -29,8 +32,12 @@ export * from './user-commands';
 export {
   createValidationPipe,
   fieldErrors,
+  HasVisibleText,
+  hasVisibleText,
   IsInstant,
   IsOrgUnitId,
+  IsPageCursor,
+  IsText,
   MAX_PAGE_SIZE,
   PageQuery,
 } from './validation';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module, type Provider } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { SystemClock } from '@kesu/ports';
 import { LoggerModule } from 'nestjs-pino';
@@ -11,14 +11,15 @@ import { DeadLetters } from './dead-letters';
 import { DeadLettersController } from './dead-letters.controller';
 import { DevTokenController } from './dev-token.controller';
 import { EventConsumers } from './event-consumers';
-import { FastifyHooks } from './fastify-hooks';
 import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
+import { MetricsListener } from './metrics-listener';
 import { OperationsController } from './operations.controller';
 import { OrgDirectory } from './org-directory';
 import type { PlatformOptions } from './platform-options';
 import { ProblemFilter } from './problem.filter';
 import { Projections } from './projections';
+import { UndeclaredQueryParameters } from './query-parameters';
 import { Readiness } from './readiness';
 import { RelayWorker } from './relay-worker';
 import { storageProviders } from './storage';
@@ -59,11 +60,11 @@ export class PlatformModule {
       ...storageProviders,
       BackgroundWorkers,
       ...(options.relay === false ? [] : [RelayWorker]),
-      FastifyHooks,
       OrgDirectory,
       AccessTokens,
       Metrics,
       HttpMetricsHook,
+      MetricsListener,
       Readiness,
       UserCommands,
       EventConsumers,
@@ -72,6 +73,7 @@ export class PlatformModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_FILTER, useClass: ProblemFilter },
       { provide: APP_PIPE, useFactory: createValidationPipe },
+      { provide: APP_INTERCEPTOR, useClass: UndeclaredQueryParameters },
     ];
     return {
       module: PlatformModule,

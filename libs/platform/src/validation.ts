@@ -9,9 +9,12 @@ import {
   Matches,
   Max,
   Min,
+  registerDecorator,
   type ValidationError,
+  type ValidationOptions,
 } from 'class-validator';
 import { type FieldError, InvalidInputError } from '@kesu/kernel';
+import { decodeCursor } from '@kesu/ports';
 
 /**
  * Flattens class-validator's error tree into one entry per bad field, named by its full dot path
@@ -62,14 +65,66 @@ export function IsOrgUnitId(): PropertyDecorator {
   );
 }
 
+/** White space, control characters (C0, C1) and invisible format characters (zero-width, bidi marks). */
+const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
+
+/** Whether a text has at least one character a reader can see. */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(INVISIBLE, '') !== '';
+}
+
+/**
+ * At least one visible character: neither blank nor made only of control characters (a lone NUL is
+ * no reason). For a text whose length a decider checks; other free text takes `IsText`.
+ */
+export function HasVisibleText(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'hasVisibleText',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: ({ property }) => `${property} must not be blank` },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || hasVisibleText(value) },
+    });
+}
+
+/**
+ * Free text of `min` to `max` characters with at least one visible character: the one rule of every
+ * free-text field (`lengthOptions` words the length's message).
+ */
+export function IsText(min: number, max: number, lengthOptions?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsString(), Length(min, max, lengthOptions), HasVisibleText());
+}
+
+/** A `nextCursor` of a list, as the document store writes them (and reads them back). */
+export function IsPageCursor(): PropertyDecorator {
+  const cursor: PropertyDecorator = (target, propertyName) =>
+    registerDecorator({
+      name: 'isPageCursor',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: ({ property }) => `${property} must be a nextCursor of this list` },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || isPageCursor(value) },
+    });
+  return applyDecorators(IsString(), Length(1, 1000), cursor);
+}
+
+function isPageCursor(value: string): boolean {
+  try {
+    decodeCursor(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The largest page any list answers. */
 export const MAX_PAGE_SIZE = 100;
 
 /** Cursor paging of the list routes: `cursor` from the previous page's `nextCursor`, `limit` 1–100. */
 export class PageQuery {
   @IsOptional()
-  @IsString()
-  @Length(1, 1000)
+  @IsPageCursor()
   cursor?: string;
 
   @IsOptional()

@@ -7,3 +7,4 @@ export * from './key-store.features';
 export * from './document-store.features';
 export * from './message-log.features';
 export * from './contract-helpers';
+export * from './raw-http';

@@ -1,3 +1,4 @@
 export * from './normalise';
 export * from './stem';
 export * from './text-runs';
+export * from './personal-mentions';

@@ -9,6 +9,7 @@ import { ComplaintViewController } from './complaint-view/complaint-view.control
 import { ComplaintViewWorker } from './complaint-view/complaint-view.worker';
 import { GetComplaintHandler } from './complaint-view/get-complaint';
 import { ListComplaintsHandler } from './complaint-view/list-complaints';
+import { LinkedComplaints } from './personal-data-access';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
@@ -17,6 +18,7 @@ import { ListComplaintsHandler } from './complaint-view/list-complaints';
     analyticsEventsProvider,
     ComplaintScope,
     ComplaintEvents,
+    LinkedComplaints,
     GetComplaintHandler,
     ListComplaintsHandler,
     GetComplaintHistoryHandler,

@@ -35,7 +35,7 @@ export const stores = (): { store: EventStore; documents: DocumentStore; keys: K
   keys,
 });
 
-/** Starts the app before the spec's tests (with tokens for admin, agent1, supervisor1, analyst1) and closes it after. */
+/** Starts the app before the spec's tests (with tokens for admin, agent1, agent2, supervisor1, director1, analyst1, regulator1) and closes it after. */
 export function useAnalyticsApp(): void {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kesu-analytics-'));
@@ -56,7 +56,15 @@ export function useAnalyticsApp(): void {
     store = app.get(EVENT_STORE);
     documents = app.get(DOCUMENT_STORE);
     keys = app.get(KEY_STORE);
-    for (const username of ['admin', 'agent1', 'supervisor1', 'analyst1']) {
+    for (const username of [
+      'admin',
+      'agent1',
+      'agent2',
+      'supervisor1',
+      'director1',
+      'analyst1',
+      'regulator1',
+    ]) {
       const reply = await http.inject({
         method: 'POST',
         url: '/api/v1/auth/dev-token',
@@ -94,6 +102,8 @@ export interface Seed {
   readonly subject?: ComplaintReceivedData['subject'];
   readonly then?: ReadonlyArray<(id: string) => Follow>;
   readonly tenantId?: string;
+  /** Other fields of the registration (channel details, location, …). */
+  readonly extra?: Partial<ComplaintReceivedData>;
 }
 
 let sequence = 0;
@@ -105,6 +115,7 @@ export async function seed({
   subject,
   then = [],
   tenantId = 'demo',
+  extra = {},
 }: Seed) {
   sequence++;
   const complaintId = uuidv7();
@@ -126,6 +137,7 @@ export async function seed({
     language: /\p{Script=Han}/u.test(description) ? 'zh' : 'en',
     receivedAt,
     acknowledgement: { respondBy: new Date(Date.parse(receivedAt) + 86_400_000).toISOString() },
+    ...extra,
   };
   const events = [{ type: 'ComplaintReceived', data: received }, ...then.map((next) => next(complaintId))];
   await store.appendToStream(

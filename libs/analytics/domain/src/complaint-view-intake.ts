@@ -1,12 +1,13 @@
 import { type ComplaintReceivedData, type IntakeEvent, type RecordCorrections } from '@kesu/intake-contracts';
 import { assertNever, type RecordedEvent } from '@kesu/kernel';
-import { type ComplaintView, searchTokensOf } from './complaint-view';
+import { DEFAULT_PERSONAL_MENTIONS } from '@kesu/text';
+import { type ComplaintView, withSearchTokens } from './complaint-view';
 
 // ---------------------------------------------------------------- the fold of intake's events
 
 /** The view a complaint's registration starts: received, nothing decided yet. */
 export function receivedView(data: ComplaintReceivedData, event: RecordedEvent): ComplaintView {
-  const view: Omit<ComplaintView, 'searchTokens'> = {
+  const view: Omit<ComplaintView, 'searchTokens' | 'personalSearchTokens'> = {
     _id: data.complaintId,
     complaintId: data.complaintId,
     tenantId: event.tenantId,
@@ -40,11 +41,12 @@ export function receivedView(data: ComplaintReceivedData, event: RecordedEvent):
     assignment: null,
     sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
     satisfaction: null,
+    personalMentions: data.personalMentions ?? DEFAULT_PERSONAL_MENTIONS,
     intakeRevision: event.revision,
     eventCount: 1,
     updatedAt: event.recordedAt,
   };
-  return { ...view, searchTokens: searchTokensOf(view) };
+  return withSearchTokens(view);
 }
 
 /** One of intake's events after the registration: what intake decided about the complaint since. */
@@ -57,12 +59,7 @@ export function applyIntake(
       return { ...view, confirmed: true, confirmedAt: event.data.confirmedAt };
     case 'RecordCorrected': {
       const corrected = { ...view, ...corrections(event.data.corrections) };
-      return {
-        ...corrected,
-        confirmed: true,
-        confirmedAt: event.data.correctedAt,
-        searchTokens: searchTokensOf(corrected),
-      };
+      return withSearchTokens({ ...corrected, confirmed: true, confirmedAt: event.data.correctedAt });
     }
     case 'ComplaintResolvedOnTheSpot': {
       const { remedy, resolvedAt } = event.data;

@@ -10,6 +10,7 @@ import {
   type SealedComplainant,
   type SubjectType,
 } from '@kesu/intake-contracts';
+import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -127,8 +128,15 @@ export interface ComplaintView {
   readonly assignment: { readonly departmentId: string | null; readonly assigneeId: string | null } | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
-  /** What `q` finds it by: never personal data (see `searchTokensOf`). */
+  /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];
+  /**
+   * The search tokens found only in personal data (the location, the marked mentions in its texts):
+   * a query with any of them finds the complaint only for roles that may see personal data.
+   */
+  readonly personalSearchTokens: readonly string[];
+  /** The kinds of mentions in its texts that are personal data, as recorded on its registration. */
+  readonly personalMentions: readonly PersonalMentionKind[];
   /**
    * The revision of the complaint's intake stream the view has folded up to (0: the registration):
    * what intake's work actions take as If-Match, the ETag of `GET /api/v1/complaints/{id}`.
@@ -139,16 +147,22 @@ export interface ComplaintView {
   readonly updatedAt: string;
 }
 
+type Searchable = Pick<
+  ComplaintView,
+  | 'reference'
+  | 'channelDetails'
+  | 'subject'
+  | 'location'
+  | 'expectedRemedy'
+  | 'description'
+  | 'personalMentions'
+>;
+
 /**
  * The text a complaint is found by, most telling first: reference, the government work-order number,
  * subject, location, expected remedy, description. The complainant's details never.
  */
-export function searchTokensOf(
-  view: Pick<
-    ComplaintView,
-    'reference' | 'channelDetails' | 'subject' | 'location' | 'expectedRemedy' | 'description'
-  >,
-): string[] {
+export function searchTokensOf(view: Searchable): string[] {
   return documentSearchTokens([
     view.reference,
     view.channelDetails?.externalOrderNo,
@@ -157,4 +171,32 @@ export function searchTokensOf(
     view.expectedRemedy,
     view.description,
   ]);
+}
+
+/**
+ * The tokens of `searchTokensOf` that come only from personal data: the location and the mentions
+ * its texts mark as personal. The rest of the text, with those mentions cut out, finds the complaint
+ * for everyone.
+ */
+export function personalSearchTokensOf(view: Searchable, tokens: readonly string[]): string[] {
+  const kinds = view.personalMentions;
+  const cut = (text: string | null | undefined) => text && maskPersonalMentions(text, kinds, ' ');
+  const open = new Set(
+    documentSearchTokens([
+      view.reference,
+      view.channelDetails?.externalOrderNo,
+      cut(view.subject.name),
+      cut(view.expectedRemedy),
+      cut(view.description),
+    ]),
+  );
+  return tokens.filter((token) => !open.has(token));
+}
+
+/** Both token sets of a view, as its fold keeps them. */
+export function withSearchTokens<V extends Searchable>(
+  view: V,
+): V & Pick<ComplaintView, 'searchTokens' | 'personalSearchTokens'> {
+  const searchTokens = searchTokensOf(view);
+  return { ...view, searchTokens, personalSearchTokens: personalSearchTokensOf(view, searchTokens) };
 }

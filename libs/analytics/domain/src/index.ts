@@ -6,3 +6,4 @@ export {
   evolveComplaintView,
 } from './complaint-view-evolve';
 export * from './search-tokens';
+export * from './personal-data';

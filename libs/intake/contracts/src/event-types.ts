@@ -1,4 +1,5 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { intakePolicyChangedV1ToV2 } from './settings-events';
 import { INTAKE_CATEGORY, INTAKE_TOPIC } from './streams';
 
 /**
@@ -23,12 +24,24 @@ export const intakeEventTypes: readonly EventContract[] = [
 
 /** The events of a tenant's intake settings (`intakeSettingsStream`). */
 export const intakeSettingsEventTypes: readonly EventContract[] = [
-  { type: 'IntakePolicyChanged', schemaVersion: 1, dataType: 'IntakePolicyChangedData' },
+  {
+    type: 'IntakePolicyChanged',
+    schemaVersion: 2,
+    dataType: 'IntakePolicyChangedData',
+    upcasters: { 1: intakePolicyChangedV1ToV2 },
+  },
+];
+
+/** The events of data subjects' rights: erasures (`intakeErasureStream`) and exports (`intakeAccessStream`). */
+export const intakePrivacyEventTypes: readonly EventContract[] = [
+  { type: 'DataSubjectErasureRequested', schemaVersion: 1, dataType: 'DataSubjectErasureRequestedData' },
+  { type: 'DataSubjectErased', schemaVersion: 1, dataType: 'DataSubjectErasedData' },
+  { type: 'DataSubjectAccessExported', schemaVersion: 1, dataType: 'DataSubjectAccessExportedData' },
 ];
 
 /** Intake's published events: `complaints.intake.v1`. */
 export const intakeContracts: PublishedEvents = {
   category: INTAKE_CATEGORY,
   topic: INTAKE_TOPIC,
-  events: [...intakeEventTypes, ...intakeSettingsEventTypes],
+  events: [...intakeEventTypes, ...intakeSettingsEventTypes, ...intakePrivacyEventTypes],
 };

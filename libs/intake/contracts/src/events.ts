@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@kesu/kernel';
+import type { PersonalMentionKind } from '@kesu/text';
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -97,6 +98,12 @@ export interface ComplaintReceivedData {
   readonly receivedAt: string;
   /** What the customer was told: when they will hear from us at the latest (明确告知). */
   readonly acknowledgement: { readonly respondBy: string };
+  /**
+   * The kinds of mentions in the complaint's free text that are personal data, as the tenant's
+   * policy marked them when it was registered. Absent on complaints registered before it was kept:
+   * `DEFAULT_PERSONAL_MENTIONS`.
+   */
+  readonly personalMentions?: readonly PersonalMentionKind[];
 }
 
 /** The fields a read-back (复述确认) may correct; the complainant's details come sealed again. */

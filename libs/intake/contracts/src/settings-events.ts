@@ -1,4 +1,5 @@
 import type { DomainEvent } from '@kesu/kernel';
+import type { PersonalMentionKind } from '@kesu/text';
 import type { Language, SubjectType } from './events';
 
 // ---------------------------------------------------------------- tenant policy
@@ -28,7 +29,21 @@ export interface IntakePolicy {
   readonly similarityThreshold: number;
   /** The IANA time zone of reference numbers and customer-facing dates, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
+  /**
+   * How long a complainant's personal data is kept after all their complaints ended (days, at least
+   * a year): then it is erased, as on an erasure request (basis `retention`).
+   */
+  readonly personalDataRetentionDays: number;
+  /**
+   * The kinds of mentions in a complaint's free text (description and every other text) that are
+   * personal data: masked for roles that may not see personal data, and never what they find a
+   * complaint by. Absent on policies recorded before it was kept: `DEFAULT_PERSONAL_MENTIONS`.
+   */
+  readonly personalMentions?: readonly PersonalMentionKind[];
 }
+
+/** The retention of a tenant that never set one (3 years; policies recorded before it existed keep it too). */
+export const DEFAULT_PERSONAL_DATA_RETENTION_DAYS = 3 * 365;
 
 // ---------------------------------------------------------------- tenant settings events
 
@@ -49,6 +64,20 @@ export interface IntakePolicyChangedData {
 }
 
 export type IntakePolicyChanged = DomainEvent<'IntakePolicyChanged', IntakePolicyChangedData>;
+
+/**
+ * IntakePolicyChanged v1 → v2: v1 policies had no retention of personal data; they keep the
+ * default one (DEFAULT_PERSONAL_DATA_RETENTION_DAYS).
+ */
+export function intakePolicyChangedV1ToV2(data: unknown): IntakePolicyChangedData {
+  const v1 = data as Omit<IntakePolicyChangedData, 'policy'> & {
+    readonly policy: Omit<IntakePolicy, 'personalDataRetentionDays'>;
+  };
+  return {
+    ...v1,
+    policy: { ...v1.policy, personalDataRetentionDays: DEFAULT_PERSONAL_DATA_RETENTION_DAYS },
+  };
+}
 
 /** The events of a tenant's intake settings stream. */
 export type IntakeSettingsEvent = IntakePolicyChanged;

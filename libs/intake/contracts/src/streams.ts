@@ -11,3 +11,9 @@ export const intakeStream = (complaintId: string): string => `${INTAKE_CATEGORY}
 
 /** A tenant's intake settings stream (`intake-settings-<tenant>`): every change of its intake policy. */
 export const intakeSettingsStream = (tenantId: string): string => `${INTAKE_CATEGORY}-settings-${tenantId}`;
+
+/** One erasure of a data subject's personal data (`intake-erasure-<requestId>`). */
+export const intakeErasureStream = (requestId: string): string => `${INTAKE_CATEGORY}-erasure-${requestId}`;
+
+/** One export of a data subject's personal data (`intake-access-<requestId>`). */
+export const intakeAccessStream = (requestId: string): string => `${INTAKE_CATEGORY}-access-${requestId}`;

@@ -29,6 +29,13 @@ export function acknowledgementMessage(facts: AcknowledgementFacts): string {
 
 function chinese({ reference: ref, contact, outcome }: AcknowledgementFacts, by: string): string {
   const quote = `如需补充或查询进度，请联系${contact}，并提供编号 ${ref}。`;
+  const { duplicateElsewhere: handling, repeatElsewhere: handled } = outcome;
+  if (outcome.status === 'merged' && handling) {
+    return `您就同一问题已有一件投诉正在${handling.name.zh}处理中，本次投诉已登记为 ${ref} 并合并到该投诉，不会重复立案；该投诉的进展请向${handling.name.zh}了解。我们将于 ${by} 前与您联系。${quote}`;
+  }
+  if (outcome.status === 'received' && handled) {
+    return `您的投诉已登记，编号 ${ref}。您此前曾就同一问题向${handled.name.zh}投诉，本次作为重复投诉登记并重点跟进。我们将于 ${by} 前与您联系。${quote}`;
+  }
   switch (outcome.status) {
     case 'resolved_on_the_spot':
       return `您的投诉已登记，编号 ${ref}，并已当场处理：${unstopped(outcome.remedy ?? '')}。我们将于 ${by} 前回访，了解您对处理结果是否满意。如有异议，请联系${contact}，并提供此编号。`;
@@ -47,6 +54,13 @@ function chinese({ reference: ref, contact, outcome }: AcknowledgementFacts, by:
 
 function english({ reference: ref, contact, outcome }: AcknowledgementFacts, by: string): string {
   const quote = `To add details or ask about progress, contact our ${contact} and quote reference ${ref}.`;
+  const { duplicateElsewhere: handling, repeatElsewhere: handled } = outcome;
+  if (outcome.status === 'merged' && handling) {
+    return `You already have a complaint about the same matter in progress with our ${handling.name.en}. This contact has been registered as ${ref} and added to it, so it will not be handled twice; for its progress, please ask our ${handling.name.en}. We will contact you by ${by}. ${quote}`;
+  }
+  if (outcome.status === 'received' && handled) {
+    return `Your complaint has been registered as ${ref}. You complained about the same matter to our ${handled.name.en} before, so this one is recorded as a repeat complaint and followed up with priority. We will contact you by ${by}. ${quote}`;
+  }
   switch (outcome.status) {
     case 'resolved_on_the_spot':
       return `Your complaint has been registered as ${ref} and resolved on the spot: ${unstopped(outcome.remedy ?? '')}. We will call you back by ${by} to ask whether you are satisfied. If you disagree, contact our ${contact} and quote this reference.`;

@@ -1,4 +1,5 @@
 import { type AcknowledgementFacts, acknowledgementMessage } from './acknowledgement';
+import { outcomeWithinScope } from './register-complaint';
 
 const earlier = { complaintId: '0193a5f0-0000-7000-8000-0000000000e1', reference: 'KS-20261120-000007' };
 
@@ -98,4 +99,35 @@ describe('acknowledgement message', () => {
       expect(text).toContain('repeat complaint');
     });
   });
+});
+
+describe('an earlier complaint outside the caller’s scope', () => {
+  const chengdu = { unitId: 'west-1', name: { zh: '成都分公司', en: 'Chengdu Branch' } };
+  const outside = new Map([[earlier.complaintId, chengdu]]);
+
+  it('is named only by the unit handling it: no id, no reference, no status', () => {
+    const merged = outcomeWithinScope({ status: 'merged', duplicateOf: earlier }, outside);
+    expect(merged).toEqual({ status: 'merged', duplicateElsewhere: chengdu });
+    const repeat = outcomeWithinScope({ status: 'received', repeatOf: earlier }, outside);
+    expect(repeat).toEqual({ status: 'received', repeatElsewhere: chengdu });
+    const within = outcomeWithinScope({ status: 'merged', duplicateOf: earlier }, new Map());
+    expect(within).toEqual({ status: 'merged', duplicateOf: earlier });
+  });
+
+  it.each([
+    ['zh', { status: 'merged', duplicateElsewhere: chengdu }, '正在成都分公司处理中'],
+    ['en', { status: 'merged', duplicateElsewhere: chengdu }, 'in progress with our Chengdu Branch'],
+    ['zh', { status: 'received', repeatElsewhere: chengdu }, '此前曾就同一问题向成都分公司投诉'],
+    ['en', { status: 'received', repeatElsewhere: chengdu }, 'to our Chengdu Branch before'],
+  ] as const)(
+    'refers the customer there, in %s, quoting only the new reference',
+    (language, outcome, says) => {
+      const facts = language === 'zh' ? zh : en;
+      const text = acknowledgementMessage({ ...facts, outcome });
+      expect(text).toContain(says);
+      expect(text).toContain('KS-20261123-000001');
+      expect(text).not.toContain(earlier.reference);
+      expect(text).not.toMatch(/已办结|closed/);
+    },
+  );
 });

@@ -36,3 +36,16 @@ export function identityKeys(details: ComplainantDetails): string[] {
   ];
 }
 import { type ComplainantDetails } from '@kesu/intake-contracts';
+
+/**
+ * The one key a complainant's data key is found by (their subject, to be hashed with the tenant's
+ * secret): the customer id, else the canonical phone number, else the e-mail address, else the name.
+ */
+export function primaryIdentityKey(details: ComplainantDetails): string {
+  const keys = identityKeys(details);
+  return (
+    keys.find((key) => key.startsWith('customer:')) ??
+    keys[0] ??
+    `name:${details.name.trim().normalize('NFKC')}`
+  );
+}

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
   type IntakePolicy,
   type IntakeSettingsEvent,
   LANGUAGES,
@@ -12,6 +13,7 @@ import {
   type FieldError,
   InvalidInputError,
 } from '@kesu/kernel';
+import { DEFAULT_PERSONAL_MENTIONS, PERSONAL_MENTION_KINDS, type PersonalMentionKind } from '@kesu/text';
 import { IANAZone } from 'luxon';
 
 /** The policy of a tenant that never changed its intake settings (the service may override it). */
@@ -22,7 +24,13 @@ export const DEFAULT_INTAKE_POLICY: IntakePolicy = {
   duplicateWindowDays: 90,
   similarityThreshold: 0.35,
   timeZone: 'Asia/Shanghai',
+  personalDataRetentionDays: DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
+  personalMentions: DEFAULT_PERSONAL_MENTIONS,
 };
+
+/** The kinds of free-text mentions a policy marks as personal data (the defaults when it names none). */
+export const personalMentionsOf = (policy: IntakePolicy): readonly PersonalMentionKind[] =>
+  policy.personalMentions ?? DEFAULT_PERSONAL_MENTIONS;
 
 /** The bounds a policy's values keep. */
 export const INTAKE_POLICY_LIMITS = {
@@ -34,6 +42,10 @@ export const INTAKE_POLICY_LIMITS = {
   maxTermLength: 100,
   maxContactLength: 200,
   maxReasonLength: 500,
+  /** Keep personal data at least a year after the complaints ended (the seeds' minimum)… */
+  minPersonalDataRetentionDays: 365,
+  /** …and at most 10 years. */
+  maxPersonalDataRetentionDays: 3650,
 } as const;
 
 // ---------------------------------------------------------------- state
@@ -60,11 +72,15 @@ export function evolveIntakeSettings(
 
 // ---------------------------------------------------------------- decide
 
+/** A policy as a change gives it: without a retention, the one in force stays. */
+export type IntakePolicyChange = Omit<IntakePolicy, 'personalDataRetentionDays'> &
+  Partial<Pick<IntakePolicy, 'personalDataRetentionDays'>>;
+
 /** Replace a tenant's intake policy as a whole, saying why. */
 export interface ChangeIntakePolicy {
   readonly type: 'ChangeIntakePolicy';
   readonly tenantId: string;
-  readonly policy: IntakePolicy;
+  readonly policy: IntakePolicyChange;
   readonly reason: string;
   /** The policy in force until the tenant's first change (the service's defaults). */
   readonly defaults: IntakePolicy;
@@ -82,7 +98,12 @@ export function decideIntakePolicy(
   command: ChangeIntakePolicy,
   state: IntakeSettingsState,
 ): IntakeSettingsEvent[] {
-  const { tenantId, policy, reason, by, at } = command;
+  const { tenantId, reason, by, at } = command;
+  const inForce = state.policy ?? command.defaults;
+  const policy: IntakePolicy = {
+    ...command.policy,
+    personalDataRetentionDays: command.policy.personalDataRetentionDays ?? inForce.personalDataRetentionDays,
+  };
   const errors = [...intakePolicyErrors(policy), ...reasonErrors(reason)];
   if (errors.length > 0) throw new InvalidInputError(errors);
   if (policy.scope.subjectTypes?.length === 0) {
@@ -91,7 +112,7 @@ export function decideIntakePolicy(
       'scope.subjectTypes lists no subject type: every complaint would be rejected as not in scope',
     );
   }
-  if (canonicalJson(policy) === canonicalJson(state.policy ?? command.defaults)) return [];
+  if (canonicalJson(policy) === canonicalJson(inForce)) return [];
   return [
     {
       type: 'IntakePolicyChanged',
@@ -171,6 +192,23 @@ export function intakePolicyErrors(policy: IntakePolicy): FieldError[] {
       field: 'similarityThreshold',
       message: 'similarityThreshold must be above 0 and at most 1',
     });
+  }
+  const retention = policy.personalDataRetentionDays;
+  if (
+    !Number.isInteger(retention) ||
+    retention < limits.minPersonalDataRetentionDays ||
+    retention > limits.maxPersonalDataRetentionDays
+  ) {
+    errors.push({
+      field: 'personalDataRetentionDays',
+      message: `personalDataRetentionDays must be a whole number of days from ${limits.minPersonalDataRetentionDays} (a year) to ${limits.maxPersonalDataRetentionDays}`,
+    });
+  }
+  for (const [i, kind] of (policy.personalMentions ?? []).entries()) {
+    if (!PERSONAL_MENTION_KINDS.includes(kind)) {
+      const message = `personalMentions are ${PERSONAL_MENTION_KINDS.join(', ')}, not "${kind}"`;
+      errors.push({ field: `personalMentions.${i}`, message });
+    }
   }
   if (!isIanaTimeZone(policy.timeZone)) {
     errors.push({

@@ -1,4 +1,9 @@
-import { type IntakePolicy, type IntakePolicyChanged } from '@kesu/intake-contracts';
+import {
+  DEFAULT_PERSONAL_DATA_RETENTION_DAYS,
+  type IntakePolicy,
+  type IntakePolicyChanged,
+  intakePolicyChangedV1ToV2,
+} from '@kesu/intake-contracts';
 import { DomainRuleViolation, InvalidInputError } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
 import {
@@ -13,7 +18,10 @@ const noTax: IntakePolicy = {
   ...DEFAULT_INTAKE_POLICY,
   scope: { outOfScopeTerms: ['物业费', '房产税', 'property tax'] },
 };
-const change = (policy: IntakePolicy, extra: Partial<ChangeIntakePolicy> = {}): ChangeIntakePolicy => ({
+const change = (
+  policy: ChangeIntakePolicy['policy'],
+  extra: Partial<ChangeIntakePolicy> = {},
+): ChangeIntakePolicy => ({
   type: 'ChangeIntakePolicy',
   tenantId: 'demo',
   policy,
@@ -67,6 +75,41 @@ describe('changing a tenant’s intake policy', () => {
   });
 });
 
+describe('the retention of personal data', () => {
+  const { personalDataRetentionDays: _days, ...withoutRetention } = noTax;
+
+  it('is three years by default, and at least a year', () => {
+    expect(DEFAULT_INTAKE_POLICY.personalDataRetentionDays).toBe(1095);
+    const oneYear = { ...noTax, personalDataRetentionDays: 365 };
+    spec
+      .given([])
+      .when(change(oneYear))
+      .then([changed(oneYear, 1)]);
+  });
+
+  it('stays as it is in force when a change does not give it', () => {
+    const fiveYears = { ...noTax, personalDataRetentionDays: 1826 };
+    const later = { ...withoutRetention, duplicateWindowDays: 30 };
+    spec
+      .given([changed(fiveYears, 1)])
+      .when(change(later))
+      .then([changed({ ...later, personalDataRetentionDays: 1826 }, 2)]);
+    spec
+      .given([])
+      .when(change(withoutRetention))
+      .then([changed({ ...withoutRetention, personalDataRetentionDays: 1095 }, 1)]);
+  });
+
+  it('is the default in policies recorded before it existed (IntakePolicyChanged v1)', () => {
+    const { personalDataRetentionDays: _v2, ...v1Policy } = noTax;
+    const v1 = { tenantId: 'demo', policy: v1Policy, version: 1, changedBy: 'u', reason: 'r', changedAt: at };
+    expect(intakePolicyChangedV1ToV2(v1)).toEqual({
+      ...v1,
+      policy: { ...v1Policy, personalDataRetentionDays: DEFAULT_PERSONAL_DATA_RETENTION_DAYS },
+    });
+  });
+});
+
 describe('a malformed policy', () => {
   it.each<[string, Partial<IntakePolicy> | { reason: string }, string]>([
     ['a time zone that is not an IANA zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
@@ -86,6 +129,14 @@ describe('a malformed policy', () => {
       'an unknown subject type',
       { scope: { subjectTypes: ['fax' as never], outOfScopeTerms: [] } },
       'scope.subjectTypes.0',
+    ],
+    ['a retention under a year', { personalDataRetentionDays: 364 }, 'personalDataRetentionDays'],
+    ['a retention over ten years', { personalDataRetentionDays: 3651 }, 'personalDataRetentionDays'],
+    ['a retention of part of a day', { personalDataRetentionDays: 400.5 }, 'personalDataRetentionDays'],
+    [
+      'an unknown kind of personal mention',
+      { personalMentions: ['passport' as never] },
+      'personalMentions.0',
     ],
     ['no reason', { reason: ' ' }, 'reason'],
   ])('is refused naming the field: %s', (_case, fields, field) => {

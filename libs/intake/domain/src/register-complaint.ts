@@ -1,4 +1,9 @@
-import { type ComplaintReceivedData, type IntakeEvent, type IntakeStatus } from '@kesu/intake-contracts';
+import {
+  type ComplaintReceivedData,
+  type IntakeEvent,
+  type IntakeStatus,
+  type Language,
+} from '@kesu/intake-contracts';
 import { DomainRuleViolation } from '@kesu/kernel';
 import type { IntakeState } from './complaint';
 import { checkScope, notInScopeExplanation, type ScopeList } from './scope';
@@ -148,6 +153,35 @@ export interface RegistrationOutcome {
   readonly duplicateOf?: ComplaintRef;
   /** The ended complaint this one repeats. */
   readonly repeatOf?: ComplaintRef;
+  /** Instead of `duplicateOf` when it lies outside the caller's scope: the unit handling it. */
+  readonly duplicateElsewhere?: HandlingUnit;
+  /** Instead of `repeatOf` when it lies outside the caller's scope: the unit that handled it. */
+  readonly repeatElsewhere?: HandlingUnit;
+}
+
+/** The org unit that handles a complaint, by id and by the name the customer is referred to. */
+export interface HandlingUnit {
+  readonly unitId: string;
+  readonly name: Readonly<Record<Language, string>>;
+}
+
+/**
+ * The outcome as a caller may see it: an earlier complaint that lies outside their scope (in
+ * `outside`, with the unit handling it) is named only by that unit — never by its id, reference or
+ * status — so the customer can be referred there without revealing what the caller may not see.
+ */
+export function outcomeWithinScope(
+  outcome: RegistrationOutcome,
+  outside: ReadonlyMap<string, HandlingUnit>,
+): RegistrationOutcome {
+  const { duplicateOf, repeatOf, ...rest } = outcome;
+  const duplicateElsewhere = duplicateOf && outside.get(duplicateOf.complaintId);
+  const repeatElsewhere = repeatOf && outside.get(repeatOf.complaintId);
+  return {
+    ...rest,
+    ...(duplicateElsewhere ? { duplicateElsewhere } : duplicateOf && { duplicateOf }),
+    ...(repeatElsewhere ? { repeatElsewhere } : repeatOf && { repeatOf }),
+  };
 }
 
 /** The outcome of a registration, read from the events it recorded. */

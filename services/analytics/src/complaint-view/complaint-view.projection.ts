@@ -21,11 +21,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * `collectiveIncident` from the incident events, each applied to every complaint it names; 5: the
  * classification as recorded (4 showed members as collective before the classifier said so); 6:
  * the incident's stream revision of the event that made a complaint a member; 7: `intakeRevision`,
- * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`).
+ * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`); 8:
+ * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 7,
+  version: 8,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification')],
   handles: complaintViewHandles,

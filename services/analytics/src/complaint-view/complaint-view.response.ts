@@ -1,12 +1,39 @@
 import { type ComplainantDetails } from '@kesu/intake-contracts';
-import type { ComplaintView } from '@kesu/analytics-domain';
+import { type ComplaintView, withoutPersonalData } from '@kesu/analytics-domain';
+import { DEFAULT_PERSONAL_MENTIONS, maskPersonalMentions } from '@kesu/text';
+import type { ElsewhereRef } from '../personal-data-access';
 
 /** The complainant as a caller sees them: details, or why they are not shown. */
 export type ComplainantOutput =
   (ComplainantDetails & { readonly visibility: 'shown' }) | { readonly visibility: 'redacted' | 'erased' };
 
-/** `GET /api/v1/complaints/{id}` body (api.md). */
-export function toComplaintResponse(view: ComplaintView, complainant: ComplainantOutput) {
+/** The complaints a view links to: the one it was merged into or repeats, and its duplicates. */
+export const linkedComplaintIds = (view: ComplaintView): string[] => [
+  ...(view.duplicateOf ? [view.duplicateOf.complaintId] : []),
+  ...(view.repeatOf ? [view.repeatOf.complaintId] : []),
+  ...view.duplicates,
+];
+
+/**
+ * `GET /api/v1/complaints/{id}` body (api.md). A linked complaint outside the caller's scope (in
+ * `outside`) is named by its branch only (`duplicateElsewhere`, `repeatElsewhere`,
+ * `duplicatesElsewhere`).
+ */
+export function toComplaintResponse(
+  view: ComplaintView,
+  complainant: ComplainantOutput,
+  outside: ReadonlyMap<string, ElsewhereRef> = new Map(),
+) {
+  const within = <L extends { complaintId: string }>(link: L | null) =>
+    link && !outside.has(link.complaintId) ? link : null;
+  const elsewhere = (link: { complaintId: string } | null) => (link && outside.get(link.complaintId)) ?? null;
+  const duplicatesElsewhere = [
+    ...new Map(
+      view.duplicates
+        .flatMap((id) => (outside.has(id) ? [outside.get(id)!] : []))
+        .map((ref) => [ref.branchId, ref]),
+    ).values(),
+  ];
   return {
     complaintId: view.complaintId,
     reference: view.reference,
@@ -31,9 +58,12 @@ export function toComplaintResponse(view: ComplaintView, complainant: Complainan
     rejection: view.rejection,
     appeal: view.appeal,
     withdrawal: view.withdrawal,
-    duplicateOf: view.duplicateOf,
-    duplicates: view.duplicates,
-    repeatOf: view.repeatOf,
+    duplicateOf: within(view.duplicateOf),
+    duplicateElsewhere: elsewhere(view.duplicateOf),
+    duplicates: view.duplicates.filter((id) => !outside.has(id)),
+    duplicatesElsewhere,
+    repeatOf: within(view.repeatOf),
+    repeatElsewhere: elsewhere(view.repeatOf),
     classification: view.classification,
     collectiveIncident: membership(view.collectiveIncident),
     assignment: view.assignment,
@@ -43,7 +73,33 @@ export function toComplaintResponse(view: ComplaintView, complainant: Complainan
   };
 }
 
-export type ComplaintResponse = ReturnType<typeof toComplaintResponse>;
+/** What was withheld from a caller who may not see personal data (dot paths), when anything was. */
+export interface Redactions {
+  readonly redacted?: string[];
+}
+
+export type ComplaintResponse = ReturnType<typeof toComplaintResponse> & Redactions;
+
+/** The kinds of mentions a view's texts mark as personal (a view folded before they were kept: the defaults). */
+export const mentionsOf = (view: ComplaintView) => view.personalMentions ?? DEFAULT_PERSONAL_MENTIONS;
+
+/**
+ * A response as a role that may not see personal data reads it: the personal fields left out, the
+ * marked mentions in its texts masked, and what was withheld named in `redacted`. The complainant
+ * is already shown as `redacted`.
+ */
+export function withoutPersonalDataOf<R extends object>(response: R, view: ComplaintView): R & Redactions {
+  const { value, redacted } = withoutPersonalData(response, mentionsOf(view));
+  return redacted.length > 0 ? { ...value, redacted } : value;
+}
+
+/** A list item without personal data: its excerpt cut from the masked description, never masked after the cut. */
+export function summaryWithoutPersonalData(view: ComplaintView): ComplaintSummary {
+  const description = maskPersonalMentions(view.description, mentionsOf(view));
+  const summary = withoutPersonalDataOf(toComplaintSummary({ ...view, description }), view);
+  if (description === view.description) return summary;
+  return { ...summary, redacted: ['excerpt', ...(summary.redacted ?? [])] };
+}
 
 /** Characters of the description a list item shows. */
 export const EXCERPT_LENGTH = 100;
@@ -76,7 +132,7 @@ export function toComplaintSummary(view: ComplaintView) {
   };
 }
 
-export type ComplaintSummary = ReturnType<typeof toComplaintSummary>;
+export type ComplaintSummary = ReturnType<typeof toComplaintSummary> & Redactions;
 
 /** `GET /api/v1/complaints` body: newest first, and the cursor of the next page (null on the last). */
 export interface ComplaintPage {

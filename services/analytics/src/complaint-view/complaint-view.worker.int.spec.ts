@@ -132,21 +132,21 @@ describe('the complaint view worker at start-up', () => {
       const views = documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
       for (const id of complaintIds) {
         expect(await views.get(id)).toMatchObject({
-          projectionVersion: 7,
+          projectionVersion: 8,
           searchTokens: expect.arrayContaining([expect.any(String)]),
           complainant: expect.any(Object),
         });
       }
       expect(
         await documents.collection<ProjectionVersionRecord>(PROJECTION_VERSIONS).get('complaint-view'),
-      ).toMatchObject({ version: 7, events: 2, rebuild: null });
+      ).toMatchObject({ version: 8, events: 2, rebuild: null });
       const messages = logged.mock.calls.map(([message]) => String(message));
       expect(messages).toContainEqual(
-        'complaint-view: no version recorded; rebuilding version 7 before consuming',
+        'complaint-view: no version recorded; rebuilding version 8 before consuming',
       );
       expect(messages).toContainEqual(
         expect.stringMatching(
-          /^complaint-view: rebuilt version 7 from 2 events in .* 0 stale documents deleted/,
+          /^complaint-view: rebuilt version 8 from 2 events in .* 0 stale documents deleted/,
         ),
       );
     } finally {
@@ -161,7 +161,7 @@ describe('the complaint view worker at start-up', () => {
     try {
       expect(await readyChecks(app)).toMatchObject({ 'projection.complaint-view': 'ok' });
       const messages = logged.mock.calls.map(([message]) => String(message));
-      expect(messages).toContainEqual('complaint-view: the documents are version 7, no rebuild; consuming');
+      expect(messages).toContainEqual('complaint-view: the documents are version 8, no rebuild; consuming');
       expect(messages.filter((message) => message.includes('rebuilding'))).toEqual([]);
     } finally {
       await app.close();

@@ -7,15 +7,15 @@ import { DOCUMENT_STORE, EVENT_STORE, KEY_STORE, type Principal } from '@kesu/pl
 import type { DocumentStore, EventStore, KeyStore } from '@kesu/ports';
 import { ANALYTICS_EVENTS } from '../analytics-events';
 import { ComplaintScope } from '../complaint-scope';
+import { LinkedComplaints, seesPersonalData } from '../personal-data-access';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument, complaintHistory } from './complaint-view.projection';
 import {
   type ComplainantOutput,
   type ComplaintResponse,
+  linkedComplaintIds,
   toComplaintResponse,
+  withoutPersonalDataOf,
 } from './complaint-view.response';
-
-/** Roles that work with complainants and may see their contact details (保密原则). */
-const SEES_PERSONAL_DATA = new Set(['agent', 'handler', 'supervisor', 'branch_manager', 'director', 'admin']);
 
 /** One complaint as the caller sees it, and the revision of its intake stream the view shows. */
 export interface ComplaintRead {
@@ -43,16 +43,30 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(ANALYTICS_EVENTS) private readonly registry: EventTypeRegistry,
     private readonly scope: ComplaintScope,
+    private readonly links: LinkedComplaints,
   ) {}
 
   async execute({ principal, complaintId, asOf }: GetComplaintQuery): Promise<ComplaintRead> {
     const current = await this.documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS).get(complaintId);
     const found = asOf ? complaintViewAsOf(await this.history(complaintId, current), asOf) : current;
     const view = this.scope.found(principal, complaintId, found);
+    const outside = await this.links.outside(principal, linkedComplaintIds(view));
+    const response = toComplaintResponse(view, await this.complainant(principal, view), outside);
     return {
-      complaint: toComplaintResponse(view, await this.complainant(principal, view)),
+      complaint: this.asSeenBy(principal, view, response),
       intakeRevision: view.intakeRevision ?? null,
     };
+  }
+
+  /** The whole response for roles that may see personal data; without it, and saying what, for the others. */
+  private asSeenBy(
+    principal: Principal,
+    view: ComplaintView,
+    response: ComplaintResponse,
+  ): ComplaintResponse {
+    if (seesPersonalData(principal)) return response;
+    const { complainant, ...rest } = response;
+    return { ...withoutPersonalDataOf(rest, view), complainant };
   }
 
   /** The events the view folds, as the projection folds them: those it handles, upcast. */
@@ -62,7 +76,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
   }
 
   private async complainant(principal: Principal, view: ComplaintView): Promise<ComplainantOutput> {
-    if (!principal.roles.some((role) => SEES_PERSONAL_DATA.has(role))) return { visibility: 'redacted' };
+    if (!seesPersonalData(principal)) return { visibility: 'redacted' };
     const { subjectId, sealed } = view.complainant;
     const key = await this.keys.get(view.tenantId, subjectId);
     if (!key) return { visibility: 'erased' };

@@ -4,13 +4,25 @@ import { querySearchTokens } from '@kesu/analytics-domain';
 import { type FieldError, ForbiddenError, InvalidInputError } from '@kesu/kernel';
 import { DOCUMENT_STORE, OrgDirectory, type Principal } from '@kesu/platform';
 import { decodeCursor, type DocumentStore, type Filter } from '@kesu/ports';
+import { seesPersonalData } from '../personal-data-access';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument } from './complaint-view.projection';
 import { type ComplaintListParams, DEFAULT_PAGE_SIZE } from './complaint-view.params';
-import { type ComplaintPage, toComplaintSummary } from './complaint-view.response';
+import {
+  type ComplaintPage,
+  type ComplaintSummary,
+  summaryWithoutPersonalData,
+  toComplaintSummary,
+} from './complaint-view.response';
 
 const NEWEST_FIRST = { field: 'receivedAt', direction: -1 } as const;
+/** How many pages a search reads at most to fill one page for a caller who may not see personal data. */
+const MAX_READS = 10;
 
-/** The complaint views within the caller's tenant and branch scope that match the parameters, newest first. */
+/**
+ * The complaint views within the caller's tenant and branch scope that match the parameters, newest
+ * first. A caller who may not see personal data finds a complaint only by its text without personal
+ * data (not by its location nor a marked mention), and reads each item without it.
+ */
 export class ListComplaintsQuery extends Query<ComplaintPage> {
   constructor(
     readonly principal: Principal,
@@ -30,10 +42,24 @@ export class ListComplaintsHandler implements IQueryHandler<ListComplaintsQuery>
   async execute({ principal, params }: ListComplaintsQuery): Promise<ComplaintPage> {
     const filter = this.filterFor(principal, params);
     if (filter === null) return { items: [], nextCursor: null };
-    const page = await this.documents
-      .collection<ComplaintViewDocument>(COMPLAINT_VIEWS)
-      .find(filter, { sort: NEWEST_FIRST, limit: params.limit ?? DEFAULT_PAGE_SIZE, cursor: params.cursor });
-    return { items: page.items.map(toComplaintSummary), nextCursor: page.nextCursor };
+    const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+    const views = this.documents.collection<ComplaintViewDocument>(COMPLAINT_VIEWS);
+    if (seesPersonalData(principal)) {
+      const page = await views.find(filter, { sort: NEWEST_FIRST, limit, cursor: params.cursor });
+      return { items: page.items.map(toComplaintSummary), nextCursor: page.nextCursor };
+    }
+    const personal = new Set(params.q === undefined ? [] : querySearchTokens(params.q));
+    const found = (view: ComplaintViewDocument) =>
+      !(view.personalSearchTokens ?? []).some((token) => personal.has(token));
+    const items: ComplaintSummary[] = [];
+    let cursor = params.cursor;
+    for (let reads = 0; reads < MAX_READS && items.length < limit; reads++) {
+      const page = await views.find(filter, { sort: NEWEST_FIRST, limit: limit - items.length, cursor });
+      for (const view of page.items) if (found(view)) items.push(summaryWithoutPersonalData(view));
+      cursor = page.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    return { items, nextCursor: cursor ?? null };
   }
 
   /** The document filter of a query, or null when the caller's scope holds no branch. */

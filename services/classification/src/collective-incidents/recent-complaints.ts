@@ -9,6 +9,7 @@ import {
 import type { RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE } from '@kesu/platform';
 import type { Collection, DocumentStore } from '@kesu/ports';
+import { DEFAULT_PERSONAL_MENTIONS, maskPersonalMentions } from '@kesu/text';
 
 /** One recently classified complaint, as collective detection reads it (`_id`: the complaint id). */
 export interface RecentComplaintDoc {
@@ -85,7 +86,10 @@ export class RecentComplaints implements OnModuleInit {
   async index(received: RecordedEvent, category: string): Promise<RecentComplaintDoc> {
     const data = received.data as ComplaintReceivedData;
     const receivedAt = new Date(data.receivedAt).toISOString();
-    const tokens = descriptionTokens(data.description).slice(0, MAX_RECENT_TOKENS);
+    // the mentions the tenant marks as personal are no terms of a matter (and never an incident's target)
+    const marks = data.personalMentions ?? DEFAULT_PERSONAL_MENTIONS;
+    const text = maskPersonalMentions(data.description, marks, ' ');
+    const tokens = descriptionTokens(text).slice(0, MAX_RECENT_TOKENS);
     const digest = createHash('sha256').update(tokens.join(' ')).digest('hex').slice(0, 16);
     const tokensId = `${data.complaintId}:${digest}`;
     const { _id, ...fields }: RecentComplaintDoc = {

@@ -6,7 +6,8 @@ import {
   SEVERITIES,
   type Severity,
 } from '@kesu/classification-contracts';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsText } from '@kesu/platform';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 /** `POST /api/v1/complaints/{id}/classify`: a handler's correction of the classification. */
 export class ReclassifyComplaintDto {
@@ -26,8 +27,6 @@ export class ReclassifyComplaintDto {
   @IsIn(NATURES)
   nature?: Nature;
 
-  @IsString()
-  @Length(1, 2000)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsText(1, 2000)
   reason!: string;
 }

@@ -4,6 +4,7 @@ import {
   MAX_COLLECTIVE_THRESHOLD,
   MIN_COLLECTIVE_THRESHOLD,
 } from '@kesu/classification-domain';
+import { IsText } from '@kesu/platform';
 import {
   IsArray,
   IsInt,
@@ -13,7 +14,6 @@ import {
   IsOptional,
   IsString,
   Length,
-  Matches,
   Max,
   Min,
   ValidateIf,
@@ -21,9 +21,7 @@ import {
 
 /** Why an administrator changes a setting: required, kept in the event with who changed it. */
 export class SettingsReasonDto {
-  @IsString()
-  @Length(1, 500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsText(1, 500)
   reason!: string;
 }
 
@@ -94,8 +92,7 @@ export class DryRunDto {
   input?: Record<string, unknown>;
 
   @IsOptional()
-  @IsString()
-  @Length(1, 5000)
+  @IsText(1, 5000)
   text?: string;
 
   @IsOptional()

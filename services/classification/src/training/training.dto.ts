@@ -1,5 +1,5 @@
 import type { Algorithm } from '@kesu/classification-text-model';
-import { PageQuery } from '@kesu/platform';
+import { IsText, PageQuery } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -60,8 +60,7 @@ export class ExampleListQuery extends PageQuery {
 }
 
 export class TrainingExampleDto {
-  @IsString()
-  @Length(1, 5000)
+  @IsText(1, 5000)
   text!: string;
 
   @IsString()

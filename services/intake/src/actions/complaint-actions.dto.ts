@@ -1,7 +1,6 @@
 import { EMOTIONS, type Emotion, type RejectionReason } from '@kesu/intake-contracts';
 import { APPEAL_OUTCOMES, type AppealOutcome, MANUAL_REJECTION_REASONS } from '@kesu/intake-domain';
-import { IsInstant } from '@kesu/platform';
-import { applyDecorators } from '@nestjs/common';
+import { IsInstant, IsText } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -9,11 +8,7 @@ import {
   IsInt,
   IsNotEmptyObject,
   IsObject,
-  IsString,
-  Length,
-  Matches,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
   ValidateNested,
@@ -25,14 +20,8 @@ function Omittable(): PropertyDecorator {
   return ValidateIf((_object, value) => value !== undefined);
 }
 
-/** Free text of 1–2000 characters with at least one that is not white space. */
-function Text(): PropertyDecorator {
-  return applyDecorators(
-    IsString(),
-    Length(1, 2000),
-    Matches(/\S/, { message: ({ property }) => `${property} must not be blank` }),
-  );
-}
+/** Free text of 1–2000 characters with at least one visible character. */
+const Text = (): PropertyDecorator => IsText(1, 2000);
 
 /**
  * What the complainant corrected when the record was read back: any of registration's fields
@@ -53,8 +42,7 @@ export class RecordCorrectionsDto {
   subject?: SubjectDto;
 
   @Omittable()
-  @IsString()
-  @Length(1, 5000)
+  @IsText(1, 5000)
   description?: string;
 
   @Omittable()
@@ -62,13 +50,11 @@ export class RecordCorrectionsDto {
   occurredAt?: string;
 
   @Omittable()
-  @IsString()
-  @Length(1, 500)
+  @IsText(1, 500)
   location?: string;
 
   @Omittable()
-  @IsString()
-  @Length(1, 2000)
+  @IsText(1, 2000)
   expectedRemedy?: string;
 
   @Omittable()
@@ -94,8 +80,7 @@ export class ConfirmRecordDto {
 /** Body of `POST …/{id}/accept`. */
 export class AcceptComplaintDto {
   @Omittable()
-  @IsString()
-  @MaxLength(2000)
+  @IsText(1, 2000)
   note?: string;
 }
 

@@ -3,9 +3,9 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RecordCorrections } from '@kesu/intake-contracts';
 import type { ConfirmRecord } from '@kesu/intake-domain';
 import { InvalidInputError } from '@kesu/kernel';
-import { type Caller, CLOCK, KEY_STORE } from '@kesu/platform';
-import type { Clock, KeyStore } from '@kesu/ports';
-import { sealComplainant } from '../registration/complainant-sealing';
+import { type Caller, CLOCK } from '@kesu/platform';
+import type { Clock } from '@kesu/ports';
+import { ComplainantSealing } from '../registration/complainant-sealing';
 import type { ConfirmRecordDto } from './complaint-actions.dto';
 import { type ActionOutcome, IntakeActions } from './intake-actions';
 
@@ -24,7 +24,7 @@ export class ConfirmRecordCommand extends Command<ActionOutcome> {
 export class ConfirmRecordHandler implements ICommandHandler<ConfirmRecordCommand> {
   constructor(
     private readonly actions: IntakeActions,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly sealing: ComplainantSealing,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -46,7 +46,7 @@ export class ConfirmRecordHandler implements ICommandHandler<ConfirmRecordComman
         const sealed: RecordCorrections = {
           ...rest,
           ...(complainant
-            ? { complainant: await sealComplainant(this.keys, caller.principal.tenantId, complainant) }
+            ? { complainant: await this.sealing.seal(caller.principal.tenantId, complainant) }
             : {}),
         };
         return { type: 'ConfirmRecord', corrections: sealed, at };

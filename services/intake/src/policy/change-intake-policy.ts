@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type IntakePolicy, type IntakeSettingsEvent, intakeSettingsStream } from '@kesu/intake-contracts';
-import { type ChangeIntakePolicy, intakeSettingsDecider } from '@kesu/intake-domain';
+import { type IntakeSettingsEvent, intakeSettingsStream } from '@kesu/intake-contracts';
+import { type ChangeIntakePolicy, type IntakePolicyChange, intakeSettingsDecider } from '@kesu/intake-domain';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
@@ -86,7 +86,7 @@ export class ChangeIntakePolicyHandler implements ICommandHandler<ChangeIntakePo
 }
 
 /** The policy as the decider takes it: plain data, without the DTO classes or absent fields. */
-function policyOf(body: Omit<PutIntakeSettingsDto, 'reason'>): IntakePolicy {
+function policyOf(body: Omit<PutIntakeSettingsDto, 'reason'>): IntakePolicyChange {
   const { scope, contact } = body;
   return {
     scope: {
@@ -98,5 +98,9 @@ function policyOf(body: Omit<PutIntakeSettingsDto, 'reason'>): IntakePolicy {
     duplicateWindowDays: body.duplicateWindowDays,
     similarityThreshold: body.similarityThreshold,
     timeZone: body.timeZone,
+    ...(body.personalDataRetentionDays !== undefined && {
+      personalDataRetentionDays: body.personalDataRetentionDays,
+    }),
+    ...(body.personalMentions !== undefined && { personalMentions: [...new Set(body.personalMentions)] }),
   };
 }

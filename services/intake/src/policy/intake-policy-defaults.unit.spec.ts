@@ -16,7 +16,13 @@ describe('the policy a tenant starts from', () => {
     });
   });
 
+  it('takes the retention of personal data from the environment', () => {
+    expect(intakePolicyDefaults({ PERSONAL_DATA_RETENTION_DAYS: '730' }).personalDataRetentionDays).toBe(730);
+  });
+
   it.each([
+    ['PERSONAL_DATA_RETENTION_DAYS', '364'],
+    ['PERSONAL_DATA_RETENTION_DAYS', '400.5'],
     ['ACKNOWLEDGE_WITHIN_HOURS', 'soon'],
     ['ACKNOWLEDGE_WITHIN_HOURS', '0'],
     ['DUPLICATE_WINDOW_DAYS', '-3'],

@@ -10,6 +10,8 @@ import {
   IsString,
   ValidateNested,
 } from 'class-validator';
+import { HasVisibleText } from '@kesu/platform';
+import { PERSONAL_MENTION_KINDS, type PersonalMentionKind } from '@kesu/text';
 import { Trim } from '../registration/validators';
 
 /*
@@ -36,10 +38,12 @@ export class ScopeListDto {
 export class ContactDto implements Record<Language, string> {
   @Trim()
   @IsString()
+  @HasVisibleText()
   zh!: string;
 
   @Trim()
   @IsString()
+  @HasVisibleText()
   en!: string;
 }
 
@@ -70,8 +74,19 @@ export class PutIntakeSettingsDto {
   @IsString()
   timeZone!: string;
 
+  /** Days personal data is kept after a person's complaints all ended; absent, the retention in force stays. */
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  personalDataRetentionDays?: number;
+  /** The kinds of free-text mentions that are personal data (absent: phone, email, id_card). */
+  @IsOptional()
+  @IsArray()
+  @IsIn(PERSONAL_MENTION_KINDS, { each: true })
+  personalMentions?: readonly PersonalMentionKind[];
+
   /** Why the policy changes, kept with the change. */
   @Trim()
   @IsString()
+  @HasVisibleText()
   reason!: string;
 }

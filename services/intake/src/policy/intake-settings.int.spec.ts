@@ -130,6 +130,17 @@ describe('changing the scope list', () => {
     expect(await settingsEvents()).toHaveLength(revision + 1);
   });
 
+  it('marks the kinds of personal mentions it names, recorded with each complaint registered after', async () => {
+    const { policy } = await read();
+    expect(policy.personalMentions).toEqual(['phone', 'email', 'id_card']);
+    const marks = ['email', 'bank_card'];
+    const changed = await put({ ...policy, personalMentions: marks, reason: '银行卡号也属于个人信息' });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json().policy.personalMentions).toEqual(marks);
+    const [received] = await intake.streamOf((await statusOfNext()).complaintId);
+    expect(received!.data).toMatchObject({ personalMentions: marks });
+  });
+
   it('answers a repeated Idempotency-Key from the first change', async () => {
     const { policy } = await read();
     const body = { ...policy, similarityThreshold: 0.4, reason: '放宽重复投诉的相似度' };
@@ -142,6 +153,24 @@ describe('changing the scope list', () => {
   });
 });
 
+describe('the retention of personal data', () => {
+  it('is part of the policy: three years until changed, kept when a change leaves it out', async () => {
+    const { policy } = await read();
+    expect(policy.personalDataRetentionDays).toBe(1095);
+    const twoYears = await put({ ...policy, personalDataRetentionDays: 730, reason: '保存两年' });
+    expect(twoYears.statusCode).toBe(200);
+    expect((twoYears.json() as Settings).policy.personalDataRetentionDays).toBe(730);
+    const { personalDataRetentionDays: _kept, ...withoutRetention } = (await read()).policy;
+    const later = await put({ ...withoutRetention, similarityThreshold: 0.45, reason: '调整相似度' });
+    expect((later.json() as Settings).policy).toMatchObject({
+      similarityThreshold: 0.45,
+      personalDataRetentionDays: 730,
+    });
+    const [last] = (await settingsEvents()).slice(-1);
+    expect(last).toMatchObject({ schemaVersion: 2, data: { policy: { personalDataRetentionDays: 730 } } });
+  });
+});
+
 describe('a change that is refused', () => {
   const policyNow = async () => (await read()).policy;
 
@@ -150,6 +179,9 @@ describe('a change that is refused', () => {
     ['a duplicate window out of range', { duplicateWindowDays: 0 }, 'duplicateWindowDays'],
     ['a blank scope term', { scope: { outOfScopeTerms: ['物业费', '  '] } }, 'scope.outOfScopeTerms.1'],
     ['a window that is not a number', { duplicateWindowDays: '90' }, 'duplicateWindowDays'],
+    ['a retention under a year', { personalDataRetentionDays: 180 }, 'personalDataRetentionDays'],
+    ['a retention that is not a number', { personalDataRetentionDays: '3y' }, 'personalDataRetentionDays'],
+    ['an unknown kind of personal mention', { personalMentions: ['passport'] }, 'personalMentions'],
     ['no reason', { reason: undefined }, 'reason'],
   ])('400 for %s, naming the field and recording nothing', async (_case, change, field) => {
     const before = (await settingsEvents()).length;

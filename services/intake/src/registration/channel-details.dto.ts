@@ -1,7 +1,7 @@
 import { type Channel, type ChannelDetails, CHANNELS } from '@kesu/intake-contracts';
-import { IsInstant } from '@kesu/platform';
+import { IsInstant, IsText } from '@kesu/platform';
 import type { TypeHelpOptions } from 'class-transformer';
-import { IsDefined, IsEmpty, IsOptional, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { IsDefined, IsEmpty, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
 import { IsAfter, IsCalendarDate, Trim } from './validators';
 
 /*
@@ -13,8 +13,7 @@ import { IsAfter, IsCalendarDate, Trim } from './validators';
 export class GovernmentTransferDetailsDto {
   @IsDefined()
   @Trim()
-  @IsString()
-  @Length(1, 64)
+  @IsText(1, 64)
   externalOrderNo!: string;
 
   /** When the government platform transferred the order (not in the future: checked on receipt). */
@@ -32,8 +31,7 @@ export class GovernmentTransferDetailsDto {
 export class MediaDetailsDto {
   @IsDefined()
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   outlet!: string;
 
   @IsDefined()
@@ -50,8 +48,7 @@ export class WalkInDetailsDto {
   /** The service hall or counter that received the visitor. */
   @IsDefined()
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   receptionPoint!: string;
 }
 
@@ -66,29 +63,25 @@ export class LetterDetailsDto {
 export class TransferDetailsDto {
   @IsDefined()
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   fromOrganisation!: string;
 
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 64)
+  @IsText(1, 64)
   externalOrderNo?: string;
 }
 
 export class SocialMediaDetailsDto {
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 100)
+  @IsText(1, 100)
   platform?: string;
 
   /** The complainant's account: the way back to them when no other contact is given. */
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   account?: string;
 }
 

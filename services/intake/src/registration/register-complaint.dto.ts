@@ -8,7 +8,7 @@ import {
   SUBJECT_TYPES,
   type SubjectType,
 } from '@kesu/intake-contracts';
-import { IsInstant, IsOrgUnitId } from '@kesu/platform';
+import { IsInstant, IsOrgUnitId, IsText } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
@@ -18,7 +18,6 @@ import {
   IsObject,
   IsOptional,
   IsString,
-  Length,
   Max,
   MaxLength,
   Min,
@@ -30,8 +29,7 @@ import { IsTelephoneNumber, Requires, Trim } from './validators';
 
 export class ComplainantDto {
   @Trim()
-  @IsString()
-  @Length(1, 100, { message: 'name must be 1 to 100 characters, not blank' })
+  @IsText(1, 100, { message: 'name must be 1 to 100 characters, not blank' })
   name!: string;
 
   @IsOptional()
@@ -48,8 +46,7 @@ export class ComplainantDto {
 
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 64)
+  @IsText(1, 64)
   customerId?: string;
 }
 
@@ -59,16 +56,14 @@ export class SubjectDto {
 
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 200)
+  @IsText(1, 200)
   name?: string;
 }
 
 export class ResolvedOnTheSpotDto {
   /** What was done for the customer at first contact (apology, explanation, refund…). */
   @Trim()
-  @IsString()
-  @Length(1, 2000, { message: 'remedy must be 1 to 2000 characters, not blank' })
+  @IsText(1, 2000, { message: 'remedy must be 1 to 2000 characters, not blank' })
   remedy!: string;
 }
 
@@ -131,8 +126,7 @@ export class RegisterComplaintDto {
   subject!: SubjectDto;
 
   @Trim()
-  @IsString()
-  @Length(1, 5000, { message: 'description must be 1 to 5000 characters, not blank' })
+  @IsText(1, 5000, { message: 'description must be 1 to 5000 characters, not blank' })
   description!: string;
 
   /** When it happened; not after receipt (checked against the clock on receipt). */
@@ -142,14 +136,12 @@ export class RegisterComplaintDto {
 
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 500)
+  @IsText(1, 500)
   location?: string;
 
   @IsOptional()
   @Trim()
-  @IsString()
-  @Length(1, 2000)
+  @IsText(1, 2000)
   expectedRemedy?: string;
 
   @IsOptional()

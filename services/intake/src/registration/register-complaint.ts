@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntakeEvent, type IntakePolicy, intakeStream } from '@kesu/intake-contracts';
-import { intakeDecider, textTokens } from '@kesu/intake-domain';
+import { type HandlingUnit, intakeDecider, textTokens } from '@kesu/intake-domain';
 import {
   canonicalJson,
   DomainRuleViolation,
@@ -10,18 +10,25 @@ import {
   InvalidInputError,
   type RecordedEvent,
 } from '@kesu/kernel';
-import { type Caller, CLOCK, DOCUMENT_STORE, EVENT_STORE, KEY_STORE, OrgDirectory } from '@kesu/platform';
-import { type Clock, type DocumentStore, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
+import {
+  type Caller,
+  CLOCK,
+  DOCUMENT_STORE,
+  EVENT_STORE,
+  OrgDirectory,
+  type Principal,
+} from '@kesu/platform';
+import { type Clock, type DocumentStore, type EventStore, handleCommand } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { IntakePolicies } from '../policy/intake-policies';
 import { SameMatterChecks } from '../same-matter/same-matter-checks';
-import { sealComplainant } from './complainant-sealing';
+import { ComplainantSealing } from './complainant-sealing';
 import { assertNothingInFuture } from './received-in-time';
 import { ReferenceNumbers } from './reference-numbers';
 import type { RegisterComplaintDto } from './register-complaint.dto';
-import { registerComplaintCommand, subjectOf } from './registration-command';
+import { registerComplaintCommand, type RegistrationFacts, subjectOf } from './registration-command';
 import { earlierRegistration, keyReused, registrationIdentity } from './registration-idempotency';
-import { type RegistrationResult, registrationResult } from './registration-result';
+import { linkedComplaintIds, type RegistrationResult, registrationResult } from './registration-result';
 
 /** The answer to a registration, and whether it replays an earlier request with the same Idempotency-Key. */
 export interface Registration {
@@ -45,9 +52,9 @@ export class RegisterComplaintCommand extends Command<Registration> {
  * tenant's policy (its scope list) with that finding, in one append; then indexes it and links a
  * merged duplicate to its open complaint.
  *
- * Two identical complaints posted at the same instant may both be registered as new: each looks
- * for the other before either is indexed. That is accepted (a later third one is merged into one
- * of them); a client that retries sends an Idempotency-Key, which never registers twice.
+ * Registrations of the same complainant are decided one at a time (the same-matter leases, across
+ * processes too), so of identical complaints posted at the same instant the first is registered and
+ * the others are merged into it, as if they had come one after another.
  */
 @CommandHandler(RegisterComplaintCommand)
 export class RegisterComplaintHandler implements ICommandHandler<RegisterComplaintCommand> {
@@ -57,7 +64,7 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
+    private readonly sealing: ComplainantSealing,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
     private readonly directory: OrgDirectory,
@@ -101,31 +108,47 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
     const keyed = idempotencyKey !== undefined;
     if (keyed) {
       const earlier = earlierRegistration(await this.store.readStream(streamId), causationId, body);
-      if (earlier.length > 0) return { result: this.resultOf(earlier, policy), replayed: true };
+      if (earlier.length > 0)
+        return { result: await this.resultOf(earlier, policy, principal), replayed: true };
     }
     // Each may write (a new person's key, a new block of numbers): together they share one commit.
     const [complainant, reference, keyHashes] = await Promise.all([
-      sealComplainant(this.keys, tenantId, body.complainant),
+      this.sealing.seal(tenantId, body.complainant),
       this.referencesIn(policy.timeZone).next(tenantId, now),
       this.sameMatters.keyHashes(tenantId, body.complainant),
     ]);
     const tokens = textTokens(body.description);
-    const subject = subjectOf(body);
+    const facts = { complaintId, reference, complainant, receivedAt: now, policy };
+    const decide = () => this.decide(caller, body, { ...facts, keyHashes, tokens, causationId });
+    const { events, replayed } = await this.sameMatters.oneAtATime(tenantId, keyHashes, decide);
+    return { result: await this.resultOf(events, policy, principal), replayed };
+  }
+
+  /**
+   * Looks for the same matter, lets the decider record the complaint with what was found and indexes
+   * it, holding the complainant's same-matter leases: the next registration of the same person
+   * finds this one.
+   */
+  private async decide(
+    caller: Caller,
+    body: RegisterComplaintDto,
+    facts: Omit<RegistrationFacts, 'sameMatter'> & {
+      readonly keyHashes: readonly string[];
+      readonly tokens: ReadonlySet<string>;
+      readonly causationId: string;
+    },
+  ): Promise<{ readonly events: readonly RecordedEvent[]; readonly replayed: boolean }> {
+    const { principal, idempotencyKey } = caller;
+    const { tenantId } = principal;
+    const { complaintId, policy, keyHashes, tokens, causationId, receivedAt: now } = facts;
     const sameMatter = await this.sameMatters.find(policy, {
       tenantId,
       keyHashes,
-      subject,
+      subject: subjectOf(body),
       tokens,
       receivedAt: now,
     });
-    const command = registerComplaintCommand(body, {
-      complaintId,
-      reference,
-      complainant,
-      receivedAt: now,
-      policy,
-      ...(sameMatter && { sameMatter }),
-    });
+    const command = registerComplaintCommand(body, { ...facts, ...(sameMatter && { sameMatter }) });
     const metadata = {
       occurredAt: now.toISOString(),
       tenantId,
@@ -139,25 +162,45 @@ export class RegisterComplaintHandler implements ICommandHandler<RegisterComplai
         this.store,
         this.registry,
         intakeDecider,
-        streamId,
+        intakeStream(complaintId),
         command,
         metadata,
       );
       if (!handled.replayed) await this.sameMatters.registered(handled.events, keyHashes, tokens);
-      return { result: this.resultOf(handled.events, policy), replayed: handled.replayed };
+      return handled;
     } catch (error) {
-      if (keyed && error instanceof DomainRuleViolation && error.code === 'complaint.already_registered') {
+      if (
+        idempotencyKey !== undefined &&
+        error instanceof DomainRuleViolation &&
+        error.code === 'complaint.already_registered'
+      ) {
         throw keyReused();
       }
       throw error;
     }
   }
 
-  private resultOf(recorded: readonly RecordedEvent[], policy: IntakePolicy): RegistrationResult {
-    return registrationResult(
-      recorded.map((event) => this.registry.toDomain<IntakeEvent>(event)),
-      policy,
-    );
+  /**
+   * The answer to the caller: an earlier complaint it links to that lies outside the caller's
+   * branch scope is named by the branch that has it (from its first event), and nothing else.
+   */
+  private async resultOf(
+    recorded: readonly RecordedEvent[],
+    policy: IntakePolicy,
+    principal: Principal,
+  ): Promise<RegistrationResult> {
+    const events = recorded.map((event) => this.registry.toDomain<IntakeEvent>(event));
+    const outside = new Map<string, HandlingUnit>();
+    for (const complaintId of linkedComplaintIds(events)) {
+      const [first] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
+      if (!first || this.directory.covers(principal, first.branchId)) continue;
+      const unit = this.directory.unit(first.tenantId, first.branchId);
+      outside.set(complaintId, {
+        unitId: first.branchId,
+        name: unit?.name ?? { zh: first.branchId, en: first.branchId },
+      });
+    }
+    return registrationResult(events, policy, outside);
   }
 
   private referencesIn(timeZone: string): ReferenceNumbers {

@@ -1,5 +1,5 @@
 import type { IntakePolicy, Language, SealedComplainant } from '@kesu/intake-contracts';
-import type { RegisterComplaint, SameMatter } from '@kesu/intake-domain';
+import { personalMentionsOf, type RegisterComplaint, type SameMatter } from '@kesu/intake-domain';
 import { recordedChannelDetails } from './channel-details.dto';
 import type { RegisterComplaintDto } from './register-complaint.dto';
 
@@ -39,6 +39,7 @@ export function registerComplaintCommand(
     language: body.language ?? detectLanguage(body.description),
     acknowledgeWithinHours: policy.acknowledgeWithinHours,
     scope: policy.scope,
+    personalMentions: personalMentionsOf(policy),
     ...defined({
       channelDetails: recordedChannelDetails(body.channelDetails),
       occurredAt: body.occurredAt,

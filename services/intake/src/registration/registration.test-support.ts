@@ -18,6 +18,7 @@ const SETTINGS = '/api/v1/intake/settings';
  */
 export interface IntakeTestApp {
   readonly app: NestFastifyApplication;
+  readonly dataDir: string;
   readonly clock: ManualClock;
   readonly store: EventStore;
   readonly documents: DocumentStore;
@@ -45,8 +46,12 @@ export interface IntakeTestApp {
   close(): Promise<void>;
 }
 
-export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kesu-intake-registration-'));
+/** Starts intake on a temp folder of its own, or on `dataDir` (another instance's, left to it to remove). */
+export async function startIntake(
+  start = new Date(),
+  options: { dataDir?: string } = {},
+): Promise<IntakeTestApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kesu-intake-registration-'));
   const clock = new ManualClock(start);
   class TestApp {}
   Module({
@@ -84,6 +89,7 @@ export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
   const streamOf = (id: string) => store.readStream(intakeStream(id));
   return {
     app,
+    dataDir,
     clock,
     store,
     documents: app.get(DOCUMENT_STORE),
@@ -111,7 +117,7 @@ export async function startIntake(start = new Date()): Promise<IntakeTestApp> {
     },
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { type ComplaintReceivedData, type IntakeStatus, type SubjectType } from '@kesu/intake-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
-import type { Collection, Document, DocumentStore } from '@kesu/ports';
+import type { Collection, Document, DocumentStore, Filter } from '@kesu/ports';
 
 /** Intake's lookup of earlier complaints by complainant: one entry per identity key hash and complaint. */
 export const IDENTITY_INDEX = 'intake_identity_index';
@@ -124,6 +124,31 @@ export class IdentityIndex {
     }
   }
 
+  /** Every entry of these complaints of a tenant (each complaint has one per key hash of its complainant). */
+  async entriesOf(tenantId: string, complaintIds: readonly string[]): Promise<IdentityIndexEntry[]> {
+    const entries: IdentityIndexEntry[] = [];
+    for (const complaintId of complaintIds) entries.push(...(await this.all({ tenantId, complaintId })));
+    return entries;
+  }
+
+  /** Every entry of a tenant under any of these key hashes: the complaints of whoever they identify. */
+  async entriesUnder(tenantId: string, keyHashes: readonly string[]): Promise<IdentityIndexEntry[]> {
+    if (keyHashes.length === 0) return [];
+    return this.all({ tenantId, keyHash: { $in: [...keyHashes] } });
+  }
+
+  /**
+   * Removes every entry of these complaints (their complainant's personal data is erased, so no
+   * later complaint is to be recognised as the same person's); answers how many there were.
+   */
+  async remove(tenantId: string, complaintIds: readonly string[]): Promise<number> {
+    let removed = 0;
+    for (const entry of await this.entriesOf(tenantId, complaintIds)) {
+      if (await this.entries.delete(entry._id)) removed++;
+    }
+    return removed;
+  }
+
   /** The entries of a tenant's complaints under any of these key hashes received since `since`, newest first. */
   async earlier(
     tenantId: string,
@@ -136,5 +161,16 @@ export class IdentityIndex {
       { sort: { field: 'receivedAt', direction: -1 }, limit: 200 },
     );
     return items;
+  }
+
+  private async all(filter: Filter): Promise<IdentityIndexEntry[]> {
+    const found: IdentityIndexEntry[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.entries.find(filter, { limit: 200, ...(cursor && { cursor }) });
+      found.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return found;
   }
 }

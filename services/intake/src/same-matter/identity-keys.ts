@@ -1,7 +1,7 @@
 import { type ComplainantDetails } from '@kesu/intake-contracts';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { identityKeys } from '@kesu/intake-domain';
+import { identityKeys, primaryIdentityKey } from '@kesu/intake-domain';
 import { KEY_STORE } from '@kesu/platform';
 import type { KeyStore } from '@kesu/ports';
 
@@ -25,6 +25,16 @@ export class IdentityKeys {
     if (plain.length === 0) return [];
     const secret = await this.secret(tenantId);
     return plain.map((key) => createHmac('sha256', secret).update(key, 'utf8').digest('base64url'));
+  }
+
+  /**
+   * The person's subject id (whose data key seals their details): `subject-` and a keyed hash of
+   * their primary identity key, apart from the index's hashes of the same key.
+   */
+  async subjectId(tenantId: string, details: ComplainantDetails): Promise<string> {
+    const secret = await this.secret(tenantId);
+    const hash = createHmac('sha256', secret).update(`subject:${primaryIdentityKey(details)}`, 'utf8');
+    return `subject-${hash.digest('base64url')}`;
   }
 
   private secret(tenantId: string): Promise<Uint8Array> {

@@ -13,6 +13,7 @@ import { IdentityIndex, indexedComplaint, statusAfter } from './identity-index';
 import { IdentityKeys } from './identity-keys';
 import { LinkDuplicateCommand } from './link-duplicate';
 import { findSameMatter, type NewComplaint } from './same-matter-finder';
+import { SameMatterLease } from './same-matter-lease';
 
 /**
  * Registration's side of duplicates and repeats: the complainant's key hashes, the search for the
@@ -27,8 +28,18 @@ export class SameMatterChecks {
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     private readonly identities: IdentityKeys,
     private readonly commands: CommandBus,
+    private readonly leases: SameMatterLease,
   ) {
     this.index = new IdentityIndex(documents);
+  }
+
+  /**
+   * Runs one registration's decision while no other registration of a complainant with any of these
+   * key hashes decides (in this process or another): from the search for the same matter to the
+   * index entries of the decision.
+   */
+  oneAtATime<T>(tenantId: string, keyHashes: readonly string[], decide: () => Promise<T>): Promise<T> {
+    return this.leases.hold(tenantId, keyHashes, decide);
   }
 
   keyHashes(tenantId: string, details: ComplainantDetails): Promise<string[]> {

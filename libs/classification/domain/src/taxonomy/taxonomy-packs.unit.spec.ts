@@ -159,6 +159,24 @@ describe('validateTaxonomy', () => {
     ]);
   });
 
+  it.each([
+    ['__proto__', 'must be lower-case letters'],
+    ['a.__proto__', 'must be lower-case letters'],
+    ['constructor', '"constructor" is reserved'],
+    ['a.prototype', '"prototype" is reserved'],
+    ['Billing', 'must be lower-case letters'],
+    ['a\u0000', 'must be lower-case letters'],
+  ])(
+    'refuses the category code %j, which would reach a prototype or is not written as in the packs',
+    (code, message) => {
+      const problems = validateTaxonomy({
+        ...valid,
+        categories: [...valid.categories, { code, name: { zh: '丁', en: 'D' }, keywords: [] }],
+      });
+      expect(problems).toEqual([{ path: 'categories[3].code', message: expect.stringContaining(message) }]);
+    },
+  );
+
   it('requires a top-level other category, a known pack and a version', () => {
     const paths = validateTaxonomy({ version: 0, pack: 'x', categories: [] }).map((p) => p.path);
     expect(paths).toEqual(['version', 'pack', 'categories']);

@@ -10,9 +10,22 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
+/** Segments of lower-case letters, digits and `_`, joined by `.` (`billing.overcharge`), as in the packs. */
+const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+/** Segments that name a property of every object, so a code must not be one (models key by code). */
+const RESERVED_SEGMENTS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
+
+function codeProblem(code: string): string | null {
+  if (!CODE.test(code) || code.length > 200)
+    return 'must be lower-case letters, digits and _, in segments joined by "." (at most 200 characters)';
+  const reserved = code.split('.').find((segment) => RESERVED_SEGMENTS.has(segment));
+  return reserved === undefined ? null : `"${reserved}" is reserved and cannot name a category`;
+}
+
 /**
  * Checks a taxonomy (typically received through the API): integer version ≥ 1, a known pack, unique
- * non-empty codes, parents that exist and are top-level (two levels at most), non-empty zh and en names,
+ * codes written as the packs write them (never `__proto__` or `constructor`, which would reach a
+ * prototype where codes are keys), parents that exist and are top-level (two levels at most), non-empty zh and en names,
  * keyword lists of non-empty strings, department ids non-empty when given, and a top-level `other`
  * category (the fallback). Returns [] when it is valid.
  */
@@ -37,6 +50,8 @@ export function validateTaxonomy(taxonomy: unknown): ValidationProblem[] {
     }
     if (!isNonEmptyString(c.code))
       problems.push({ path: `${path}.code`, message: 'must be a non-empty string' });
+    else if (codeProblem(c.code) !== null)
+      problems.push({ path: `${path}.code`, message: codeProblem(c.code)! });
     else if (byCode.has(c.code))
       problems.push({ path: `${path}.code`, message: `duplicate category code "${c.code}"` });
     else byCode.set(c.code, c);
