@@ -47,8 +47,17 @@ export function expectedStatus(routeCase: RouteCase, as: CallerName): number {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
+interface Parameter {
+  readonly name: string;
+  readonly in: string;
+}
+
 interface OpenApi {
-  paths: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, unknown>; parameters?: Array<Parameter | { $ref: string }> }>
+  >;
+  components: { parameters: Record<string, Parameter> };
 }
 
 const openapi = parse(readFileSync(join(__dirname, '../../contracts/openapi.yaml'), 'utf8')) as OpenApi;
@@ -86,9 +95,19 @@ export function demoMarkers(seeded: Seeded, personal: Iterable<string>): string[
     ...Object.values(seeded.incidents),
     ...seeded.exampleIds,
     ...seeded.exampleTexts,
+    seeded.erasureRequestId,
     ...personal,
   ];
 }
 
 /** The callers who may not see personal data (保密原则): their answers must show none of it. */
 export const WITHOUT_PERSONAL_DATA = ['analyst1', 'regulator1'];
+
+/** The parameters the document gives for a route (header, query and path), references resolved. */
+export function documentedParameters(route: string): Parameter[] {
+  const [method, path] = route.split(' ') as [string, string];
+  const parameters = openapi.paths[path]?.[method.toLowerCase()]?.parameters ?? [];
+  return parameters.map((p) =>
+    '$ref' in p ? openapi.components.parameters[p.$ref.replace('#/components/parameters/', '')]! : p,
+  );
+}

@@ -61,33 +61,53 @@ export interface SecurityApp {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** The bearer token of a caller (undefined for `none`). */
   token(as: CallerName): string | undefined;
+  /** A token signed with the demo key: `expiresIn` seconds from now (negative: expired), null: no `exp`. */
+  sign(claims: TokenClaims, expiresIn: number | null): Promise<string>;
   stored(): Promise<StoredState>;
-  /** Waits until background work (relay, consumers, projections, training) has stopped changing anything. */
+  /** Waits until the background work (relay, consumers, projections, training) has caught up. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Signs a token as the demo profile does, for an administrator of a tenant the directory does not know. */
-async function otherTenantToken(dataDir: string): Promise<string> {
+/** Claims of a token: who, in which tenant, with which roles and branches. */
+export type TokenClaims = Readonly<Record<string, unknown>>;
+
+/** The claims of an administrator of a tenant the directory does not know. */
+export const OTHER_ADMIN: TokenClaims = {
+  sub: 'user-other-admin',
+  tid: OTHER_TENANT,
+  roles: ['admin'],
+  branches: ['hq'],
+  name: '他司管理员',
+  preferred_username: 'other-admin',
+};
+
+/** Signs claims as the demo profile does (its key in DATA_DIR); `expiresIn` null: no `exp` at all. */
+async function signAsDemo(dataDir: string, claims: TokenClaims, expiresIn: number | null): Promise<string> {
   const key = await loadOrCreateDemoSigningKey(dataDir);
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({
-    tid: OTHER_TENANT,
-    roles: ['admin'],
-    branches: ['hq'],
-    name: '他司管理员',
-    preferred_username: 'other-admin',
-  })
+  const jwt = new SignJWT({ ...claims })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
     .setIssuer(DEMO_ISSUER)
     .setAudience(DEMO_AUDIENCE)
-    .setSubject('user-other-admin')
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .sign(key.privateKey);
+    .setIssuedAt(now);
+  return (expiresIn === null ? jwt : jwt.setExpirationTime(now + expiresIn)).sign(key.privateKey);
 }
 
-export async function startSecurityApp(name: string): Promise<SecurityApp> {
+/** How a suite's app differs from the host's defaults. */
+export interface SecurityAppOptions {
+  /**
+   * Whether the edge's rate limits apply (default: yes). The fuzz suite sends thousands of requests
+   * as one user from one address within a minute; the limits have their own tests
+   * (`libs/platform/src/edge-*.int.spec.ts`, `test/e2e`).
+   */
+  readonly rateLimits?: boolean;
+}
+
+export async function startSecurityApp(
+  name: string,
+  { rateLimits = true }: SecurityAppOptions = {},
+): Promise<SecurityApp> {
   const dataDir = mkdtempSync(join(tmpdir(), `kesu-security-${name}-`));
   class SecurityTestApp {}
   Module({
@@ -95,7 +115,12 @@ export async function startSecurityApp(name: string): Promise<SecurityApp> {
       PlatformModule.forRoot({
         service: 'host',
         env: {},
-        config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
+        config: {
+          dataDir,
+          logLevel: 'silent',
+          pollIntervalMs: 10,
+          ...(!rateLimits && { rateLimitAnonymous: 0, rateLimitUser: 0 }),
+        },
       }),
       IntakeModule,
       ClassificationModule,
@@ -114,7 +139,7 @@ export async function startSecurityApp(name: string): Promise<SecurityApp> {
     const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
     tokens.set(username, (reply.json() as { accessToken: string }).accessToken);
   }
-  tokens.set(OTHER_TENANT, await otherTenantToken(dataDir));
+  tokens.set(OTHER_TENANT, await signAsDemo(dataDir, OTHER_ADMIN, 3600));
 
   const stored = async (): Promise<StoredState> => {
     const db = embedded.database.db;
@@ -127,10 +152,31 @@ export async function startSecurityApp(name: string): Promise<SecurityApp> {
     };
   };
 
+  /** Whether the relay has published every event and every consumer group has handled every message. */
+  const caughtUp = async (): Promise<boolean> => {
+    const db = embedded.database.db;
+    const head = await store.headPosition();
+    const relaying = db
+      .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
+      .get(head);
+    const consuming = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM consumer_leases l
+         JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
+           ON m.topic = l.topic
+         LEFT JOIN consumer_offsets o
+           ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
+         WHERE COALESCE(o.next_offset, 0) <= m.last`,
+      )
+      .get();
+    return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
+  };
+
   return {
     app,
     store,
     token: (as) => tokens.get(as),
+    sign: (claims, expiresIn) => signAsDemo(dataDir, claims, expiresIn),
     inject: (options) => http.inject(options),
     send(as, { method, url, payload, headers = {} }) {
       const token = tokens.get(as);
@@ -143,13 +189,12 @@ export async function startSecurityApp(name: string): Promise<SecurityApp> {
     },
     stored,
     async settle() {
-      await app.get(ModelTraining).idle('demo');
-      let last = JSON.stringify(await stored());
-      for (let quiet = 0; quiet < 3;) {
-        await delay(40);
-        const now = JSON.stringify(await stored());
-        quiet = now === last ? quiet + 1 : 0;
-        last = now;
+      const deadline = Date.now() + 20_000;
+      for (let caughtUpTwice = 0; caughtUpTwice < 2;) {
+        if (Date.now() > deadline) throw new Error('the background work did not catch up within 20 s');
+        await app.get(ModelTraining).idle('demo');
+        await delay(10);
+        caughtUpTwice = (await caughtUp()) ? caughtUpTwice + 1 : 0;
       }
     },
     async close() {

@@ -30,6 +30,8 @@ export interface Seeded {
   /** A training example of the demo tenant (`import:<digest>`). */
   readonly exampleIds: readonly string[];
   readonly exampleTexts: readonly string[];
+  /** An erasure request carried out for a person with one complaint of east-1. */
+  readonly erasureRequestId: string;
 }
 
 /** The kinds of personal data a registration carries, and what is derived from them without a key. */
@@ -42,6 +44,7 @@ export const PERSONAL_DATA_KINDS = [
   'location',
   'phone in the description',
   'unkeyed digest of a contact',
+  'subject id',
 ] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
@@ -202,6 +205,36 @@ export const EXAMPLES = places.flatMap((place, i) => [
   { text: `在${place}排队等了${i + 2}个小时，办事效率太低太慢`, category: 'service_efficiency' },
 ]);
 
+/**
+ * Remembers the subject ids the complaints' complainants were sealed for, as their histories show them
+ * to an administrator: an id derived from a person (keyed), so personal data too.
+ */
+async function rememberSubjectIds(t: SecurityApp, complaints: readonly SeededComplaint[]): Promise<void> {
+  for (const { complaintId } of complaints) {
+    const url = `/api/v1/complaints/${complaintId}/history`;
+    const history = (await t.send('admin', { method: 'GET', url })).body;
+    const subjectIds = [...history.matchAll(/"subjectId":"([^"]+)"/g)].map((match) => match[1]!);
+    if (subjectIds.length === 0) throw new Error(`the history of ${complaintId} shows no subject id`);
+    for (const subjectId of subjectIds) personalData['subject id'].add(subjectId);
+  }
+}
+
+/** The body of a data subject's erasure request for a complaint registered by phone (its id and phone). */
+export function erasureRequest(complaintId: string, body: Record<string, unknown>): Record<string, unknown> {
+  const { phone } = body.complainant as { phone: string };
+  return { phone, complaintIds: [complaintId], reason: '本人来电要求删除其个人信息。' };
+}
+
+/** Registers a complaint of a person and erases their personal data: the erasure request's id. */
+async function erasedPerson(t: SecurityApp): Promise<string> {
+  const body = complaintBody({ branchId: 'east-1', contact: 'phone' });
+  const { complaintId } = await register(t, body);
+  const url = '/api/v1/privacy/erasure-requests';
+  const reply = await t.send('admin', { method: 'POST', url, payload: erasureRequest(complaintId, body) });
+  if (reply.statusCode !== 202) throw new Error(`erasure: ${reply.statusCode} ${reply.body}`);
+  return (reply.json() as { requestId: string }).requestId;
+}
+
 /** Puts in place everything the routes need, through HTTP. */
 export async function seed(t: SecurityApp): Promise<Seeded> {
   const byBranch: Record<string, SeededComplaint> = {};
@@ -234,12 +267,15 @@ export async function seed(t: SecurityApp): Promise<Seeded> {
     url: '/api/v1/classification/training-examples?limit=100',
   });
   const examples = (listed.json() as { items: Array<{ id: string; text: string }> }).items;
+  const complaints = [...Object.values(byBranch), ...others, ...collective];
+  await rememberSubjectIds(t, complaints);
   return {
     byBranch,
-    complaints: [...Object.values(byBranch), ...others, ...collective],
+    complaints,
     incidents: { survivor: survivor!, merged: merged!, curated: curated! },
     curatedMember: collective[2]!.complaintId,
     exampleIds: examples.map((e) => e.id),
     exampleTexts: examples.map((e) => e.text),
+    erasureRequestId: await erasedPerson(t),
   };
 }

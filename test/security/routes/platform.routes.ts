@@ -2,8 +2,8 @@ import { routeCases, type RouteRequest } from '../route-matrix.test-support';
 
 /*
  * The platform's own routes: the demo profile's token route and the operations routes are public
- * (the issue asks to serve /metrics on an internal port: when that lands, its row changes); dead
- * letters are an administrator's, each tenant's own.
+ * (/metrics is served on the API port when METRICS_PORT is not set, as here); dead letters are an
+ * administrator's, each tenant's own.
  */
 // prettier-ignore
 const grid = {
