@@ -146,8 +146,8 @@ describe('request bodies at the edge', () => {
     expect(response.statusCode).toBe(201);
   });
 
-  it.each(['\u0000', ' \u0000\t', '\u200b\u200e', '\u0085\u009f', '\n\r'])(
-    'refuses a text made only of control or invisible characters (%j)',
+  it.each(['\u0000', ' \u0000\t', '\u200b\u200e', '\u0085\u009f', '\n\r', '\uD800'])(
+    'refuses a text made only of control or invisible characters or lone surrogates (%j)',
     async (text) => {
       const response = await post('/test/notes', JSON.stringify({ text }), 'application/json');
       expect(response.statusCode).toBe(400);
