@@ -184,6 +184,7 @@ describe('a malformed erasure request', () => {
   it.each([
     ['nobody named', { reason: REASON }, ['phone', 'email', 'customerId', 'complaintIds']],
     ['no reason', { phone: '13912349999' }, ['reason']],
+    ['a reason made only of a NUL', { phone: '13912349999', reason: '\u0000' }, ['reason']],
     ['a phone that is none', { phone: '12345', reason: REASON }, ['phone']],
     ['a complaint id that is none', { complaintIds: ['abc'], reason: REASON }, ['complaintIds']],
     ['an unknown field', { name: '赵女士', phone: '13912349999', reason: REASON }, ['name']],
