@@ -52,11 +52,14 @@ interface Parameter {
   readonly in: string;
 }
 
+interface Operation {
+  readonly responses?: Record<string, unknown>;
+  readonly parameters?: ReadonlyArray<Parameter | { $ref: string }>;
+  readonly requestBody?: { readonly required?: boolean };
+}
+
 interface OpenApi {
-  paths: Record<
-    string,
-    Record<string, { responses?: Record<string, unknown>; parameters?: Array<Parameter | { $ref: string }> }>
-  >;
+  paths: Record<string, Record<string, Operation>>;
   components: { parameters: Record<string, Parameter> };
 }
 
@@ -73,11 +76,17 @@ export function documentedRoutes(): string[] {
     .sort();
 }
 
+/** The operation contracts/openapi.yaml documents for a route (`METHOD /path`). */
+function operationOf(route: string): Operation {
+  const [method, path] = route.split(' ') as [string, string];
+  const operation = openapi.paths[path]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`${route} is not documented`);
+  return operation;
+}
+
 /** The 2xx status the document gives for a route (the first, when it lists several). */
 export function documentedSuccess(route: string): number {
-  const [method, path] = route.split(' ') as [string, string];
-  const responses = openapi.paths[path]?.[method.toLowerCase()]?.responses ?? {};
-  const success = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
+  const success = Object.keys(operationOf(route).responses ?? {}).find((status) => /^2\d\d$/.test(status));
   if (!success) throw new Error(`${route} documents no 2xx answer`);
   return Number(success);
 }
@@ -105,9 +114,11 @@ export const WITHOUT_PERSONAL_DATA = ['analyst1', 'regulator1'];
 
 /** The parameters the document gives for a route (header, query and path), references resolved. */
 export function documentedParameters(route: string): Parameter[] {
-  const [method, path] = route.split(' ') as [string, string];
-  const parameters = openapi.paths[path]?.[method.toLowerCase()]?.parameters ?? [];
-  return parameters.map((p) =>
+  return (operationOf(route).parameters ?? []).map((p) =>
     '$ref' in p ? openapi.components.parameters[p.$ref.replace('#/components/parameters/', '')]! : p,
   );
 }
+
+/** Whether the document says the route needs a request body (`requestBody.required`). */
+export const documentedBodyRequired = (route: string): boolean =>
+  operationOf(route).requestBody?.required === true;

@@ -24,6 +24,7 @@ import { SlaModule } from '@kesu/sla';
 import { delay } from '@kesu/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
+import { type StoredState, watchStoredState } from './stored-state.test-support';
 
 /*
  * Every service of the host in one process, as `npm start` composes them (without the demo seeder),
@@ -45,13 +46,6 @@ export interface SentRequest {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-/** What a request may have changed: the event store's head and the size of every collection. */
-export interface StoredState {
-  readonly headPosition: number;
-  readonly dataKeys: number;
-  readonly documents: Readonly<Record<string, number>>;
-}
-
 export interface SecurityApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
@@ -64,7 +58,10 @@ export interface SecurityApp {
   /** A token signed with the demo key: `expiresIn` seconds from now (negative: expired), null: no `exp`. */
   sign(claims: TokenClaims, expiresIn: number | null): Promise<string>;
   stored(): Promise<StoredState>;
-  /** Waits until the background work (relay, consumers, projections, training) has caught up. */
+  /**
+   * Waits until the background work (relay, consumers, projections, training, a retraining that came
+   * due) has caught up: what follows can tell what a request stored.
+   */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -141,16 +138,7 @@ export async function startSecurityApp(
   }
   tokens.set(OTHER_TENANT, await signAsDemo(dataDir, OTHER_ADMIN, 3600));
 
-  const stored = async (): Promise<StoredState> => {
-    const db = embedded.database.db;
-    const rows = db.prepare('SELECT collection, COUNT(*) AS n FROM documents GROUP BY collection').all();
-    const keys = db.prepare('SELECT COUNT(*) AS n FROM data_keys').get() as { n: number };
-    return {
-      headPosition: await store.headPosition(),
-      dataKeys: Number(keys.n),
-      documents: Object.fromEntries(rows.map((r) => [String(r.collection), Number(r.n)])),
-    };
-  };
+  const stored = watchStoredState(embedded.database.db, store);
 
   /** Whether the relay has published every event and every consumer group has handled every message. */
   const caughtUp = async (): Promise<boolean> => {
@@ -192,6 +180,8 @@ export async function startSecurityApp(
       const deadline = Date.now() + 20_000;
       for (let caughtUpTwice = 0; caughtUpTwice < 2;) {
         if (Date.now() > deadline) throw new Error('the background work did not catch up within 20 s');
+        // a retraining that came due starts now, not at an instant of the timer's choosing
+        await app.get(ModelTraining).sweep();
         await app.get(ModelTraining).idle('demo');
         await delay(10);
         caughtUpTwice = (await caughtUp()) ? caughtUpTwice + 1 : 0;
