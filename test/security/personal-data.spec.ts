@@ -82,7 +82,7 @@ async function foundByPersonalValues(as: string): Promise<string[]> {
 }
 
 describe('what an administrator reads of every complaint (what the checks below look for is there)', () => {
-  it('shows every kind of personal data but unkeyed digests', async () => {
+  it('shows every kind of personal data but unkeyed digests of contacts', async () => {
     const answers = await readEverything('admin');
     const kinds = PERSONAL_DATA_KINDS.filter((kind) => kind !== 'unkeyed digest of a contact');
     expect(kinds.filter((kind) => shownOf(answers, kind).length === 0)).toEqual([]);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ModelTraining } from '@kesu/classification';
+import { causationIdOf, type Principal } from '@kesu/platform';
 import { eventually } from '@kesu/testing';
 import type { SecurityApp, SentRequest } from './security-app.test-support';
 
@@ -45,6 +46,7 @@ export const PERSONAL_DATA_KINDS = [
   'phone in the description',
   'unkeyed digest of a contact',
   'subject id',
+  'unkeyed digest of a request',
 ] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 
@@ -235,6 +237,23 @@ async function erasedPerson(t: SecurityApp): Promise<string> {
   return (reply.json() as { requestId: string }).requestId;
 }
 
+/**
+ * Corrects a complainant's contact as an agent reading the record back does, with an Idempotency-Key:
+ * the correction's causation id ends in an unkeyed digest of its body, which holds a name and a phone
+ * number alone (`causationIdOf`) — found again by trying them, so personal data too.
+ */
+async function correctContact(t: SecurityApp, complaintId: string): Promise<void> {
+  const n = String(++contacts).padStart(4, '0');
+  const complainant = { name: `更正人${n}号`, phone: `1381234${n}` };
+  const body = { corrections: { complainant } };
+  const url = `/api/v1/complaints/${complaintId}/confirmations`;
+  await must(t, 'agent1', { method: 'POST', url, payload: body, headers: { 'idempotency-key': url } });
+  remember(complainant);
+  const caller = { principal: { tenantId: 'demo', userId: 'user-agent1' } as Principal, idempotencyKey: url };
+  const digest = causationIdOf(caller, 'ConfirmRecord', body).split('-').pop()!;
+  personalData['unkeyed digest of a request'].add(digest);
+}
+
 /** Puts in place everything the routes need, through HTTP. */
 export async function seed(t: SecurityApp): Promise<Seeded> {
   const byBranch: Record<string, SeededComplaint> = {};
@@ -242,6 +261,7 @@ export async function seed(t: SecurityApp): Promise<Seeded> {
   const others = [];
   for (const contact of ['phone', 'email', 'name'] as const)
     others.push(await register(t, complaintBody({ branchId: 'east-1', contact })));
+  await correctContact(t, others[0]!.complaintId);
   const collective = [];
   for (const matter of MATTERS)
     collective.push(
