@@ -97,6 +97,11 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(false, serviceModules) },
   },
   {
+    // The security suites attack every service in one process, composed as the host composes them.
+    files: ['test/security/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true, [...serviceModules, '@kesu/platform']) },
+  },
+  {
     files: ['test/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

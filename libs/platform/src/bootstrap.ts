@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { BackgroundWorkers } from './background-workers';
 import { ConfigError, type PlatformConfig } from './config';
 import { installEdge } from './edge';
+import { answerFrameworkError } from './framework-errors';
 import { correlationIdOf } from './logging';
 import { PlatformModule } from './platform.module';
 import { Readiness } from './readiness';
@@ -27,7 +28,8 @@ export interface BootstrapOptions extends CreateAppOptions {
  * without listening (tests call `app.listen(0)` or inject requests), behind the platform's HTTP edge
  * (`installEdge`: body parsing, early authentication, rate limits, security headers, timeouts).
  * Fastify's request id is the correlation id (`X-Correlation-Id` or a new UUID); its own logger is
- * off (pino logs via nestjs-pino, buffered until the logger is ready). Shutdown hooks are not
+ * off (pino logs via nestjs-pino, buffered until the logger is ready); what Fastify refuses itself (a
+ * path it cannot decode) is a problem too (`answerFrameworkError`). Shutdown hooks are not
  * enabled: `bootstrap` handles the signals, tests call `app.close()`.
  */
 export async function createApp(
@@ -36,7 +38,12 @@ export async function createApp(
 ): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     appModule,
-    new FastifyAdapter({ logger: false, genReqId: correlationIdOf, clientErrorHandler: answerClientError }),
+    new FastifyAdapter({
+      logger: false,
+      genReqId: correlationIdOf,
+      clientErrorHandler: answerClientError,
+      frameworkErrors: answerFrameworkError,
+    }),
     {
       bufferLogs: true,
       abortOnError: false,

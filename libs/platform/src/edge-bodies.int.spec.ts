@@ -117,13 +117,37 @@ describe('request bodies at the edge', () => {
     expect(fields(response.json())).toEqual([field]);
   });
 
+  it.each([
+    ['{"text":"x","toString":1}', 'toString'],
+    ['{"text":"x","extra":{"hasOwnProperty":true}}', 'extra.hasOwnProperty'],
+    ['{"text":"x","valueOf":"x"}', 'valueOf'],
+  ])('refuses a key naming a member of every object, naming it: %s', async (payload, field) => {
+    const response = await post('/test/notes', payload, 'application/json');
+    expect(response.statusCode).toBe(400);
+    expect(fields(response.json())).toEqual([field]);
+  });
+
+  it.each(['true', 'null', '7', '"text"', '[]', '[{"note":"x"}]'])(
+    'refuses a body that is not a JSON object (%s), naming the body, where every field is optional too',
+    async (payload) => {
+      for (const url of ['/test/actions', '/test/notes']) {
+        const response = await post(url, payload, 'application/json');
+        expect({ url, status: response.statusCode, fields: fields(response.json()) }).toEqual({
+          url,
+          status: 400,
+          fields: ['body'],
+        });
+      }
+    },
+  );
+
   it('takes such words as values', async () => {
     const response = await post('/test/notes', '{"text":"__proto__ constructor"}', 'application/json');
     expect(response.statusCode).toBe(201);
   });
 
-  it.each(['\u0000', ' \u0000\t', '\u200b\u200e', '\u0085\u009f', '\n\r'])(
-    'refuses a text made only of control or invisible characters (%j)',
+  it.each(['\u0000', ' \u0000\t', '\u200b\u200e', '\u0085\u009f', '\n\r', '\uD800'])(
+    'refuses a text made only of control or invisible characters or lone surrogates (%j)',
     async (text) => {
       const response = await post('/test/notes', JSON.stringify({ text }), 'application/json');
       expect(response.statusCode).toBe(400);

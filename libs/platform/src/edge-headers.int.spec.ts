@@ -10,6 +10,11 @@ class PingController {
   ping(): { pong: true } {
     return { pong: true };
   }
+
+  @Get('things/:id')
+  thing(): { thing: true } {
+    return { thing: true };
+  }
 }
 
 const tokenOf = async (t: TestApp, username: string) =>
@@ -22,6 +27,24 @@ describe('answers of the edge', () => {
     t = await startTestApp({ controllers: [PingController], relay: false });
   });
   afterAll(() => t.close());
+
+  it.each(['%', '%E0%A4%A', 'a%zz'])(
+    'answers a path it cannot decode (%s) with a 400 problem',
+    async (id) => {
+      const response = await t.inject({ method: 'GET', url: `/test/things/${id}` });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers).toMatchObject({
+        'content-type': expect.stringMatching(/^application\/problem\+json/),
+        'cache-control': 'no-store',
+        'x-correlation-id': expect.any(String),
+      });
+      expect(response.json()).toMatchObject({
+        status: 400,
+        title: 'Bad Request',
+        instance: `/test/things/${id}`,
+      });
+    },
+  );
 
   it('carries the security headers and no-store on answers, problems and unknown routes', async () => {
     const authorization = await tokenOf(t, 'agent1');

@@ -1,12 +1,10 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { InvalidInputError } from '@kesu/kernel';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { RESERVED_NAMES } from './reserved-names';
 
 /** How deep objects and arrays may nest in a request body. */
 export const MAX_JSON_DEPTH = 32;
-
-/** Keys that would reach an object's prototype when a body is merged into another object. */
-const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 const OPEN_BRACKET = new Set([0x5b, 0x7b]);
 const CLOSE_BRACKET = new Set([0x5d, 0x7d]);
@@ -16,8 +14,9 @@ const BACKSLASH = 0x5c;
 /**
  * The one body parser of every route: JSON only (`application/json`, UTF-8), any other media type
  * 415 before the body is read. Fastify enforces the route's body limit while reading; the text is then
- * checked for depth before it is parsed, and the value for keys that reach a prototype, so neither
- * a deeply nested body nor `__proto__` gets past the edge. An empty body is no body.
+ * checked for depth before it is parsed, and the value for being an object and for keys that reach a
+ * prototype, so neither a deeply nested body, a bare value nor `__proto__` gets past the edge. An
+ * empty body is no body.
  */
 export function installJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
@@ -36,8 +35,10 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
 
 /**
  * Parses a JSON body: undefined when empty, a 400 naming `body` when it nests deeper than
- * `maxDepth` or is not JSON, a 400 naming the field when a key is `__proto__`, `constructor` or
- * `prototype`.
+ * `maxDepth` or is not a JSON object (every route takes an object: a bare `true` or `"text"` would
+ * otherwise pass a DTO whose fields are all optional, and be acted on as an empty body), a 400 when
+ * it is not JSON, a 400 naming the field when a key is a reserved name (`__proto__`, `constructor`,
+ * `toString`, …: `RESERVED_NAMES`).
  */
 export function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown {
   if (text.trim() === '') return undefined;
@@ -51,6 +52,9 @@ export function parseJsonBody(text: string, maxDepth = MAX_JSON_DEPTH): unknown 
     value = JSON.parse(text);
   } catch {
     throw new BadRequestException("Body is not valid JSON but content-type is set to 'application/json'");
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new InvalidInputError([{ field: 'body', message: 'body must be a JSON object' }]);
   }
   const forbidden = forbiddenKeyPath(value, '');
   if (forbidden !== null) {
@@ -83,7 +87,7 @@ function forbiddenKeyPath(value: unknown, at: string): { path: string; key: stri
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
     const path = at === '' ? key : `${at}.${key}`;
-    if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return { path, key };
+    if (!Array.isArray(value) && RESERVED_NAMES.has(key)) return { path, key };
     const found = forbiddenKeyPath(child, path);
     if (found) return found;
   }

@@ -90,4 +90,18 @@ describe('query parameters at the edge', () => {
     expect(response.statusCode).toBe(400);
     expect(fields(response.json())).toEqual(['debug']);
   });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'prototype'])(
+    'names a parameter called %s on every route, a list’s included',
+    async (name) => {
+      for (const url of ['/test/items?limit=5&', '/test/named?', '/test/plain?']) {
+        const response = await get(`${url}${name}=1`);
+        expect({ url, status: response.statusCode, fields: fields(response.json()) }).toEqual({
+          url,
+          status: 400,
+          fields: [name],
+        });
+      }
+    },
+  );
 });

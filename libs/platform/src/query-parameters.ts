@@ -3,6 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { InvalidInputError } from '@kesu/kernel';
 import type { Observable } from 'rxjs';
+import { RESERVED_NAMES } from './reserved-names';
 
 interface RouteArgument {
   readonly data?: unknown;
@@ -30,7 +31,9 @@ function declaredParameters(controller: object, method: string): 'all' | Readonl
 /**
  * Query parameters are input like body fields: a route answers 400 naming each parameter it does
  * not declare, as the validation pipe does for unknown body fields and for the fields of a query
- * class. (A route without any query parameter otherwise ignores them silently.)
+ * class (a route without any query parameter otherwise ignores them silently), and each parameter
+ * whose name is reserved (`__proto__`, `constructor`, `toString`, …), which the validation pipe of a
+ * query class would drop without a word.
  */
 @Injectable()
 export class UndeclaredQueryParameters implements NestInterceptor {
@@ -40,10 +43,12 @@ export class UndeclaredQueryParameters implements NestInterceptor {
       const given = query !== null && typeof query === 'object' ? Object.keys(query) : [];
       if (given.length > 0) {
         const declared = declaredParameters(context.getClass(), context.getHandler().name);
-        const unknown = declared === 'all' ? [] : given.filter((name) => !declared.has(name));
-        if (unknown.length > 0) {
+        const refused = given.filter(
+          (name) => RESERVED_NAMES.has(name) || (declared !== 'all' && !declared.has(name)),
+        );
+        if (refused.length > 0) {
           throw new InvalidInputError(
-            unknown.map((name) => ({ field: name, message: `property ${name} should not exist` })),
+            refused.map((name) => ({ field: name, message: `property ${name} should not exist` })),
           );
         }
       }

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { type FieldError, InvalidInputError } from '@kesu/kernel';
 import { decodeCursor } from '@kesu/ports';
+import { hasVisibleText } from '@kesu/text';
 
 /**
  * Flattens class-validator's error tree into one entry per bad field, named by its full dot path
@@ -65,13 +66,7 @@ export function IsOrgUnitId(): PropertyDecorator {
   );
 }
 
-/** White space, control characters (C0, C1) and invisible format characters (zero-width, bidi marks). */
-const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
-
-/** Whether a text has at least one character a reader can see. */
-export function hasVisibleText(text: string): boolean {
-  return text.replace(INVISIBLE, '') !== '';
-}
+export { hasVisibleText };
 
 /**
  * At least one visible character: neither blank nor made only of control characters (a lone NUL is

@@ -2,3 +2,4 @@ export * from './normalise';
 export * from './stem';
 export * from './text-runs';
 export * from './personal-mentions';
+export * from './visible-text';

@@ -169,9 +169,14 @@ export async function seed({
 
 /**
  * Appends one more intake event to a complaint of east-1, recorded a moment after the last, at
- * `revision` of its stream; answers when it was recorded.
+ * `revision` of its stream, caused by `causationId`; answers when it was recorded.
  */
-export async function follow(complaintId: string, revision: number, next: Follow): Promise<string> {
+export async function follow(
+  complaintId: string,
+  revision: number,
+  next: Follow,
+  causationId = `request-follow-${revision}`,
+): Promise<string> {
   await new Promise((resolve) => setTimeout(resolve, 5));
   await store.appendToStream(
     intakeStream(complaintId),
@@ -185,7 +190,7 @@ export async function follow(complaintId: string, revision: number, next: Follow
         tenantId: 'demo',
         branchId: 'east-1',
         correlationId: complaintId,
-        causationId: `request-follow-${revision}`,
+        causationId,
         actor: { kind: 'user', id: 'user-supervisor1', roles: ['supervisor'] },
       },
     ],

@@ -21,19 +21,31 @@ function linkOf(event: RecordedEvent): string | undefined {
 }
 
 /**
+ * A keyed request's causation id (`idempotency-…`, `causationIdOf`) ends in an unkeyed digest of the
+ * request's body: of a correction of the location alone, of a reason whose marked mention is masked
+ * — found again by trying addresses or phone numbers. It is personal data with the body.
+ */
+const KEYED_CAUSATION = 'idempotency-';
+
+/**
  * One event of a complaint's history as stored, with every envelope field its hash covers, so a
  * client can re-check the chain itself (never upcast: the hashes cover the stored form). What the
- * caller may not see is left out of its data — personal data for a role without access to it, a
- * link to a complaint outside their scope for anyone — and named in `redacted` (`data.location`):
- * `hash` and `prevHash` stay, so the chain's links still show, and `/history/verify` checks the
- * events as stored.
+ * caller may not see is left out — personal data for a role without access to it (in its data, and
+ * a keyed request's causation id), a link to a complaint outside their scope for anyone — and named
+ * in `redacted` (`data.location`, `causationId`): `hash` and `prevHash` stay, so the chain's links
+ * still show, and `/history/verify` checks the events as stored.
  */
-function toHistoryEvent(event: RecordedEvent, seen: Redacted<unknown>) {
+function toHistoryEvent(event: RecordedEvent, seen: Redacted<unknown>, seesPersonal: boolean) {
+  const withheld = !seesPersonal && event.causationId.startsWith(KEYED_CAUSATION) ? ['causationId'] : [];
+  const envelope = Object.fromEntries(
+    Object.entries(sealedFieldsOf(event)).filter(([field]) => !withheld.includes(field)),
+  ) as Partial<ReturnType<typeof sealedFieldsOf>>;
+  const redacted = [...seen.redacted, ...withheld];
   return {
     globalPosition: event.globalPosition,
-    ...sealedFieldsOf(event),
+    ...envelope,
     data: seen.value,
-    ...(seen.redacted.length > 0 && { redacted: seen.redacted }),
+    ...(redacted.length > 0 && { redacted }),
   };
 }
 
@@ -66,7 +78,8 @@ export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHis
       principal,
       events.map(linkOf).filter((id) => id !== undefined),
     );
-    const mentions = seesPersonalData(principal) ? null : mentionsOf(events);
+    const seesPersonal = seesPersonalData(principal);
+    const mentions = seesPersonal ? null : mentionsOf(events);
     const seen = (event: RecordedEvent): Redacted<unknown> => {
       const link = linkOf(event);
       const linked =
@@ -77,7 +90,7 @@ export class GetComplaintHistoryHandler implements IQueryHandler<GetComplaintHis
       const personal = withoutPersonalData(linked.value, mentions, 'data.');
       return { value: personal.value, redacted: [...linked.redacted, ...personal.redacted] };
     };
-    return { complaintId, events: events.map((event) => toHistoryEvent(event, seen(event))) };
+    return { complaintId, events: events.map((event) => toHistoryEvent(event, seen(event), seesPersonal)) };
   }
 }
 

@@ -23,6 +23,8 @@ let complaintId: string;
 let subjectId: string;
 let registeredAt: string;
 const CORRECTED_SUBJECT = 'customer-C-CORRECTED';
+/** The correction was sent with an Idempotency-Key: its causation id digests the body (`causationIdOf`). */
+const KEYED_CAUSATION = 'idempotency-5c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f-0123456789abcdef0123456789abcdef';
 
 beforeAll(async () => {
   ({ complaintId } = await seed({
@@ -38,17 +40,22 @@ beforeAll(async () => {
   }));
   const key = await stores().keys.getOrCreate('demo', CORRECTED_SUBJECT);
   const sealed = sealPersonalData(key, CORRECTED_SUBJECT, { name: '王女士', phone: '13800000000' });
-  await follow(complaintId, 1, {
-    type: 'RecordCorrected',
-    data: {
-      complaintId,
-      corrections: {
-        complainant: { subjectId: CORRECTED_SUBJECT, sealed },
-        location: CORRECTED_LOCATION,
+  await follow(
+    complaintId,
+    1,
+    {
+      type: 'RecordCorrected',
+      data: {
+        complaintId,
+        corrections: {
+          complainant: { subjectId: CORRECTED_SUBJECT, sealed },
+          location: CORRECTED_LOCATION,
+        },
+        correctedAt: '2026-11-23T01:01:00.000Z',
       },
-      correctedAt: '2026-11-23T01:01:00.000Z',
     },
-  });
+    KEYED_CAUSATION,
+  );
   await project();
   const history = (await get('agent1', `/api/v1/complaints/${complaintId}/history`)).json();
   subjectId = history.events[0].data.complainant.subjectId;
@@ -108,14 +115,20 @@ describe.each(['analyst1', 'regulator1'])('%s, who may not see personal data', (
   it('reads the history with the personal fields withheld and named, the chain still shown and verified', async () => {
     const { events } = (await get(as, `/api/v1/complaints/${complaintId}/history`)).json();
     const [received, corrected] = events;
+    const stored = (await get('agent1', `/api/v1/complaints/${complaintId}/history`)).json().events;
     expect(received.redacted.sort()).toEqual([
       'data.channelDetails.account',
       'data.complainant',
       'data.description',
       'data.location',
     ]);
-    expect(corrected.redacted).toEqual(['data.corrections.complainant', 'data.corrections.location']);
-    const stored = (await get('agent1', `/api/v1/complaints/${complaintId}/history`)).json().events;
+    expect(corrected.redacted).toEqual([
+      'data.corrections.complainant',
+      'data.corrections.location',
+      'causationId',
+    ]);
+    expect(corrected).not.toHaveProperty('causationId');
+    expect(received.causationId).toBe(stored[0].causationId);
     expect(events.map((event: RecordedEvent) => [event.hash, event.prevHash])).toEqual(
       stored.map((event: RecordedEvent) => [event.hash, event.prevHash]),
     );
@@ -142,5 +155,6 @@ describe('an agent, who works with the complainant', () => {
     const { events } = (await get('agent1', `/api/v1/complaints/${complaintId}/history`)).json();
     expect(events[0]).not.toHaveProperty('redacted');
     expect(events[0].data).toMatchObject({ location: LOCATION, description: DESCRIPTION });
+    expect(events[1]).toMatchObject({ causationId: KEYED_CAUSATION });
   });
 });

@@ -1,5 +1,5 @@
 import { intakeAccessStream } from '@kesu/intake-contracts';
-import { type PrivacyTestApp, startPrivacyApp } from './privacy.test-support';
+import { type PrivacyTestApp, startPrivacyApp, unkeyedDigestOf } from './privacy.test-support';
 
 /*
  * A data subject's export through HTTP: an administrator names the person and downloads, as one
@@ -116,6 +116,18 @@ describe('an access request', () => {
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toMatchObject({ tenantId: 'acme', complaints: [] });
     expect(reply.body).not.toContain('13512340003');
+  });
+
+  it('records no digest of the person’s identifiers that trying phone numbers could match', async () => {
+    const phone = '13512340004';
+    await intake.complaintOf({ name: '韩先生', phone }, 4);
+    const headers = { 'idempotency-key': `export-digest-${phone}` };
+    const { requestId } = (await intake.exportFor({ phone }, { headers })).json();
+    const events = await intake.store.readStream(intakeAccessStream(requestId));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.causationId).toMatch(/^idempotency-/);
+    expect(JSON.stringify(events)).not.toContain(unkeyedDigestOf('ExportPersonalData', { phone }));
+    expect(JSON.stringify(events)).not.toContain(phone);
   });
 
   it('needs somebody named', async () => {

@@ -1,4 +1,4 @@
-import { type PrivacyTestApp, startPrivacyApp } from './privacy.test-support';
+import { type PrivacyTestApp, startPrivacyApp, unkeyedDigestOf } from './privacy.test-support';
 
 /*
  * Erasure of a data subject's personal data through HTTP: an administrator names the person, every
@@ -114,6 +114,18 @@ describe('an erasure request', () => {
     });
   });
 
+  it('records no digest of the person’s identifiers that trying phone numbers could match', async () => {
+    const { phone } = newPerson();
+    await intake.complaintOf({ name: '钱先生', phone }, 2);
+    const headers = { 'idempotency-key': `erase-digest-${phone}` };
+    const { requestId } = (await intake.erase({ phone, reason: REASON }, { headers })).json();
+    const events = await intake.erasureEvents(requestId);
+    expect(events.map((e) => e.causationId.startsWith('idempotency-'))).toEqual([true, false]);
+    const unkeyed = unkeyedDigestOf('RequestErasure', { phone, reason: REASON });
+    expect(JSON.stringify(events)).not.toContain(unkeyed);
+    expect(JSON.stringify(events)).not.toContain(phone);
+  });
+
   it('lets the person complain again, unlinked from the erased complaints, under a new data key', async () => {
     const { phone } = newPerson();
     const erased = await intake.complaintOf({ name: '吴先生', phone }, 0);
@@ -184,6 +196,7 @@ describe('a malformed erasure request', () => {
   it.each([
     ['nobody named', { reason: REASON }, ['phone', 'email', 'customerId', 'complaintIds']],
     ['no reason', { phone: '13912349999' }, ['reason']],
+    ['a reason made only of a NUL', { phone: '13912349999', reason: '\u0000' }, ['reason']],
     ['a phone that is none', { phone: '12345', reason: REASON }, ['phone']],
     ['a complaint id that is none', { complaintIds: ['abc'], reason: REASON }, ['complaintIds']],
     ['an unknown field', { name: '赵女士', phone: '13912349999', reason: REASON }, ['name']],

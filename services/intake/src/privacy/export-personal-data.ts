@@ -6,6 +6,7 @@ import type { EventTypeRegistry } from '@kesu/kernel';
 import { type Caller, CLOCK, EVENT_STORE, KEY_STORE } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
+import { IdentityKeys } from '../same-matter/identity-keys';
 import { DataSubjects } from './data-subjects';
 import { EXPORT_FORMAT, type ExportedComplaint, exportComplaint } from './personal-data-export';
 import type { AccessRequestDto } from './privacy.dto';
@@ -45,13 +46,19 @@ export class ExportPersonalDataHandler implements ICommandHandler<ExportPersonal
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly subjects: DataSubjects,
+    private readonly identities: IdentityKeys,
   ) {}
 
   async execute({ caller, body }: ExportPersonalDataCommand): Promise<PersonalDataExport> {
     assertNamesSomebody(body);
     const { principal } = caller;
     const { tenantId } = principal;
-    const { requestId, causationId } = requestIdentity(caller, 'ExportPersonalData', body);
+    const { requestId, causationId } = await requestIdentity(
+      caller,
+      'ExportPersonalData',
+      body,
+      this.identities,
+    );
     const streamId = intakeAccessStream(requestId);
     await earlierRequest(this.store, streamId, causationId);
     const found = await this.subjects.find(principal, body);

@@ -2,6 +2,7 @@ import { type FieldError, InvalidInputError, type RecordedEvent, UnprocessableEr
 import { type Caller, causationIdOf, eventsOfEarlierRequest } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
 import { v5 as uuidv5, v7 as uuidv7 } from 'uuid';
+import type { IdentityKeys } from '../same-matter/identity-keys';
 import type { SubjectIdentifiers } from './data-subjects';
 
 const REQUEST_NAMESPACE = '0c8f6f8e-5c1a-4f4e-9d55-7a3e2b1c9d40';
@@ -15,16 +16,26 @@ export interface RequestIdentity {
 /**
  * A keyed request's id derives from tenant, user, use case and Idempotency-Key, so a retry finds the
  * stream of the first; an unkeyed one gets a new id. The causation id is the one scheme of every
- * command (`causationIdOf`).
+ * command (`causationIdOf`), over the body with the person's identifiers replaced by their keyed
+ * hashes (`IdentityKeys`, as the identity index keeps them): the causation id stays in the request's
+ * events for good, after an erasure too, and an unkeyed digest of a body that holds little more than
+ * a phone number is found again by trying every phone number.
  */
-export function requestIdentity(caller: Caller, action: string, body: object): RequestIdentity {
+export async function requestIdentity(
+  caller: Caller,
+  action: string,
+  body: SubjectIdentifiers & object,
+  identities: IdentityKeys,
+): Promise<RequestIdentity> {
   const { principal, idempotencyKey } = caller;
+  const { phone, email, customerId, ...rest } = body;
+  const identifiers = await identities.hashes(principal.tenantId, { name: '', phone, email, customerId });
   return {
     requestId:
       idempotencyKey === undefined
         ? uuidv7()
         : uuidv5(`${principal.tenantId}:${principal.userId}:${action}:${idempotencyKey}`, REQUEST_NAMESPACE),
-    causationId: causationIdOf(caller, action, body),
+    causationId: causationIdOf(caller, action, { ...rest, identifiers }),
   };
 }
 

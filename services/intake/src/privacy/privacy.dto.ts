@@ -9,6 +9,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { MAX_ERASURE_REASON_LENGTH } from '@kesu/intake-domain';
+import { IsText } from '@kesu/platform';
 import { IsTelephoneNumber, Trim } from '../registration/validators';
 
 /** The most complaint ids one request names. */
@@ -48,8 +49,7 @@ export class DataSubjectDto {
 /** Body of `POST /api/v1/privacy/erasure-requests`: the person, and why their data is erased. */
 export class ErasureRequestDto extends DataSubjectDto {
   @Trim()
-  @IsString()
-  @Length(1, MAX_ERASURE_REASON_LENGTH, {
+  @IsText(1, MAX_ERASURE_REASON_LENGTH, {
     message: `reason must be 1 to ${MAX_ERASURE_REASON_LENGTH} characters, not blank`,
   })
   reason!: string;

@@ -1,5 +1,5 @@
 import { intakeErasureStream } from '@kesu/intake-contracts';
-import { AccessTokens } from '@kesu/platform';
+import { AccessTokens, causationIdOf, type Principal } from '@kesu/platform';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { IDENTITY_INDEX, type IdentityIndexEntry } from '../same-matter/identity-index';
 import { type IntakeTestApp, startIntake } from '../registration/registration.test-support';
@@ -42,7 +42,10 @@ export interface PrivacyTestApp extends IntakeTestApp {
     options?: { as?: string; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;
   /** Posts an access request (default as admin). */
-  exportFor(body: object, options?: { as?: string }): Promise<LightMyRequestResponse>;
+  exportFor(
+    body: object,
+    options?: { as?: string; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** Sends a request with a token of another tenant's administrator. */
   asOtherTenant(method: 'GET' | 'POST', url: string, payload?: object): Promise<LightMyRequestResponse>;
   /** The identity-index entries of a complaint. */
@@ -80,7 +83,8 @@ export async function startPrivacyApp(start: Date): Promise<PrivacyTestApp> {
     },
     erase: (body: object, { as = 'admin', headers = {} } = {}) =>
       intake.request('POST', as, ERASURES, { payload: body, headers }),
-    exportFor: (body: object, { as = 'admin' } = {}) => intake.request('POST', as, ACCESS, { payload: body }),
+    exportFor: (body: object, { as = 'admin', headers = {} } = {}) =>
+      intake.request('POST', as, ACCESS, { payload: body, headers }),
     asOtherTenant: (method: 'GET' | 'POST', url: string, payload?: object) =>
       http.inject({
         method,
@@ -108,4 +112,10 @@ export async function startPrivacyApp(start: Date): Promise<PrivacyTestApp> {
       }),
     erasureEvents: (requestId: string) => intake.store.readStream(intakeErasureStream(requestId)),
   });
+}
+
+/** The digest an unkeyed causation id would hold of a request's body (`causationIdOf`'s last part). */
+export function unkeyedDigestOf(action: string, body: object): string {
+  const caller = { principal: { tenantId: 'demo', userId: 'user-admin' } as Principal, idempotencyKey: 'k' };
+  return causationIdOf(caller, action, body).split('-').pop()!;
 }

@@ -6,6 +6,7 @@ import type { EventTypeRegistry } from '@kesu/kernel';
 import { type Caller, CLOCK, EVENT_STORE } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
+import { IdentityKeys } from '../same-matter/identity-keys';
 import { CompleteErasureCommand } from './complete-erasure';
 import { DataSubjects } from './data-subjects';
 import { type ErasureRequestStatus, erasureStatusOf } from './get-erasure-request';
@@ -49,6 +50,7 @@ export class RequestErasureHandler implements ICommandHandler<RequestErasureComm
     @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly subjects: DataSubjects,
+    private readonly identities: IdentityKeys,
     private readonly commands: CommandBus,
   ) {}
 
@@ -56,7 +58,7 @@ export class RequestErasureHandler implements ICommandHandler<RequestErasureComm
     assertNamesSomebody(body);
     const { principal } = caller;
     const { tenantId } = principal;
-    const { requestId, causationId } = requestIdentity(caller, 'RequestErasure', body);
+    const { requestId, causationId } = await requestIdentity(caller, 'RequestErasure', body, this.identities);
     const streamId = intakeErasureStream(requestId);
     const earlier = await earlierRequest(this.store, streamId, causationId);
     if (earlier.length > 0) return { result: await this.resultOf(tenantId, streamId, body), replayed: true };

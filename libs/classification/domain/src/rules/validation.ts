@@ -1,5 +1,6 @@
 // Checking a rule set received through the API, each problem with the path of the offending value.
 import { ESCALATION_SIGNALS, NATURES, SCOPES, SEVERITIES } from '@kesu/classification-contracts';
+import { hasVisibleText } from '@kesu/text';
 import { normaliseForMatching } from './term-matching';
 
 /** A problem found by a validator, with the path of the offending value (e.g. `rules[2].when.anyTerm[0]`). */
@@ -10,7 +11,8 @@ export interface ValidationProblem {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+/** A string with a character a reader can see (not blank, not only control or invisible characters). */
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && hasVisibleText(v);
 
 const CONDITION_KEYS = [
   'anyTerm',

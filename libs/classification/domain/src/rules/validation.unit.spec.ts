@@ -6,6 +6,23 @@ describe('validateRuleSet', () => {
     expect(validateRuleSet(rules)).toEqual([]);
   });
 
+  it.each(['\u0000', '\u200b\u200e', '\uD800', ' \u0007\t'])(
+    'refuses ids, descriptions and terms without a visible character (%j)',
+    (text) => {
+      const rule = {
+        ...rules.rules[0],
+        id: text,
+        description: { zh: text, en: 'x' },
+        when: { anyTerm: [text] },
+      };
+      expect(validateRuleSet({ version: 1, rules: [rule] })).toEqual([
+        { path: 'rules[0].id', message: 'must be a non-empty string' },
+        { path: 'rules[0].description.zh', message: 'must be a non-empty string' },
+        { path: 'rules[0].when.anyTerm[0]', message: 'terms must be non-empty strings' },
+      ]);
+    },
+  );
+
   it('reports duplicate ids, unknown enumerations, empty terms and malformed conditions with paths', () => {
     const problems = validateRuleSet({
       version: 1,

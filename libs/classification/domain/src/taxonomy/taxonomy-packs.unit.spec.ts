@@ -159,6 +159,24 @@ describe('validateTaxonomy', () => {
     ]);
   });
 
+  it.each(['\u0000', '\u200b\u200e', '\uD800', ' \u0007\t'])(
+    'refuses names, keywords and department ids without a visible character (%j)',
+    (text) => {
+      const problems = validateTaxonomy({
+        ...valid,
+        categories: [
+          ...valid.categories,
+          { code: 'd', name: { zh: text, en: 'D' }, keywords: [text], departmentId: text },
+        ],
+      });
+      expect(problems).toEqual([
+        { path: 'categories[3].name.zh', message: 'must be a non-empty string' },
+        { path: 'categories[3].keywords[0]', message: 'must be a non-empty string' },
+        { path: 'categories[3].departmentId', message: 'must be a non-empty string when given' },
+      ]);
+    },
+  );
+
   it.each([
     ['__proto__', 'must be lower-case letters'],
     ['a.__proto__', 'must be lower-case letters'],

@@ -1,6 +1,7 @@
 // Checking a taxonomy (a pack as it is loaded, or one received through the API), each problem with the
 // path of the offending value.
 import { TAXONOMY_PACKS } from '@kesu/classification-contracts';
+import { hasVisibleText } from '@kesu/text';
 import type { ValidationProblem } from '../rules/validation';
 
 /** Every taxonomy has it at the top level; the keyword classifier falls back to it when nothing matches. */
@@ -8,7 +9,8 @@ export const FALLBACK_CATEGORY = 'other';
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+/** A string with a character a reader can see (not blank, not only control or invisible characters). */
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && hasVisibleText(v);
 
 /** Segments of lower-case letters, digits and `_`, joined by `.` (`billing.overcharge`), as in the packs. */
 const CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;

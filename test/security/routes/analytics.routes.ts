@@ -1,0 +1,28 @@
+import { routeCases, type RouteRequest } from '../route-matrix.test-support';
+
+/*
+ * The complaint views and histories: every role of the tenant reads them within its branches (agent2's
+ * is west-1, the complaint read is east-1's); another tenant finds nothing.
+ */
+// prettier-ignore
+const grid = {
+  //                                            adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
+  'GET /api/v1/complaints':                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  401',
+  'GET /api/v1/complaints/{id}':               'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
+  'GET /api/v1/complaints/{id}/history':       'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
+  'GET /api/v1/complaints/{id}/history/verify':'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
+};
+
+const east1 =
+  (suffix = ''): RouteRequest =>
+  async (_as, seeded) => ({
+    method: 'GET',
+    url: `/api/v1/complaints/${seeded.byBranch['east-1']!.complaintId}${suffix}`,
+  });
+
+export const analyticsRoutes = routeCases(grid, {
+  'GET /api/v1/complaints': async () => ({ method: 'GET', url: '/api/v1/complaints?limit=100' }),
+  'GET /api/v1/complaints/{id}': east1(),
+  'GET /api/v1/complaints/{id}/history': east1('/history'),
+  'GET /api/v1/complaints/{id}/history/verify': east1('/history/verify'),
+});

@@ -1,0 +1,15 @@
+import type { RouteCase } from '../route-matrix.test-support';
+import { analyticsRoutes } from './analytics.routes';
+import { classificationRoutes } from './classification.routes';
+import { intakeRoutes } from './intake.routes';
+import { platformRoutes } from './platform.routes';
+import { privacyRoutes } from './privacy.routes';
+
+/** Every route of the matrix, by service area. */
+export const ROUTES: readonly RouteCase[] = [
+  ...platformRoutes,
+  ...intakeRoutes,
+  ...privacyRoutes,
+  ...analyticsRoutes,
+  ...classificationRoutes,
+];

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AnalyticsModule } from '@kesu/analytics';
+import { AssignmentModule } from '@kesu/assignment';
+import { ClassificationModule, ModelTraining } from '@kesu/classification';
+import { FollowUpModule } from '@kesu/follow-up';
+import { IntakeModule } from '@kesu/intake';
+import {
+  createApp,
+  DEMO_AUDIENCE,
+  DEMO_DIRECTORY,
+  DEMO_ISSUER,
+  EMBEDDED_STORAGE,
+  EVENT_STORE,
+  loadOrCreateDemoSigningKey,
+  PlatformModule,
+} from '@kesu/platform';
+import type { EmbeddedStorage } from '@kesu/adapter-embedded';
+import type { EventStore } from '@kesu/ports';
+import { SlaModule } from '@kesu/sla';
+import { delay } from '@kesu/testing';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { SignJWT } from 'jose';
+import { type StoredState, watchStoredState } from './stored-state.test-support';
+
+/*
+ * Every service of the host in one process, as `npm start` composes them (without the demo seeder),
+ * on the embedded adapters in a temp folder: the app the security suites attack through HTTP.
+ */
+
+/** The demo tenant's users, one per role, in the matrix's column order. */
+export const DEMO_USERS = DEMO_DIRECTORY.users.map((u) => u.username);
+/** Who else calls: an administrator of another tenant (a valid token), and nobody (no token). */
+export const OTHER_TENANT = 'other';
+export const ANONYMOUS = 'none';
+export const CALLERS = [...DEMO_USERS, OTHER_TENANT, ANONYMOUS] as const;
+export type CallerName = string;
+
+export interface SentRequest {
+  readonly method: InjectOptions['method'];
+  readonly url: string;
+  readonly payload?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface SecurityApp {
+  readonly app: NestFastifyApplication;
+  readonly store: EventStore;
+  /** A request as a caller: a demo username, `other` (another tenant's administrator) or `none`. */
+  send(as: CallerName, request: SentRequest): Promise<LightMyRequestResponse>;
+  /** A raw request (headers and payload exactly as given, no token added). */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** The bearer token of a caller (undefined for `none`). */
+  token(as: CallerName): string | undefined;
+  /** A token signed with the demo key: `expiresIn` seconds from now (negative: expired), null: no `exp`. */
+  sign(claims: TokenClaims, expiresIn: number | null): Promise<string>;
+  stored(): Promise<StoredState>;
+  /**
+   * Waits until the background work (relay, consumers, projections, training, a retraining that came
+   * due) has caught up: what follows can tell what a request stored.
+   */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Claims of a token: who, in which tenant, with which roles and branches. */
+export type TokenClaims = Readonly<Record<string, unknown>>;
+
+/** The claims of an administrator of a tenant the directory does not know. */
+export const OTHER_ADMIN: TokenClaims = {
+  sub: 'user-other-admin',
+  tid: OTHER_TENANT,
+  roles: ['admin'],
+  branches: ['hq'],
+  name: '他司管理员',
+  preferred_username: 'other-admin',
+};
+
+/** Signs claims as the demo profile does (its key in DATA_DIR); `expiresIn` null: no `exp` at all. */
+async function signAsDemo(dataDir: string, claims: TokenClaims, expiresIn: number | null): Promise<string> {
+  const key = await loadOrCreateDemoSigningKey(dataDir);
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: 'JWT' })
+    .setIssuer(DEMO_ISSUER)
+    .setAudience(DEMO_AUDIENCE)
+    .setIssuedAt(now);
+  return (expiresIn === null ? jwt : jwt.setExpirationTime(now + expiresIn)).sign(key.privateKey);
+}
+
+/** How a suite's app differs from the host's defaults. */
+export interface SecurityAppOptions {
+  /**
+   * Whether the edge's rate limits apply (default: yes). The fuzz suite sends thousands of requests
+   * as one user from one address within a minute; the limits have their own tests
+   * (`libs/platform/src/edge-*.int.spec.ts`, `test/e2e`).
+   */
+  readonly rateLimits?: boolean;
+}
+
+export async function startSecurityApp(
+  name: string,
+  { rateLimits = true }: SecurityAppOptions = {},
+): Promise<SecurityApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), `kesu-security-${name}-`));
+  class SecurityTestApp {}
+  Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'host',
+        env: {},
+        config: {
+          dataDir,
+          logLevel: 'silent',
+          pollIntervalMs: 10,
+          ...(!rateLimits && { rateLimitAnonymous: 0, rateLimitUser: 0 }),
+        },
+      }),
+      IntakeModule,
+      ClassificationModule,
+      AssignmentModule,
+      SlaModule,
+      FollowUpModule,
+      AnalyticsModule,
+    ],
+  })(SecurityTestApp);
+  const app = await createApp(SecurityTestApp);
+  const http: FastifyInstance = app.getHttpAdapter().getInstance();
+  const store = app.get<EventStore>(EVENT_STORE);
+  const embedded = app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
+  const tokens = new Map<string, string>();
+  for (const username of DEMO_USERS) {
+    const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
+    tokens.set(username, (reply.json() as { accessToken: string }).accessToken);
+  }
+  tokens.set(OTHER_TENANT, await signAsDemo(dataDir, OTHER_ADMIN, 3600));
+
+  const stored = watchStoredState(embedded.database.db, store);
+
+  /** Whether the relay has published every event and every consumer group has handled every message. */
+  const caughtUp = async (): Promise<boolean> => {
+    const db = embedded.database.db;
+    const head = await store.headPosition();
+    const relaying = db
+      .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
+      .get(head);
+    const consuming = db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM consumer_leases l
+         JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
+           ON m.topic = l.topic
+         LEFT JOIN consumer_offsets o
+           ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
+         WHERE COALESCE(o.next_offset, 0) <= m.last`,
+      )
+      .get();
+    return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
+  };
+
+  return {
+    app,
+    store,
+    token: (as) => tokens.get(as),
+    sign: (claims, expiresIn) => signAsDemo(dataDir, claims, expiresIn),
+    inject: (options) => http.inject(options),
+    send(as, { method, url, payload, headers = {} }) {
+      const token = tokens.get(as);
+      return http.inject({
+        method,
+        url,
+        headers: { ...(token && { authorization: `Bearer ${token}` }), ...headers },
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      });
+    },
+    stored,
+    async settle() {
+      const deadline = Date.now() + 20_000;
+      for (let caughtUpTwice = 0; caughtUpTwice < 2;) {
+        if (Date.now() > deadline) throw new Error('the background work did not catch up within 20 s');
+        // a retraining that came due starts now, not at an instant of the timer's choosing
+        await app.get(ModelTraining).sweep();
+        await app.get(ModelTraining).idle('demo');
+        await delay(10);
+        caughtUpTwice = (await caughtUp()) ? caughtUpTwice + 1 : 0;
+      }
+    },
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
