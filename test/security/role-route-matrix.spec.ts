@@ -11,6 +11,7 @@ import {
   CALLERS,
   type CallerName,
   OTHER_TENANT,
+  PLATFORM_ADMIN,
   type SecurityApp,
   type SentRequest,
   startSecurityApp,
@@ -68,8 +69,8 @@ describe.each(ROUTES.map((routeCase) => [routeCase.route, routeCase] as const))(
     });
   }
 
-  it('shows another tenant nothing of the demo tenant', () => {
-    const { request, reply } = answerOf(OTHER_TENANT);
+  it.each([PLATFORM_ADMIN, OTHER_TENANT])('shows %s nothing of the demo tenant', (as) => {
+    const { request, reply } = answerOf(as);
     expect(shownIn(reply.body, demoMarkers(seeded, personalValues()), request)).toEqual([]);
   });
 });

@@ -8,8 +8,8 @@ import { CALLERS, type CallerName, type SecurityApp, type SentRequest } from './
  * The role × route matrix: for every route of contracts/openapi.yaml, what each caller gets. A row is
  * a line of outcomes, one per caller in the order of `CALLERS`, headed in the route files as
  *
- *   adm   ag1    ag2    hd1      sv1         mg1      dr1       an1      rg1        oth   none
- *   admin agent1 agent2 handler1 supervisor1 manager1 director1 analyst1 regulator1 other (no token)
+ *   adm   ag1    ag2    hd1      sv1         mg1      dr1       an1      rg1        pla            oth   none
+ *   admin agent1 agent2 handler1 supervisor1 manager1 director1 analyst1 regulator1 platform-admin other (no token)
  *
  * `ok` is the route's documented 2xx answer; a number is the status expected instead: 403 for a role
  * without the authority, 404 for data outside the caller's branches or tenant (`other` is an
@@ -105,6 +105,8 @@ export function demoMarkers(seeded: Seeded, personal: Iterable<string>): string[
     ...seeded.exampleIds,
     ...seeded.exampleTexts,
     seeded.erasureRequestId,
+    seeded.assignment.escalatedComplaintId,
+    seeded.assignment.planId,
     ...personal,
   ];
 }

@@ -31,12 +31,33 @@ import { type StoredState, watchStoredState } from './stored-state.test-support'
  * on the embedded adapters in a temp folder: the app the security suites attack through HTTP.
  */
 
-/** The demo tenant's users, one per role, in the matrix's column order. */
-export const DEMO_USERS = DEMO_DIRECTORY.users.map((u) => u.username);
-/** Who else calls: an administrator of another tenant (a valid token), and nobody (no token). */
+/**
+ * The demo tenant's users the matrix calls as, one per role (two agents of different branches), in
+ * its column order; each must be a user of the demo directory.
+ */
+export const DEMO_USERS = [
+  'admin',
+  'agent1',
+  'agent2',
+  'handler1',
+  'supervisor1',
+  'manager1',
+  'director1',
+  'analyst1',
+  'regulator1',
+].map((username) => {
+  if (!DEMO_DIRECTORY.users.some((u) => u.username === username))
+    throw new Error(`${username} is not a user of the demo directory`);
+  return username;
+});
+/**
+ * Who else calls: the platform administrator (creates tenants, acts in none), an administrator of
+ * another tenant (a valid token), and nobody (no token).
+ */
+export const PLATFORM_ADMIN = 'platform-admin';
 export const OTHER_TENANT = 'other';
 export const ANONYMOUS = 'none';
-export const CALLERS = [...DEMO_USERS, OTHER_TENANT, ANONYMOUS] as const;
+export const CALLERS = [...DEMO_USERS, PLATFORM_ADMIN, OTHER_TENANT, ANONYMOUS] as const;
 export type CallerName = string;
 
 export interface SentRequest {
@@ -49,7 +70,10 @@ export interface SentRequest {
 export interface SecurityApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
-  /** A request as a caller: a demo username, `other` (another tenant's administrator) or `none`. */
+  /**
+   * A request as a caller: a demo username, `platform-admin`, `other` (another tenant's
+   * administrator) or `none`.
+   */
   send(as: CallerName, request: SentRequest): Promise<LightMyRequestResponse>;
   /** A raw request (headers and payload exactly as given, no token added). */
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
@@ -132,7 +156,7 @@ export async function startSecurityApp(
   const store = app.get<EventStore>(EVENT_STORE);
   const embedded = app.get<EmbeddedStorage>(EMBEDDED_STORAGE);
   const tokens = new Map<string, string>();
-  for (const username of DEMO_USERS) {
+  for (const username of [...DEMO_USERS, PLATFORM_ADMIN]) {
     const reply = await http.inject({ method: 'POST', url: '/api/v1/auth/dev-token', payload: { username } });
     tokens.set(username, (reply.json() as { accessToken: string }).accessToken);
   }

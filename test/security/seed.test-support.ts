@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ModelTraining } from '@kesu/classification';
 import { causationIdOf, type Principal } from '@kesu/platform';
 import { eventually } from '@kesu/testing';
+import { type SeededAssignment, seedAssignment } from './assignment-seed.test-support';
 import type { SecurityApp, SentRequest } from './security-app.test-support';
 
 /*
@@ -33,6 +34,8 @@ export interface Seeded {
   readonly exampleTexts: readonly string[];
   /** An erasure request carried out for a person with one complaint of east-1. */
   readonly erasureRequestId: string;
+  /** What the assignment routes read: an escalated complaint and a declared incident plan. */
+  readonly assignment: SeededAssignment;
 }
 
 /** The kinds of personal data a registration carries, and what is derived from them without a key. */
@@ -297,5 +300,6 @@ export async function seed(t: SecurityApp): Promise<Seeded> {
     exampleIds: examples.map((e) => e.id),
     exampleTexts: examples.map((e) => e.text),
     erasureRequestId: await erasedPerson(t),
+    assignment: await seedAssignment(t),
   };
 }

@@ -6,11 +6,11 @@ import { routeCases, type RouteRequest } from '../route-matrix.test-support';
  */
 // prettier-ignore
 const grid = {
-  //                                            adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
-  'GET /api/v1/complaints':                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  401',
-  'GET /api/v1/complaints/{id}':               'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
-  'GET /api/v1/complaints/{id}/history':       'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
-  'GET /api/v1/complaints/{id}/history/verify':'ok  ok  404 ok  ok  ok  ok  ok  ok  404 401',
+  //                                            adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
+  'GET /api/v1/complaints':                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  403 ok  401',
+  'GET /api/v1/complaints/{id}':               'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
+  'GET /api/v1/complaints/{id}/history':       'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
+  'GET /api/v1/complaints/{id}/history/verify':'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
 };
 
 const east1 =

@@ -10,25 +10,25 @@ import { routeCases, type RouteRequest } from '../route-matrix.test-support';
  */
 // prettier-ignore
 const grid = {
-  //                                                                         adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
-  'POST /api/v1/complaints/{id}/classify':                                  'ok  403 403 ok  ok  ok  ok  403 403 404 401',
-  'GET /api/v1/classification/taxonomy':                                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  401',
-  'PUT /api/v1/classification/taxonomy':                                    'ok  403 403 403 403 403 403 403 403 ok  401',
-  'GET /api/v1/classification/rules':                                       'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  401',
-  'PUT /api/v1/classification/rules':                                       'ok  403 403 403 403 403 403 403 403 ok  401',
-  'GET /api/v1/classification/settings':                                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  401',
-  'PUT /api/v1/classification/settings':                                    'ok  403 403 403 403 403 403 403 403 ok  401',
-  'POST /api/v1/classification/rules/dry-run':                              'ok  403 403 403 ok  ok  ok  ok  403 ok  401',
-  'GET /api/v1/classification/incidents':                                   'ok  403 403 ok  ok  ok  ok  ok  ok  ok  401',
-  'GET /api/v1/classification/incidents/{id}':                              'ok  403 403 ok  ok  ok  ok  ok  ok  404 401',
-  'POST /api/v1/classification/incidents/{id}/merge':                       'ok  403 403 403 ok  ok  ok  403 403 404 401',
-  'POST /api/v1/classification/incidents/{id}/members/{complaintId}/removal':'ok  403 403 403 ok  ok  ok  403 403 404 401',
-  'GET /api/v1/classification/training-examples':                           'ok  403 403 403 403 403 403 403 403 ok  401',
-  'POST /api/v1/classification/training-examples':                          'ok  403 403 403 403 403 403 403 403 ok  401',
-  'POST /api/v1/classification/training-examples/{id}/removal':             'ok  403 403 403 403 403 403 403 403 404 401',
-  'GET /api/v1/classification/models':                                      'ok  403 403 403 ok  403 ok  ok  ok  ok  401',
-  'POST /api/v1/classification/models':                                     'ok  403 403 403 403 403 403 403 403 422 401',
-  'POST /api/v1/classification/models/{version}/activation':                'ok  403 403 403 403 403 403 403 403 404 401',
+  //                                                                         adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
+  'POST /api/v1/complaints/{id}/classify':                                  'ok  403 403 ok  ok  ok  ok  403 403 403 404 401',
+  'GET /api/v1/classification/taxonomy':                                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  403 ok  401',
+  'PUT /api/v1/classification/taxonomy':                                    'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /api/v1/classification/rules':                                       'ok  ok  ok  ok  ok  ok  ok  ok  ok  403 ok  401',
+  'PUT /api/v1/classification/rules':                                       'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /api/v1/classification/settings':                                    'ok  ok  ok  ok  ok  ok  ok  ok  ok  403 ok  401',
+  'PUT /api/v1/classification/settings':                                    'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'POST /api/v1/classification/rules/dry-run':                              'ok  403 403 403 ok  ok  ok  ok  403 403 ok  401',
+  'GET /api/v1/classification/incidents':                                   'ok  403 403 ok  ok  ok  ok  ok  ok  403 ok  401',
+  'GET /api/v1/classification/incidents/{id}':                              'ok  403 403 ok  ok  ok  ok  ok  ok  403 404 401',
+  'POST /api/v1/classification/incidents/{id}/merge':                       'ok  403 403 403 ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/classification/incidents/{id}/members/{complaintId}/removal':'ok  403 403 403 ok  ok  ok  403 403 403 404 401',
+  'GET /api/v1/classification/training-examples':                           'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'POST /api/v1/classification/training-examples':                          'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'POST /api/v1/classification/training-examples/{id}/removal':             'ok  403 403 403 403 403 403 403 403 403 404 401',
+  'GET /api/v1/classification/models':                                      'ok  403 403 403 ok  403 ok  ok  ok  403 ok  401',
+  'POST /api/v1/classification/models':                                     'ok  403 403 403 403 403 403 403 403 403 422 401',
+  'POST /api/v1/classification/models/{version}/activation':                'ok  403 403 403 403 403 403 403 403 403 404 401',
 };
 
 const REASON = '复核后调整。';

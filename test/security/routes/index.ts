@@ -1,6 +1,9 @@
 import type { RouteCase } from '../route-matrix.test-support';
 import { analyticsRoutes } from './analytics.routes';
+import { assignmentRoutes } from './assignment.routes';
 import { classificationRoutes } from './classification.routes';
+import { directoryRoutes } from './directory.routes';
+import { escalationRoutes } from './escalation.routes';
 import { intakeRoutes } from './intake.routes';
 import { platformRoutes } from './platform.routes';
 import { privacyRoutes } from './privacy.routes';
@@ -12,4 +15,7 @@ export const ROUTES: readonly RouteCase[] = [
   ...privacyRoutes,
   ...analyticsRoutes,
   ...classificationRoutes,
+  ...directoryRoutes,
+  ...assignmentRoutes,
+  ...escalationRoutes,
 ];

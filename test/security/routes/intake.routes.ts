@@ -8,16 +8,16 @@ import { complaintBody, freshComplaint, GROUNDS, REJECTION, type Step } from '..
  */
 // prettier-ignore
 const grid = {
-  //                                                adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
-  'POST /api/v1/complaints':                       'ok  ok  ok  ok  ok  ok  ok  403 403 400 401',
-  'POST /api/v1/complaints/{id}/confirmations':    'ok  ok  404 ok  ok  ok  ok  403 403 404 401',
-  'POST /api/v1/complaints/{id}/accept':           'ok  403 403 ok  ok  ok  ok  403 403 404 401',
-  'POST /api/v1/complaints/{id}/reject':           'ok  403 403 ok  ok  ok  ok  403 403 404 401',
-  'POST /api/v1/complaints/{id}/appeals':          'ok  ok  404 ok  ok  ok  ok  403 403 404 401',
-  'POST /api/v1/complaints/{id}/appeals/decision': 'ok  403 403 403 ok  ok  ok  403 403 404 401',
-  'POST /api/v1/complaints/{id}/withdraw':         'ok  ok  404 ok  ok  ok  ok  403 403 404 401',
-  'GET /api/v1/intake/settings':                   'ok  403 403 403 ok  ok  ok  403 403 ok  401',
-  'PUT /api/v1/intake/settings':                   'ok  403 403 403 403 403 403 403 403 ok  401',
+  //                                                adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
+  'POST /api/v1/complaints':                       'ok  ok  ok  ok  ok  ok  ok  403 403 403 400 401',
+  'POST /api/v1/complaints/{id}/confirmations':    'ok  ok  404 ok  ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/accept':           'ok  403 403 ok  ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/reject':           'ok  403 403 ok  ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/appeals':          'ok  ok  404 ok  ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/appeals/decision': 'ok  403 403 403 ok  ok  ok  403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/withdraw':         'ok  ok  404 ok  ok  ok  ok  403 403 403 404 401',
+  'GET /api/v1/intake/settings':                   'ok  403 403 403 ok  ok  ok  403 403 403 ok  401',
+  'PUT /api/v1/intake/settings':                   'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
 
 /** Rejected by the handler, so that everyone above may decide the appeal (four eyes). */

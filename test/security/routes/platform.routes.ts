@@ -7,12 +7,12 @@ import { routeCases, type RouteRequest } from '../route-matrix.test-support';
  */
 // prettier-ignore
 const grid = {
-  //                                     adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
-  'POST /api/v1/auth/dev-token':        'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
-  'GET /api/v1/operations/dead-letters':'ok  403 403 403 403 403 403 403 403 ok  401',
-  'GET /health/live':                   'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
-  'GET /health/ready':                  'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
-  'GET /metrics':                       'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  //                                     adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
+  'POST /api/v1/auth/dev-token':        'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /api/v1/operations/dead-letters':'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /health/live':                   'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /health/ready':                  'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
+  'GET /metrics':                       'ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok  ok',
 };
 
 const get =

@@ -8,10 +8,10 @@ import { complaintBody, erasureRequest, register } from '../seed.test-support';
  */
 // prettier-ignore
 const grid = {
-  //                                                   adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 oth none
-  'POST /api/v1/privacy/erasure-requests':             'ok  403 403 403 403 403 403 403 403 ok  401',
-  'GET /api/v1/privacy/erasure-requests/{requestId}':  'ok  403 403 403 403 403 403 403 403 404 401',
-  'POST /api/v1/privacy/access-requests':              'ok  403 403 403 403 403 403 403 403 ok  401',
+  //                                                   adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
+  'POST /api/v1/privacy/erasure-requests':             'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /api/v1/privacy/erasure-requests/{requestId}':  'ok  403 403 403 403 403 403 403 403 403 404 401',
+  'POST /api/v1/privacy/access-requests':              'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
 
 const url = '/api/v1/privacy';

@@ -1,0 +1,87 @@
+import type { SecurityApp } from './security-app.test-support';
+import { freshComplaint, must, viewWhen } from './seed.test-support';
+
+/*
+ * What the assignment routes act on, put in place through HTTP: complaints accepted (受理), classified
+ * and dispatched to a handler, escalated complaints, declared incident plans, and directory records
+ * made to be removed.
+ */
+
+/** The handler the holder's actions are asked of: east-1's customer-service head. */
+export const HOLDER = 'handler1';
+export const HOLDER_ID = 'user-handler1';
+
+/** What the assignment routes read: an escalated complaint of east-1 and a declared plan. */
+export interface SeededAssignment {
+  readonly escalatedComplaintId: string;
+  readonly planId: string;
+}
+
+/** A reason every change gives. */
+export const BECAUSE = { reason: '安全测试：按规定办理。' };
+
+/** Whom complaints are assigned to by a supervisor in the suites: east-1's customer service. */
+export const ASSIGNEE_ID = 'user-handler2';
+
+/**
+ * Lets the holder and the assignee take every complaint the suites hand them (capacity far above
+ * what they reach), as the directory's admin would for a busy season.
+ */
+async function roomForTheHandlers(t: SecurityApp): Promise<void> {
+  const directory = (await t.send('admin', { method: 'GET', url: '/api/v1/directory' })).json() as {
+    people: Array<{ personId: string; username: string; name: object; roles: string[] }>;
+  };
+  for (const personId of [HOLDER_ID, ASSIGNEE_ID]) {
+    const { username, name, roles } = directory.people.find((p) => p.personId === personId)!;
+    await must(t, 'admin', {
+      method: 'PUT',
+      url: `/api/v1/directory/people/${personId}`,
+      payload: { username, name, roles, capacity: 1000, ...BECAUSE },
+    });
+  }
+}
+
+/** A new complaint of east-1, accepted by intake, classified and dispatched: its id, with the holder. */
+export async function dispatchedComplaint(t: SecurityApp, holderId = HOLDER_ID): Promise<string> {
+  const complaintId = await freshComplaint(t, ['handler1', 'accept', {}]);
+  const assigneeId = await viewWhen(t, complaintId, (v) =>
+    v.assignment?.assigneeId ? (v.assignment.assigneeId as string) : undefined,
+  );
+  if (assigneeId !== holderId)
+    await must(t, 'admin', {
+      method: 'POST',
+      url: `/api/v1/complaints/${complaintId}/assign`,
+      payload: { assigneeId: holderId, ...BECAUSE },
+    });
+  return complaintId;
+}
+
+/** A new complaint of east-1 escalated once by its branch manager: its id. */
+export async function escalatedComplaint(t: SecurityApp): Promise<string> {
+  const complaintId = await freshComplaint(t);
+  await viewWhen(t, complaintId, (v) => v.classification ?? undefined);
+  await must(t, 'manager1', {
+    method: 'POST',
+    url: `/api/v1/complaints/${complaintId}/escalate`,
+    payload: { reason: '客户情绪激动，需部门负责人处理。' },
+  });
+  return complaintId;
+}
+
+/** A collective incident declared by the admin over a new complaint of east-1: the plan's id. */
+export async function declaredPlan(t: SecurityApp): Promise<string> {
+  const complaintId = await freshComplaint(t);
+  const reply = await t.send('admin', {
+    method: 'POST',
+    url: '/api/v1/incident-plans',
+    payload: { complaintIds: [complaintId], reason: '同一小区多户联名投诉。' },
+  });
+  if (reply.statusCode !== 201) throw new Error(`plan: ${reply.statusCode} ${reply.body}`);
+  return (reply.json() as { planId: string }).planId;
+}
+
+/** Puts in place what the assignment routes read. */
+export async function seedAssignment(t: SecurityApp): Promise<SeededAssignment> {
+  await roomForTheHandlers(t);
+  return { escalatedComplaintId: await escalatedComplaint(t), planId: await declaredPlan(t) };
+}
