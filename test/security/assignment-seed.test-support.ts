@@ -1,5 +1,5 @@
 import type { SecurityApp } from './security-app.test-support';
-import { freshComplaint, must, viewWhen } from './seed.test-support';
+import { complaintBody, freshComplaint, must, register, viewWhen } from './seed.test-support';
 
 /*
  * What the assignment routes act on, put in place through HTTP: complaints accepted (受理), classified
@@ -56,10 +56,27 @@ export async function dispatchedComplaint(t: SecurityApp, holderId = HOLDER_ID):
   return complaintId;
 }
 
+const MATTERS = ['柜台', '窗口', '热线', '网点', '门店', '大厅'];
+let lone = 0;
+
+/**
+ * A new complaint of east-1 of a matter of its own (no collective incident takes it up the chain),
+ * classified and with nobody above its handler: its id.
+ */
+export async function loneComplaint(t: SecurityApp): Promise<string> {
+  const n = ++lone;
+  const description = `${MATTERS[n % MATTERS.length]}第${n}次办理业务时工作人员说话不够礼貌`;
+  const { complaintId } = await register(
+    t,
+    complaintBody({ branchId: 'east-1', contact: 'phone', description }),
+  );
+  await viewWhen(t, complaintId, (v) => v.classification ?? undefined);
+  return complaintId;
+}
+
 /** A new complaint of east-1 escalated once by its branch manager: its id. */
 export async function escalatedComplaint(t: SecurityApp): Promise<string> {
-  const complaintId = await freshComplaint(t);
-  await viewWhen(t, complaintId, (v) => v.classification ?? undefined);
+  const complaintId = await loneComplaint(t);
   await must(t, 'manager1', {
     method: 'POST',
     url: `/api/v1/complaints/${complaintId}/escalate`,

@@ -1,4 +1,4 @@
-import { BECAUSE, declaredPlan, escalatedComplaint } from '../assignment-seed.test-support';
+import { BECAUSE, declaredPlan, escalatedComplaint, loneComplaint } from '../assignment-seed.test-support';
 import { routeCases } from '../route-matrix.test-support';
 import { freshComplaint } from '../seed.test-support';
 
@@ -33,7 +33,7 @@ const plans = '/api/v1/incident-plans';
 export const escalationRoutes = routeCases(grid, {
   'POST /api/v1/complaints/{id}/escalate': async (_as, _seeded, t) => ({
     method: 'POST',
-    url: `/api/v1/complaints/${await freshComplaint(t)}/escalate`,
+    url: `/api/v1/complaints/${await loneComplaint(t)}/escalate`,
     payload: { reason: '客户多次来电，需上级处理。' },
   }),
   'POST /api/v1/complaints/{id}/escalation/hand-back': async (_as, _seeded, t) => ({
