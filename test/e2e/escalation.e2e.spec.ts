@@ -78,6 +78,26 @@ describe('escalation and the collective-incident plan on the host', () => {
     });
     expect(after.incidentPlan.stepsDone).toBe(1);
 
+    // accepted (受理), it lands on a named person at the level the routing policy names for its severity
+    const accepted = await host.request('POST', `/api/v1/complaints/${complaintId}/accept`, {
+      token: supervisor1,
+      body: {},
+    });
+    expect(accepted.status).toBe(202);
+    const dispatched = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${complaintId}`, { token: supervisor1 });
+      return reply.body?.assignment?.assigneeId ? reply.body : undefined;
+    });
+    const level = { critical: 'general_manager', major: 'branch_manager' }[
+      dispatched.classification.severity as 'critical' | 'major'
+    ];
+    expect(level).toBeDefined();
+    expect(dispatched.assignment).toMatchObject({
+      level,
+      status: 'assigned',
+      assigneeId: expect.any(String),
+    });
+
     const history = await host.request('GET', `/api/v1/complaints/${complaintId}/history`, {
       token: director1,
     });

@@ -165,8 +165,10 @@ const branchDepartments = BRANCHES.flatMap(([branchId], b) => [
 ]);
 
 const branchPeople = BRANCHES.flatMap(([branchId, , , [manager, managerZh, managerEn], handlers], b) => [
+  // Managers take the major complaints the routing policy hands them (within the hour).
   person(manager, managerZh, managerEn, 'branch_manager', branchId, {
     departmentIds: [`${branchId}-cs`, `${branchId}-tech`],
+    capacity: 10,
   }),
   ...handlers.map(([zh, en], h) => {
     const technical = h >= 3;
@@ -221,11 +223,16 @@ export const DEMO_ORGANISATION: DemoOrganisation = {
     person('agent1', '王芳', 'Wang Fang', 'agent', 'east-1'),
     person('agent2', '李娜', 'Li Na', 'agent', 'west-1'),
     person('supervisor1', '刘洋', 'Liu Yang', 'supervisor', 'east'),
+    // The general manager and the centre director take the critical complaints (the same day).
     person('gm1', '王建国', 'Wang Jianguo', 'director', 'hq', {
       departmentIds: ['hq-office'],
       languages: ['zh', 'en'],
+      capacity: 10,
     }),
-    person('director1', '杨磊', 'Yang Lei', 'director', 'hq', { departmentIds: ['hq-service-centre'] }),
+    person('director1', '杨磊', 'Yang Lei', 'director', 'hq', {
+      departmentIds: ['hq-service-centre'],
+      capacity: 10,
+    }),
     person('analyst1', '赵敏', 'Zhao Min', 'analyst', 'hq'),
     person('regulator1', '周强', 'Zhou Qiang', 'regulator', 'hq'),
     ...branchPeople,

@@ -81,6 +81,7 @@ export async function startEscalationApp(parts: {
       PlatformModule.forRoot({
         service: 'host',
         env: {},
+        directories: [DEMO_DIRECTORY],
         config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
       }),
     ],

@@ -52,6 +52,7 @@ describe('reading the directory', () => {
       departmentId: 'east-1-cs',
       unitId: 'east-1',
       name: { zh: '客户服务部', en: 'Customer Service' },
+      kind: 'customer_service',
       headId: 'user-handler1',
     });
     expect(directory.people.find((p: { username: string }) => p.username === 'handler1')).toMatchObject({

@@ -4,14 +4,13 @@ import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Actor, RecordedEvent } from '@kesu/kernel';
 import {
   AccessTokens,
   createApp,
   DEMO_DIRECTORY,
-  DIRECTORY_TENANTS,
   DOCUMENT_STORE,
   EVENT_STORE,
   PlatformModule,
@@ -101,19 +100,13 @@ export async function startDispatch(options: DispatchTestOptions = {}): Promise<
     controllers: [...dispatchControllers, ...queueControllers],
     providers: [{ provide: STAFF_DIRECTORY, useValue: staff }, ...dispatchProviders, ...queueProviders],
   })(DispatchUnderTest);
-  class Tenants {}
-  Global()(Tenants);
-  Module({
-    providers: [{ provide: DIRECTORY_TENANTS, useValue: [DEMO_DIRECTORY, ...(options.tenants ?? [])] }],
-    exports: [DIRECTORY_TENANTS],
-  })(Tenants);
   class TestApp {}
   Module({
     imports: [
-      Tenants,
       PlatformModule.forRoot({
         service: 'host',
         env: {},
+        directories: [DEMO_DIRECTORY, ...(options.tenants ?? [])],
         ...(options.clock && { clock: options.clock }),
         ...(options.relay === false && { relay: false }),
         config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
