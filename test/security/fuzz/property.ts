@@ -27,15 +27,12 @@ const seedOf = (attack: string, route: string): number =>
 export async function holds(t: SecurityApp, route: RouteInfo, attack: Attack, valid: Attempt): Promise<void> {
   const expectation = attack.expects(route);
   const seed = seedOf(attack.name, route.route);
+  const examples = (attack.examples?.(route, valid) ?? []).map((example) => [example] as [Attempt]);
   try {
     await fc.assert(
       fc.asyncProperty(attack.attempts(route, valid), (sent) => answersWell(t, sent, expectation)),
-      {
-        seed,
-        numRuns: FUZZ_RUNS,
-        endOnFailure: true,
-        examples: (attack.examples?.(route, valid) ?? []).map((example) => [example]),
-      },
+      // fast-check counts the examples among the runs: every example, then FUZZ_RUNS generated
+      { seed, numRuns: examples.length + FUZZ_RUNS, endOnFailure: true, examples },
     );
   } catch (error) {
     const replay = `KESU_FUZZ_SEED=${FUZZ_SEED} KESU_FUZZ_RUNS=${FUZZ_RUNS} npx jest test/security/edge-fuzz.spec.ts -t '${route.route} ${attack.name}'`;
