@@ -64,14 +64,53 @@ let lone = 0;
  * classified and with nobody above its handler: its id.
  */
 export async function loneComplaint(t: SecurityApp): Promise<string> {
+  // Escalation's own triggers (the severity the classifier gives, a repeat) may take a complaint up
+  // the chain by themselves: such a one is no lone complaint, and another is registered.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const complaintId = await newComplaint(t);
+    await t.settle();
+    const escalation = await t.send('admin', {
+      method: 'GET',
+      url: `/api/v1/complaints/${complaintId}/escalation`,
+    });
+    if ((escalation.json() as { escalation?: unknown }).escalation == null) return complaintId;
+  }
+  throw new Error('every complaint registered was escalated by itself');
+}
+
+async function newComplaint(t: SecurityApp): Promise<string> {
   const n = ++lone;
-  const description = `${MATTERS[n % MATTERS.length]}第${n}次办理业务时工作人员说话不够礼貌`;
+  const description = `我本人在${MATTERS[n % MATTERS.length]}办理业务时，叫号屏幕跳过了我的号码，多等了十分钟`;
+  // a target of its own (a counter named by letters): no other complaint is about the same one
+  const counter = `${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + (Math.floor(n / 26) % 26))}`;
   const { complaintId } = await register(
     t,
-    complaintBody({ branchId: 'east-1', contact: 'phone', description }),
+    complaintBody({
+      branchId: 'east-1',
+      contact: 'phone',
+      description,
+      subject: { type: 'staff', name: `${counter}号柜台` },
+    }),
   );
   await viewWhen(t, complaintId, (v) => v.classification ?? undefined);
   return complaintId;
+}
+
+/**
+ * The tenant escalates by hand only (no rule on severity, scope or signals), as the directory's
+ * admin may set it: what the suite's rows escalate and hand back is then where they put it, whatever
+ * the classifier makes of the complaints the suites register by the hundred.
+ */
+async function escalationByHandOnly(t: SecurityApp): Promise<void> {
+  const url = '/api/v1/assignments/escalation-policy';
+  const reply = await t.send('admin', { method: 'GET', url });
+  const { policy, revision } = reply.json() as { policy: Record<string, unknown>; revision: number };
+  await must(t, 'admin', {
+    method: 'PUT',
+    url,
+    payload: { ...policy, rules: [], ...BECAUSE },
+    headers: { 'if-match': revision < 0 ? '*' : String(revision) },
+  });
 }
 
 /** A new complaint of east-1 escalated once by its branch manager: its id. */
@@ -100,5 +139,6 @@ export async function declaredPlan(t: SecurityApp): Promise<string> {
 /** Puts in place what the assignment routes read. */
 export async function seedAssignment(t: SecurityApp): Promise<SeededAssignment> {
   await roomForTheHandlers(t);
+  await escalationByHandOnly(t);
   return { escalatedComplaintId: await escalatedComplaint(t), planId: await declaredPlan(t) };
 }

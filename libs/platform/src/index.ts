@@ -44,3 +44,4 @@ export {
   MAX_PAGE_SIZE,
   PageQuery,
 } from './validation';
+export * from './reserved-names';

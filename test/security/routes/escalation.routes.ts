@@ -4,8 +4,8 @@ import { freshComplaint } from '../seed.test-support';
 
 /*
  * Escalation and collective-incident plans, on complaints and plans of east-1. Analysts and
- * regulators read only; the escalation is handed back by the level holding it alone (handler1, the
- * head of the complaint's department, once its branch manager escalated it; anyone else 409). The
+ * regulators read only; the escalation is handed back by the level holding it alone (manager1, the branch manager it was escalated to;
+ * anyone else 409). The
  * escalation policy is read by admins, supervisors, branch managers and directors and changed by
  * admins, each tenant its own. Plans are declared by supervisors and above, worked by every handling
  * role within its units, closed by their coordinator (director1), a director or an admin. agent2
@@ -15,7 +15,7 @@ import { freshComplaint } from '../seed.test-support';
 const grid = {
   //                                                         adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
   'POST /api/v1/complaints/{id}/escalate':                  'ok  ok  404 ok  ok  ok  ok  403 403 403 404 401',
-  'POST /api/v1/complaints/{id}/escalation/hand-back':      '409 409 404 ok  409 409 409 403 403 403 404 401',
+  'POST /api/v1/complaints/{id}/escalation/hand-back':      '409 409 404 409 409 ok  409 403 403 403 404 401',
   'GET /api/v1/complaints/{id}/escalation':                 'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
   'GET /api/v1/assignments/escalation-policy':              'ok  403 403 403 ok  ok  ok  403 403 403 ok  401',
   'PUT /api/v1/assignments/escalation-policy':              'ok  403 403 403 403 403 403 403 403 403 ok  401',

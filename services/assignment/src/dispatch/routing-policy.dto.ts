@@ -7,17 +7,20 @@ import {
   type Severity,
 } from '@kesu/classification-contracts';
 import { CHANNELS, type Channel, LANGUAGES, type Language } from '@kesu/intake-contracts';
-import { IsOrgUnitId, IsText } from '@kesu/platform';
+import { IsOrgUnitId, IsText, RESERVED_NAMES } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
+  IsNotIn,
   IsInt,
   IsObject,
   IsOptional,
   IsString,
   Length,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -53,10 +56,16 @@ export class PutRoutingPolicyDto {
   levelHolders?: Record<string, unknown>;
 }
 
+/** A category or department kind code: as the taxonomy writes it (`fees_price.overcharge`). */
+const CATEGORY_CODE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/;
+
 /** The complaint a dry run routes: its classification and where it came from. */
 export class DryRunComplaintDto {
+  /** A category code of the taxonomy (`fees_price.overcharge`): lower-case words joined by `_` and `.`. */
   @IsString()
   @Length(1, 100)
+  @Matches(CATEGORY_CODE, { message: 'category must be a category code such as fees_price.overcharge' })
+  @IsNotIn([...RESERVED_NAMES], { message: 'category must be a category code, not a reserved name' })
   category!: string;
 
   @IsIn(SEVERITIES)
@@ -86,6 +95,8 @@ export class DryRunComplaintDto {
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @Matches(CATEGORY_CODE, { message: 'categoryKind must be a department kind such as customer_service' })
+  @IsNotIn([...RESERVED_NAMES], { message: 'categoryKind must be a department kind, not a reserved name' })
   categoryKind?: string;
 }
 
@@ -95,6 +106,8 @@ export class DryRunComplaintDto {
  * recorded.
  */
 export class DryRunRoutingDto {
+  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => DryRunComplaintDto)
   complaint!: DryRunComplaintDto;

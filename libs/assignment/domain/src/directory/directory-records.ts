@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@kesu/text';
 import {
   type Department,
   type LocalizedName,
@@ -38,7 +39,6 @@ const PERSON_ID = /^[A-Za-z0-9][A-Za-z0-9_.@:|-]{0,127}$/;
 const USERNAME = /^[A-Za-z0-9][A-Za-z0-9_.@-]{0,63}$/;
 const SKILL = /^[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
 const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-const INVISIBLE = /[\s\p{Cc}\p{Cf}]/gu;
 
 /** Collects a record's problems while its fields are read. */
 class FieldReader {
@@ -76,7 +76,7 @@ class FieldReader {
 
   text(field: string, value: unknown, max: number): string {
     const text = typeof value === 'string' ? value.trim() : '';
-    if (text.length === 0 || text.length > max || text.replace(INVISIBLE, '') === '') {
+    if (text.length === 0 || text.length > max || !hasVisibleText(text)) {
       this.problems.push(Problems.notText(field, max));
       return '';
     }

@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@kesu/text';
 import {
   ASSIGNMENT_LEVELS,
   CHAIN_LEVELS,
@@ -24,7 +25,7 @@ const CODE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max: number): v is string =>
-  typeof v === 'string' && v.trim() !== '' && v.length <= max;
+  typeof v === 'string' && hasVisibleText(v) && v.length <= max;
 
 type Problems = FieldError[];
 

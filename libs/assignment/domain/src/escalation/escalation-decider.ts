@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@kesu/text';
 import type {
   EscalationEvent,
   EscalationRule,
@@ -28,7 +29,7 @@ import { escalatedNotice, handedBackNotice, respondByOf } from './notices';
 /** One level up from where the complaint stands, passing over levels nobody holds. */
 function escalate(command: EscalateComplaint, state: EscalationState): EscalationEvent[] {
   const { complaint, chain } = command;
-  if (command.reason.trim() === '')
+  if (!hasVisibleText(command.reason))
     throw new InvalidInputError([{ field: 'reason', message: 'reason is blank' }]);
   refuseEnded(complaint);
   const current = holding(state);
@@ -146,7 +147,7 @@ function escalatedTo(
 /** Back down one level: only by the person holding it. */
 function handBack(command: HandBackEscalation, state: EscalationState): EscalationEvent[] {
   const { complaint, chain, note, by, at } = command;
-  if (note.trim() === '') throw new InvalidInputError([{ field: 'note', message: 'note is blank' }]);
+  if (!hasVisibleText(note)) throw new InvalidInputError([{ field: 'note', message: 'note is blank' }]);
   const current = holding(state);
   if (!current)
     throw new DomainRuleViolation(

@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@kesu/text';
 import {
   ESCALATION_LEVELS,
   ESCALATION_TRIGGERS,
@@ -25,7 +26,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isText = (value: unknown, max: number): value is string =>
-  typeof value === 'string' && value.trim() !== '' && value.length <= max;
+  typeof value === 'string' && hasVisibleText(value) && value.length <= max;
 const isWhole = (value: unknown, min: number, max: number): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
 

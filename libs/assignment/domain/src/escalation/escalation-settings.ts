@@ -1,3 +1,4 @@
+import { hasVisibleText } from '@kesu/text';
 import type { EscalationPolicy, EscalationPolicyChanged } from '@kesu/assignment-contracts';
 import { canonicalJson, type Decider, InvalidInputError } from '@kesu/kernel';
 import { escalationPolicyErrors, ESCALATION_POLICY_LIMITS, policyOf } from './escalation-policy-validation';
@@ -33,7 +34,7 @@ export function decideEscalationPolicy(
   const { tenantId, reason, by, at } = command;
   const errors = escalationPolicyErrors(command.policy);
   const max = ESCALATION_POLICY_LIMITS.maxReasonLength;
-  if (reason.trim() === '' || reason.length > max)
+  if (!hasVisibleText(reason) || reason.length > max)
     errors.push({ field: 'reason', message: `reason must be 1 to ${max} characters, not blank` });
   if (errors.length > 0) throw new InvalidInputError(errors);
   const policy = policyOf(command.policy as Record<string, unknown>);
