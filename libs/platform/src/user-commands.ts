@@ -99,7 +99,43 @@ export class UserCommands {
       ...(request.maxAttempts !== undefined && { maxAttempts: request.maxAttempts }),
     });
   }
+
+  /**
+   * Runs a change of the caller's tenant's own settings stream (a policy, rules, settings), the one
+   * way every service does it: a repeated Idempotency-Key is answered from the events it appended;
+   * otherwise decided and appended at the If-Match revision when given (412 when stale). The events
+   * are the tenant's, correlated by the stream's id without its category.
+   */
+  async changeTenantSettings<Command, Event extends DomainEvent, State>(
+    request: TenantSettingsChange<Command, Event, State>,
+  ): Promise<CommandResult<State>> {
+    const { caller, streamId, decider, registry } = request;
+    const { principal } = caller;
+    const stored = await this.store.readStream(streamId);
+    const causationId = causationIdOf(caller, request.action, request.input);
+    const earlier = eventsOfEarlierRequest(stored, causationId);
+    if (earlier.length > 0) return replayOf(decider, registry, stored, earlier);
+    const at = this.clock.now().toISOString();
+    const metadata: CommandMetadata = {
+      occurredAt: at,
+      tenantId: principal.tenantId,
+      branchId: principal.branchScope[0] ?? principal.tenantId,
+      correlationId: streamId.slice(streamId.indexOf('-') + 1),
+      causationId,
+      actor: { kind: 'user', id: principal.userId, roles: principal.roles },
+    };
+    return handleCommand(this.store, registry, decider, streamId, await request.command(at), metadata, {
+      ...(caller.expectedRevision !== undefined && { expectedRevision: caller.expectedRevision }),
+      ...(request.maxAttempts !== undefined && { maxAttempts: request.maxAttempts }),
+    });
+  }
 }
+
+/** A tenant administrator's change of one of the tenant's own settings streams (it may not exist yet). */
+export type TenantSettingsChange<Command, Event extends DomainEvent, State> = Omit<
+  UserCommand<Command, Event, State>,
+  'notFound' | 'scopeStreamId'
+>;
 
 /** The answer to a repeated request: the events it appended, and the state as it stood after them. */
 function replayOf<Event extends DomainEvent, State>(

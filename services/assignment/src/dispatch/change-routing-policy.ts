@@ -1,9 +1,4 @@
-import {
-  type RoutingPolicy,
-  type RoutingPolicyChanged,
-  routingPolicyStream,
-  type StaffDirectory,
-} from '@kesu/assignment-contracts';
+import { type RoutingPolicy, routingPolicyStream, type StaffDirectory } from '@kesu/assignment-contracts';
 import {
   type ChangeRoutingPolicy,
   routingPolicyDecider,
@@ -12,8 +7,7 @@ import {
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type EventTypeRegistry, type FieldError, InvalidInputError } from '@kesu/kernel';
-import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
-import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
+import { type Caller, UserCommands } from '@kesu/platform';
 import { STAFF_DIRECTORY } from '../staff-directory';
 import { DISPATCH_EVENTS } from './dispatch-events';
 import { RoutingPolicies, type RoutingSettings } from './routing-policies';
@@ -44,51 +38,43 @@ export class ChangeRoutingPolicyCommand extends Command<RoutingSettingsOutcome> 
 @CommandHandler(ChangeRoutingPolicyCommand)
 export class ChangeRoutingPolicyHandler implements ICommandHandler<ChangeRoutingPolicyCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DISPATCH_EVENTS) private readonly registry: EventTypeRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: UserCommands,
     @Inject(STAFF_DIRECTORY) private readonly directory: StaffDirectory,
     private readonly policies: RoutingPolicies,
   ) {}
 
   async execute({ caller, body }: ChangeRoutingPolicyCommand): Promise<RoutingSettingsOutcome> {
-    const { principal } = caller;
-    const { tenantId } = principal;
+    const { tenantId } = caller.principal;
     const streamId = routingPolicyStream(tenantId);
-    const causationId = causationIdOf(caller, 'ChangeRoutingPolicy', body);
-    const earlier = eventsOfEarlierRequest(await this.store.readStream(streamId), causationId);
-    if (earlier.length > 0) return { settings: this.policies.fromRecorded(earlier.at(-1)!), replayed: true };
+    const request = {
+      caller,
+      streamId,
+      decider: routingPolicyDecider,
+      registry: this.registry,
+      action: 'ChangeRoutingPolicy',
+      input: body,
+    };
     const current = (await this.policies.settingsOf(tenantId)).policy;
     const policy = policyOf(body, current);
-    await this.assertValid(tenantId, policy);
-    const at = this.clock.now().toISOString();
-    const command: ChangeRoutingPolicy = {
-      type: 'ChangeRoutingPolicy',
-      tenantId,
-      policy,
-      reason: body.reason,
-      by: principal.userId,
-      at,
-    };
-    const handled = await handleCommand<ChangeRoutingPolicy, RoutingPolicyChanged, { policy: RoutingPolicy }>(
-      this.store,
-      this.registry,
-      routingPolicyDecider,
-      streamId,
-      command,
-      {
-        occurredAt: at,
-        tenantId,
-        branchId: principal.branchScope[0] ?? tenantId,
-        correlationId: streamId.slice(streamId.indexOf('-') + 1),
-        causationId,
-        actor: { kind: 'user', id: principal.userId, roles: principal.roles },
+    const handled = await this.commands.changeTenantSettings({
+      ...request,
+      // checked here, after a repeated request was answered: the directory may have changed since
+      command: async (at: string): Promise<ChangeRoutingPolicy> => {
+        await this.assertValid(tenantId, policy);
+        return {
+          type: 'ChangeRoutingPolicy',
+          tenantId,
+          policy,
+          reason: body.reason,
+          by: caller.principal.userId,
+          at,
+        };
       },
-      caller.expectedRevision === undefined ? {} : { expectedRevision: caller.expectedRevision },
-    );
+    });
     const last = handled.events.at(-1);
     const settings = last ? this.policies.fromRecorded(last) : await this.policies.settingsOf(tenantId);
-    this.policies.changed(tenantId, settings);
+    if (!handled.replayed) this.policies.changed(tenantId, settings);
     return { settings, replayed: handled.replayed };
   }
 

@@ -3,8 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type IntakeSettingsEvent, intakeSettingsStream } from '@kesu/intake-contracts';
 import { type ChangeIntakePolicy, type IntakePolicyChange, intakeSettingsDecider } from '@kesu/intake-domain';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
-import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
-import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
+import { type Caller, UserCommands } from '@kesu/platform';
 import { INTAKE_EVENTS } from '../intake-events';
 import { type IntakeSettings, IntakePolicies, settingsAfter } from './intake-policies';
 import type { PutIntakeSettingsDto } from './intake-settings.dto';
@@ -34,49 +33,34 @@ export class ChangeIntakePolicyCommand extends Command<IntakeSettingsOutcome> {
 @CommandHandler(ChangeIntakePolicyCommand)
 export class ChangeIntakePolicyHandler implements ICommandHandler<ChangeIntakePolicyCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(INTAKE_EVENTS) private readonly registry: EventTypeRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: UserCommands,
     private readonly policies: IntakePolicies,
   ) {}
 
   async execute({ caller, body }: ChangeIntakePolicyCommand): Promise<IntakeSettingsOutcome> {
-    const { principal } = caller;
-    const { tenantId } = principal;
-    const streamId = intakeSettingsStream(tenantId);
-    const causationId = causationIdOf(caller, 'ChangeIntakePolicy', body);
-    const earlier = eventsOfEarlierRequest(await this.store.readStream(streamId), causationId);
-    if (earlier.length > 0) return { settings: this.settingsAt(earlier.at(-1)!), replayed: true };
+    const { tenantId } = caller.principal;
     const { reason, ...policy } = body;
-    const at = this.clock.now().toISOString();
-    const command: ChangeIntakePolicy = {
-      type: 'ChangeIntakePolicy',
-      tenantId,
-      policy: policyOf(policy),
-      reason,
-      defaults: this.policies.defaultPolicy(),
-      by: principal.userId,
-      at,
-    };
-    const handled = await handleCommand(
-      this.store,
-      this.registry,
-      intakeSettingsDecider,
-      streamId,
-      command,
-      {
-        occurredAt: at,
+    const handled = await this.commands.changeTenantSettings({
+      caller,
+      streamId: intakeSettingsStream(tenantId),
+      decider: intakeSettingsDecider,
+      registry: this.registry,
+      action: 'ChangeIntakePolicy',
+      input: body,
+      command: (at: string): ChangeIntakePolicy => ({
+        type: 'ChangeIntakePolicy',
         tenantId,
-        branchId: principal.branchScope[0] ?? tenantId,
-        correlationId: streamId.slice(streamId.indexOf('-') + 1),
-        causationId,
-        actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-      },
-      caller.expectedRevision === undefined ? {} : { expectedRevision: caller.expectedRevision },
-    );
+        policy: policyOf(policy),
+        reason,
+        defaults: this.policies.defaultPolicy(),
+        by: caller.principal.userId,
+        at,
+      }),
+    });
     const last = handled.events.at(-1);
     const settings = last ? this.settingsAt(last) : await this.policies.settingsOf(tenantId);
-    this.policies.changed(tenantId, settings);
+    if (!handled.replayed) this.policies.changed(tenantId, settings);
     return { settings, replayed: handled.replayed };
   }
 

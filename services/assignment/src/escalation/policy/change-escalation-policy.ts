@@ -3,8 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { escalationPolicyStream } from '@kesu/assignment-contracts';
 import { DEFAULT_ESCALATION_POLICY, escalationSettingsDecider } from '@kesu/assignment-domain';
 import type { EventTypeRegistry } from '@kesu/kernel';
-import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
-import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
+import { type Caller, UserCommands } from '@kesu/platform';
 import { ESCALATION_EVENTS } from '../escalation-events';
 import { EscalationPolicies, type EscalationSettings } from './escalation-policies';
 import type { PutEscalationPolicyDto } from './escalation-policy.dto';
@@ -33,48 +32,34 @@ export class ChangeEscalationPolicyCommand extends Command<EscalationSettingsOut
 @CommandHandler(ChangeEscalationPolicyCommand)
 export class ChangeEscalationPolicyHandler implements ICommandHandler<ChangeEscalationPolicyCommand> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ESCALATION_EVENTS) private readonly registry: EventTypeRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly commands: UserCommands,
     private readonly policies: EscalationPolicies,
   ) {}
 
   async execute({ caller, body }: ChangeEscalationPolicyCommand): Promise<EscalationSettingsOutcome> {
-    const { principal } = caller;
-    const { tenantId } = principal;
-    const streamId = escalationPolicyStream(tenantId);
-    const causationId = causationIdOf(caller, 'ChangeEscalationPolicy', body);
-    const earlier = eventsOfEarlierRequest(await this.store.readStream(streamId), causationId);
-    if (earlier.length > 0) return { settings: this.policies.fromRecorded(earlier.at(-1)!), replayed: true };
+    const { tenantId } = caller.principal;
     const { reason, ...policy } = body;
-    const at = this.clock.now().toISOString();
-    const handled = await handleCommand(
-      this.store,
-      this.registry,
-      escalationSettingsDecider,
-      streamId,
-      {
-        type: 'ChangeEscalationPolicy',
+    const handled = await this.commands.changeTenantSettings({
+      caller,
+      streamId: escalationPolicyStream(tenantId),
+      decider: escalationSettingsDecider,
+      registry: this.registry,
+      action: 'ChangeEscalationPolicy',
+      input: body,
+      command: (at) => ({
+        type: 'ChangeEscalationPolicy' as const,
         tenantId,
         policy,
         reason,
         defaults: DEFAULT_ESCALATION_POLICY,
-        by: principal.userId,
+        by: caller.principal.userId,
         at,
-      },
-      {
-        occurredAt: at,
-        tenantId,
-        branchId: principal.branchScope[0] ?? tenantId,
-        correlationId: streamId.slice(streamId.indexOf('-') + 1),
-        causationId,
-        actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-      },
-      caller.expectedRevision === undefined ? {} : { expectedRevision: caller.expectedRevision },
-    );
+      }),
+    });
     const last = handled.events.at(-1);
     const settings = last ? this.policies.fromRecorded(last) : await this.policies.settingsOf(tenantId);
-    this.policies.changed(tenantId, settings);
+    if (!handled.replayed) this.policies.changed(tenantId, settings);
     return { settings, replayed: handled.replayed };
   }
 }
