@@ -14,6 +14,7 @@ const PRODUCERS = [
   { lib: 'libs/classification/contracts', descriptor: 'classificationContracts' },
   { lib: 'libs/follow-up/contracts', descriptor: 'followUpContracts' },
   { lib: 'libs/assignment/contracts', descriptor: 'assignmentContracts' },
+  { lib: 'libs/sla/contracts', descriptor: 'slaContracts' },
 ];
 
 const DESCRIPTION =

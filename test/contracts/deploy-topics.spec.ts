@@ -67,11 +67,11 @@ describe('deployment', () => {
     it('reports a topic created but undocumented, and one documented but not created', () => {
       const broken = script.replace(
         /^TOPICS="([^"]*)"$/m,
-        'TOPICS="complaints.sla.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1"',
+        'TOPICS="complaints.reports.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1 complaints.sla.v1"',
       );
       expect(topicProblems(broken, asyncapi, catalog)).toEqual([
-        'complaints.sla.v1 is created but not in asyncapi.yaml',
-        'complaints.sla.v1.dlq is created but not in asyncapi.yaml',
+        'complaints.reports.v1 is created but not in asyncapi.yaml',
+        'complaints.reports.v1.dlq is created but not in asyncapi.yaml',
         'complaints.intake.v1 is in asyncapi.yaml but not created',
         'complaints.intake.v1.dlq is in asyncapi.yaml but not created',
         'complaints.intake.v1 (catalog: intake) is not created',

@@ -1,4 +1,5 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
+import { caseEventTypes } from './case-events';
 import { directoryEventTypes } from './directory-events';
 import { dispatchEventTypes, dispatchSettingsEventTypes } from './dispatch-events';
 import { escalationEventTypes, escalationPolicyEventTypes } from './escalation-events';
@@ -13,6 +14,7 @@ export const assignmentEventTypes: readonly EventContract[] = [
   ...escalationEventTypes,
   ...incidentPlanEventTypes,
   ...escalationPolicyEventTypes,
+  ...caseEventTypes,
 ];
 
 /** Assignment's published events. */

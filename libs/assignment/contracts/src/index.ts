@@ -1,3 +1,4 @@
+export * from './case-events';
 export * from './directory-events';
 export * from './dispatch-events';
 export * from './dispatch-policy';

@@ -22,6 +22,64 @@ export interface ComplaintClosedData {
   readonly summary?: string;
 }
 
-export type ComplaintClosed = DomainEvent<'ComplaintClosed', ComplaintClosedData>;
+/** Why a complaint was reopened. */
+export const REOPEN_REASONS = [
+  'unsatisfied',
+  'remedy_not_received',
+  'supervisor_decision',
+  're_review',
+] as const;
+export type ReopenReason = (typeof REOPEN_REASONS)[number];
 
-export type FollowUpEvent = ComplaintClosed;
+/**
+ * Follow-up's ComplaintReopened (v1): after resolution (or closure) the complaint goes back to its
+ * handler; case work resumes and the SLA clocks restart per policy.
+ */
+export interface ComplaintReopenedData {
+  readonly complaintId: string;
+  readonly reopenedBy: string;
+  /** UTC ISO instant. */
+  readonly reopenedAt: string;
+  readonly reason: ReopenReason;
+  /** How many times the complaint has been reopened, this one included. */
+  readonly reopenCount: number;
+  readonly note?: string;
+}
+
+/**
+ * Follow-up's ReReviewRequested (v1) (复查申请): the customer asks for the decision to be reviewed;
+ * a reviewer more senior than the original handler answers it by `answerDueBy`.
+ */
+export interface ReReviewRequestedData {
+  readonly complaintId: string;
+  readonly requestedAt: string;
+  /** Who recorded the request (an agent, or `customer` through the self-service link). */
+  readonly recordedBy: string;
+  readonly reviewerId: string;
+  readonly reason: string;
+  /** UTC ISO instant the answer is due by (the policy's limit in working time). */
+  readonly answerDueBy: string;
+}
+
+/** What a re-review decided. */
+export type ReReviewOutcome = 'upheld' | 'changed';
+
+/**
+ * Follow-up's ReReviewDecided (v1): the reviewer upheld or changed the decision; a changed decision
+ * reopens the case (`ComplaintReopened` with reason `re_review`) for the new remedy.
+ */
+export interface ReReviewDecidedData {
+  readonly complaintId: string;
+  readonly reviewerId: string;
+  /** UTC ISO instant. */
+  readonly decidedAt: string;
+  readonly outcome: ReReviewOutcome;
+  readonly explanation: string;
+}
+
+export type ComplaintClosed = DomainEvent<'ComplaintClosed', ComplaintClosedData>;
+export type ComplaintReopened = DomainEvent<'ComplaintReopened', ComplaintReopenedData>;
+export type ReReviewRequested = DomainEvent<'ReReviewRequested', ReReviewRequestedData>;
+export type ReReviewDecided = DomainEvent<'ReReviewDecided', ReReviewDecidedData>;
+
+export type FollowUpEvent = ComplaintClosed | ComplaintReopened | ReReviewRequested | ReReviewDecided;

@@ -1,0 +1,3 @@
+export * from './event-types';
+export * from './events';
+export * from './streams';
