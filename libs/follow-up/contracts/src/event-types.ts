@@ -7,6 +7,7 @@ export const followUpEventTypes: readonly EventContract[] = [
   { type: 'ComplaintReopened', schemaVersion: 1, dataType: 'ComplaintReopenedData' },
   { type: 'ReReviewRequested', schemaVersion: 1, dataType: 'ReReviewRequestedData' },
   { type: 'ReReviewDecided', schemaVersion: 1, dataType: 'ReReviewDecidedData' },
+  { type: 'SatisfactionRecorded', schemaVersion: 1, dataType: 'SatisfactionRecordedData' },
 ];
 
 /** Follow-up's published events: `complaints.followup.v1`. */

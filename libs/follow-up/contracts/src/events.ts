@@ -77,9 +77,35 @@ export interface ReReviewDecidedData {
   readonly explanation: string;
 }
 
+/** The customer's answer to 'are you satisfied?' (满意 / 基本满意 / 不满意). */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+
+/**
+ * Follow-up's SatisfactionRecorded (v1): the customer's satisfaction, from the callback (回访) or the
+ * self-service survey. Analytics counts `surveyed` and `satisfied` from it.
+ */
+export interface SatisfactionRecordedData {
+  readonly complaintId: string;
+  /** UTC ISO instant. */
+  readonly recordedAt: string;
+  /** The agent who called back, or `customer` for the self-service survey. */
+  readonly recordedBy: string;
+  readonly via: 'callback' | 'survey';
+  readonly satisfaction: SatisfactionLevel;
+  /** 1–5, when the customer gave one. */
+  readonly score?: number;
+  /** Whether the agreed remedy reached the customer, when asked. */
+  readonly remedyReceived?: boolean;
+  /** The customer's words (personal data: never shown to analysts or regulators). */
+  readonly comment?: string;
+}
+
 export type ComplaintClosed = DomainEvent<'ComplaintClosed', ComplaintClosedData>;
+export type SatisfactionRecorded = DomainEvent<'SatisfactionRecorded', SatisfactionRecordedData>;
 export type ComplaintReopened = DomainEvent<'ComplaintReopened', ComplaintReopenedData>;
 export type ReReviewRequested = DomainEvent<'ReReviewRequested', ReReviewRequestedData>;
 export type ReReviewDecided = DomainEvent<'ReReviewDecided', ReReviewDecidedData>;
 
-export type FollowUpEvent = ComplaintClosed | ComplaintReopened | ReReviewRequested | ReReviewDecided;
+export type FollowUpEvent =
+  ComplaintClosed | ComplaintReopened | ReReviewRequested | ReReviewDecided | SatisfactionRecorded;
