@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ASSIGNMENT_TOPIC, caseEventTypes } from '@kesu/assignment-contracts';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   CLASSIFICATION_TOPIC,
@@ -26,9 +27,12 @@ const INCIDENT_TYPES = [
   'ComplaintRemovedFromCollectiveIncident',
 ];
 
-/** What the plans react to, as classification's, intake's and follow-up's contracts publish it. */
+/**
+ * What the plans react to, as classification's, intake's, follow-up's and case work's contracts
+ * publish it.
+ */
 const EVENTS_READ = new EventTypeRegistry(
-  [...classificationEventTypes, ...intakeEventTypes, ...followUpEventTypes].filter(
+  [...classificationEventTypes, ...intakeEventTypes, ...followUpEventTypes, ...caseEventTypes].filter(
     (e) => INCIDENT_TYPES.includes(e.type) || e.type in MEMBER_RESOLUTIONS,
   ),
 );
@@ -51,7 +55,7 @@ export class IncidentPlanWorker implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     this.consumers.register({
       group: INCIDENT_PLANS_GROUP,
-      topics: [CLASSIFICATION_TOPIC, INTAKE_TOPIC, FOLLOW_UP_TOPIC],
+      topics: [CLASSIFICATION_TOPIC, INTAKE_TOPIC, FOLLOW_UP_TOPIC, ASSIGNMENT_TOPIC],
       events: EVENTS_READ,
       handle: (event) => this.apply(event),
     });

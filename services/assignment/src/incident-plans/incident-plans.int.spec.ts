@@ -1,3 +1,4 @@
+import { caseStream } from '@kesu/assignment-contracts';
 import { followUpStream } from '@kesu/follow-up-contracts';
 import { intakeStream } from '@kesu/intake-contracts';
 import type { EscalationTestApp } from '../escalation-app.test-support';
@@ -138,12 +139,11 @@ describe('collective-incident plans follow the incidents classification records 
     ]);
   });
 
-  it('closes when the last of its complaints is resolved: closed, withdrawn', async () => {
-    const [a, b] = [await t.receive(), await t.receive()];
-    const { planId } = await detect(t, [a.complaintId, b.complaintId], 12);
+  it('closes when the last of its complaints is resolved: closed, withdrawn, resolved by case work', async () => {
+    const [a, b, c] = [await t.receive(), await t.receive(), await t.receive()];
+    const { planId } = await detect(t, [a.complaintId, b.complaintId, c.complaintId], 12);
     await planWith(t, planId, 2);
-    await indexed(t, a.complaintId, planId);
-    await indexed(t, b.complaintId, planId);
+    for (const member of [a, b, c]) await indexed(t, member.complaintId, planId);
     await t.record(followUpStream(a.complaintId), a.complaintId, 'ComplaintClosed', {
       closedBy: 'user-handler1',
       closedAt: new Date().toISOString(),
@@ -154,16 +154,24 @@ describe('collective-incident plans follow the incidents classification records 
       reason: '已现场校验',
       withdrawnAt: new Date().toISOString(),
     });
-    const events = await planWith(t, planId, 5);
-    expect(types(events).slice(2)).toEqual([
+    expect(types((await planWith(t, planId, 4)).slice(2))).toEqual([
       'IncidentPlanMemberResolved',
       'IncidentPlanMemberResolved',
-      'IncidentPlanClosed',
     ]);
+    await t.record(caseStream(c.complaintId), c.complaintId, 'ComplaintResolved', {
+      resolvedBy: 'user-handler1',
+      resolvedAt: new Date().toISOString(),
+      outcome: 'agreed',
+      remedies: [{ type: 'on_site_repair', reference: 'WO-2026-0042' }],
+      summary: '已会同计量部门现场校验电表并更换。',
+    });
+    const events = await planWith(t, planId, 6);
+    expect(types(events).slice(4)).toEqual(['IncidentPlanMemberResolved', 'IncidentPlanClosed']);
     expect(events.map((e) => e.data)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ complaintId: a.complaintId, resolution: 'closed' }),
         expect.objectContaining({ complaintId: b.complaintId, resolution: 'withdrawn' }),
+        expect.objectContaining({ complaintId: c.complaintId, resolution: 'resolved' }),
         expect.objectContaining({ closure: 'resolved' }),
       ]),
     );

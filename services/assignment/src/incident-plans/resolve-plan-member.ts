@@ -10,8 +10,7 @@ import { PlanContext } from './plan-context';
 
 /**
  * The events that end a member complaint's matter, and how: closed (follow-up), withdrawn, resolved
- * on the spot, merged as a duplicate (intake) — and `ComplaintResolved`, case work's resolution
- * (issue 15), expected by that name (docs/assignment.md).
+ * on the spot, merged as a duplicate (intake), resolved (case work's `ComplaintResolved`).
  */
 export const MEMBER_RESOLUTIONS: Readonly<Record<string, PlanMemberResolution>> = {
   ComplaintClosed: 'closed',
