@@ -99,9 +99,18 @@ export interface AssignmentDecision {
 
 /**
  * What placed the complaint: dispatch when it became ready, a new classification (reroute), a
- * transfer, a supervisor's reassignment, or its handler returning it.
+ * transfer, a supervisor's reassignment, its handler returning it, or dispatch taking it from its
+ * department's queue when someone came to have room for it (came on duty, was given capacity or
+ * skills, joined the department, let go of another complaint).
  */
-export const ASSIGNMENT_TRIGGERS = ['dispatch', 'reroute', 'transfer', 'reassignment', 'return'] as const;
+export const ASSIGNMENT_TRIGGERS = [
+  'dispatch',
+  'reroute',
+  'transfer',
+  'reassignment',
+  'return',
+  'queue',
+] as const;
 export type AssignmentTrigger = (typeof ASSIGNMENT_TRIGGERS)[number];
 
 /** Why a complaint waits in its department's queue: nobody was eligible, or its handler returned it. */

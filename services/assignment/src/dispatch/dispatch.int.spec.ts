@@ -3,10 +3,12 @@
  * a named person (or a department's queue, its head alerted), with the decision, in its
  * assignment stream; redelivery changes nothing; a new classification routes it again while it may.
  */
-import { type ComplaintAssignedData, workloadStream } from '@kesu/assignment-contracts';
+import { type ComplaintAssignedData, directoryStream, workloadStream } from '@kesu/assignment-contracts';
+import { v7 as uuidv7 } from 'uuid';
 import type { RecordedEvent } from '@kesu/kernel';
 import { type DispatchTestApp, eventually, startDispatch, typesOf } from './dispatch.test-support';
 import { DispatchWorker } from './dispatch.worker';
+import { QUEUE_ITEMS, type QueueItemDocument } from '../queues/queue.projection';
 import { Workloads } from './workloads';
 
 let t: DispatchTestApp;
@@ -133,7 +135,57 @@ describe('a complaint accepted and classified', () => {
       (events[0]!.data as { decision: { candidates: { ineligible: string[] }[] } }).decision.candidates,
     ).toHaveLength(3);
   });
+
+  it('is taken from the queue when one of them comes back on duty, once however often that is delivered', async () => {
+    for (const n of [1, 2, 3]) t.staff.update(`user-west-2-cs-h${n}`, { onDuty: false });
+    const id = await t.ready({ branchId: 'west-2' });
+    await t.assignment(id, (e) => e.length >= 2);
+    await eventually(
+      () => t.documents.collection<QueueItemDocument>(QUEUE_ITEMS).get(id),
+      (item) => item?.status === 'queued',
+    );
+    t.staff.update('user-west-2-cs-h2', { onDuty: true });
+    const [back] = await onDutyAgain('user-west-2-cs-h2');
+    await t.app.get(DispatchWorker).makeRoom(back!);
+    const events = await t.assignment(id, (e) => e.length >= 3);
+    expect(events[2]).toMatchObject({
+      type: 'ComplaintAssigned',
+      causationId: back!.eventId,
+      data: { assigneeId: 'user-west-2-cs-h2', trigger: 'queue', departmentId: 'west-2-cs' },
+    });
+    expect(await openOf('user-west-2-cs-h2')).toContain(id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(typesOf(await t.assignment(id))).toEqual([
+      'ComplaintQueued',
+      'DepartmentHeadAlerted',
+      'ComplaintAssigned',
+    ]);
+    for (const n of [1, 3]) t.staff.update(`user-west-2-cs-h${n}`, { onDuty: true });
+  });
 });
+
+/** Records that a person of the demo tenant is back on duty, as the directory does. */
+const onDutyAgain = async (personId: string) =>
+  (
+    await t.store.appendToStream(
+      directoryStream('demo'),
+      [
+        {
+          eventId: uuidv7(),
+          type: 'PersonDutyChanged',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          tenantId: 'demo',
+          branchId: 'hq',
+          correlationId: 'directory-demo',
+          causationId: `request-${uuidv7()}`,
+          actor: { kind: 'user', id: 'user-admin', roles: ['admin'] },
+          data: { tenantId: 'demo', personId, onDuty: true, changedBy: 'user-admin', reason: '销假上班' },
+        },
+      ],
+      'any',
+    )
+  ).events;
 
 describe('a new classification', () => {
   it('routes it again while dispatch’s own placement stands and nobody accepted it', async () => {

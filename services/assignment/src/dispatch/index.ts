@@ -6,6 +6,7 @@ import { ChangeRoutingPolicyHandler } from './change-routing-policy';
 import { ComplaintAssignments } from './complaint-assignments';
 import { ComplaintRecords } from './complaint-record';
 import { dispatchEventsProvider } from './dispatch-events';
+import { DispatchFromQueuesHandler } from './dispatch-from-queues';
 import { DispatchWorker } from './dispatch.worker';
 import { DryRunRoutingHandler } from './dry-run-routing';
 import { EndAssignmentHandler } from './end-assignment';
@@ -38,6 +39,7 @@ export const dispatchProviders = [
   // reactions
   AssignComplaintHandler,
   EndAssignmentHandler,
+  DispatchFromQueuesHandler,
   // the case holder's actions
   AcceptAssignmentHandler,
   ReturnAssignmentHandler,

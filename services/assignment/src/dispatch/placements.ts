@@ -103,6 +103,23 @@ export class Placements {
     return { rule: null, target: {}, department, level: 'handler', people };
   }
 
+  /**
+   * The route of a complaint waiting in a department's queue: that department, at the level it waits
+   * at, with the people who hold that level now (undefined: the department is gone).
+   */
+  async queueRoute(
+    tenantId: string,
+    complaint: RoutedComplaint,
+    waiting: { readonly departmentId: string; readonly level: AssignmentLevel },
+    policy: RoutingPolicy,
+  ): Promise<ResolvedRoute | undefined> {
+    const department = await this.directory.department(tenantId, waiting.departmentId);
+    if (!department) return undefined;
+    const chain = await this.directory.unitChain(tenantId, complaint.branchId);
+    const people = await this.holdersOf(tenantId, department, waiting.level, chain, policy);
+    return { rule: null, target: {}, department, level: waiting.level, people };
+  }
+
   /** Whom dispatch would choose on the workloads as they stand, taking nothing (a dry run). */
   async wouldChoose(
     tenantId: string,

@@ -51,6 +51,18 @@ export interface RerouteComplaint {
   readonly at: string;
 }
 
+/**
+ * Someone came to have room for a complaint waiting in its department's queue: place it there again
+ * (at the level it waits at). Nobody eligible still leaves it waiting, with no second alert.
+ */
+export interface DispatchFromQueue {
+  readonly type: 'DispatchFromQueue';
+  readonly complaintId: string;
+  readonly complaint: RoutedComplaint;
+  readonly placement: Placement;
+  readonly at: string;
+}
+
 export interface AcceptAssignment {
   readonly type: 'AcceptAssignment';
   readonly complaintId: string;
@@ -101,6 +113,7 @@ export interface EndAssignment {
 export type AssignmentCommand =
   | DispatchComplaint
   | RerouteComplaint
+  | DispatchFromQueue
   | AcceptAssignment
   | ReturnAssignment
   | TransferComplaint
@@ -216,6 +229,18 @@ export function reroutes(
   return movable && (state.departmentId !== placement.departmentId || state.level !== placement.level);
 }
 
+/** Whether a queued complaint is taken from its queue: still waiting there, and somebody chosen. */
+export function takesFromQueue(
+  state: AssignmentState,
+  placement: Pick<Placement, 'departmentId' | 'decision'>,
+): boolean {
+  return (
+    state.status === 'queued' &&
+    state.departmentId === placement.departmentId &&
+    placement.decision.chosen !== null
+  );
+}
+
 export function decideAssignment(command: AssignmentCommand, state: AssignmentState): DispatchEvent[] {
   const { complaintId, at } = command;
   switch (command.type) {
@@ -223,6 +248,8 @@ export function decideAssignment(command: AssignmentCommand, state: AssignmentSt
       return state.status === 'unassigned' ? placed(command, 'dispatch') : [];
     case 'RerouteComplaint':
       return reroutes(state, command.placement) ? placed(command, 'reroute') : [];
+    case 'DispatchFromQueue':
+      return takesFromQueue(state, command.placement) ? placed(command, 'queue') : [];
     case 'AcceptAssignment': {
       assertAssigneeResponds(state, complaintId, command.by);
       const data = { complaintId, departmentId: state.departmentId!, assigneeId: command.by, acceptedAt: at };

@@ -1,3 +1,4 @@
+import type { DispatchEvent } from '@kesu/assignment-contracts';
 import { DomainRuleViolation, ForbiddenError } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
 import { type AssignmentCommand, assignmentDecider } from './assignment-decider';
@@ -118,6 +119,54 @@ describe('a new classification routes it elsewhere', () => {
     spec
       .given([assigned('h1')])
       .when(reroute('h2', 'east-1-cs'))
+      .thenNothingHappens();
+  });
+});
+
+describe('someone came to have room: dispatch takes it from the queue', () => {
+  const fromQueue = (personId: string | null, departmentId = 'east-1-cs'): AssignmentCommand => ({
+    type: 'DispatchFromQueue',
+    complaintId,
+    complaint: routed(),
+    placement: placement(personId, departmentId),
+    at,
+  });
+  const waiting: DispatchEvent = {
+    type: 'ComplaintQueued',
+    data: {
+      complaintId,
+      departmentId: 'east-1-cs',
+      level: 'handler',
+      why: 'no_eligible_person',
+      trigger: 'dispatch',
+      complaint: routed(),
+      queuedAt: at,
+    },
+  };
+
+  it('given it waits in the queue, when a person was chosen, then it is assigned to them from the queue', () => {
+    spec
+      .given([waiting])
+      .when(fromQueue('h2'))
+      .thenMatches(([event, ...more]) => {
+        expect(more).toEqual([]);
+        expect(event).toMatchObject({
+          type: 'ComplaintAssigned',
+          data: { assigneeId: 'h2', trigger: 'queue' },
+        });
+      });
+  });
+
+  it.each([
+    ['nobody is eligible still (no second alert)', [waiting], fromQueue(null)],
+    ['it was taken already', [waiting, assigned('h2', 'queue')], fromQueue('h3')],
+    ['it is with its handler', [assigned('h1')], fromQueue('h2')],
+    ['it waits in another department', [waiting], fromQueue('t1', 'east-1-tech')],
+    ['it ended', [waiting, ended], fromQueue('h2')],
+  ] as const)('given %s, then nothing happens', (_label, given, command) => {
+    spec
+      .given([...given])
+      .when(command)
       .thenNothingHappens();
   });
 });

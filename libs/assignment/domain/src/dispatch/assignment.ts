@@ -67,7 +67,7 @@ export function evolveAssignment(state: AssignmentState, event: DomainEvent): As
         assigneeId,
         level,
         queueReason: null,
-        automatic: trigger === 'dispatch' || trigger === 'reroute',
+        automatic: trigger === 'dispatch' || trigger === 'reroute' || trigger === 'queue',
       };
     }
     case 'ComplaintQueued': {

@@ -1,5 +1,6 @@
 import type {
   AssignmentDecision,
+  AssignmentTrigger,
   DispatchEvent,
   RoutedComplaint,
   StaffMember,
@@ -58,7 +59,7 @@ export const placement = (personId: string | null, departmentId = 'east-1-cs'): 
 
 export const assigned = (
   personId: string,
-  trigger: 'dispatch' | 'reroute' | 'transfer' | 'reassignment' = 'dispatch',
+  trigger: AssignmentTrigger = 'dispatch',
   departmentId = 'east-1-cs',
 ): DispatchEvent => ({
   type: 'ComplaintAssigned',
