@@ -45,3 +45,4 @@ export {
   PageQuery,
 } from './validation';
 export * from './reserved-names';
+export { UuidParam, uuidParam } from './path-parameters';

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ChainVerification } from '@kesu/kernel';
-import { CurrentPrincipal, type Principal } from '@kesu/platform';
+import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
 import { type ComplaintHistory, GetComplaintHistoryQuery } from './get-complaint-history';
 import { VerifyComplaintHistoryQuery } from './verify-complaint-history';
 
@@ -12,7 +12,7 @@ export class ComplaintHistoryController {
 
   @Get()
   history(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ComplaintHistory> {
     return this.queries.execute(new GetComplaintHistoryQuery(principal, id));
@@ -20,7 +20,7 @@ export class ComplaintHistoryController {
 
   @Get('verify')
   verify(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ChainVerification> {
     return this.queries.execute(new VerifyComplaintHistoryQuery(principal, id));

@@ -71,8 +71,11 @@ describe('GET /api/v1/complaints/{id}/history', () => {
     expect((await get('supervisor1', `/api/v1/complaints/${otherBranch}/history`)).statusCode).toBe(200);
   });
 
-  it('needs a token and a complaint id', async () => {
+  it('needs a token and a complaint id: a malformed one is a problem naming the path parameter', async () => {
     expect((await get(undefined, `/api/v1/complaints/${uuidv7()}/history`)).statusCode).toBe(401);
-    expect((await get('admin', '/api/v1/complaints/abc/history/verify')).statusCode).toBe(400);
+    const malformed = await get('admin', '/api/v1/complaints/abc/history/verify');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(malformed.json()).toMatchObject({ errors: [{ field: 'id', message: 'id must be a uuid' }] });
   });
 });

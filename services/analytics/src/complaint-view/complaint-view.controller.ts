@@ -1,6 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, type Principal } from '@kesu/platform';
+import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
 import { ComplaintListParams, ComplaintViewParams } from './complaint-view.params';
 import type { ComplaintPage, ComplaintResponse } from './complaint-view.response';
 import { GetComplaintQuery } from './get-complaint';
@@ -29,7 +29,7 @@ export class ComplaintViewController {
 
   @Get(':id')
   async view(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Query() params: ComplaintViewParams,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,

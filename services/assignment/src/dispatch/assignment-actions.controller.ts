@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, Roles, uuidParam } from '@kesu/platform';
 import { AcceptAssignmentCommand } from './accept-assignment';
 import {
   type AssignmentActionOutcome,
@@ -38,7 +38,7 @@ export class AssignmentActionsController {
   @HttpCode(202)
   @Roles(...HANDLING_ROLES)
   accept(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AcceptAssignmentDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -50,7 +50,7 @@ export class AssignmentActionsController {
   @HttpCode(202)
   @Roles(...HANDLING_ROLES)
   giveBack(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ReturnAssignmentDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -62,7 +62,7 @@ export class AssignmentActionsController {
   @HttpCode(202)
   @Roles(...HANDLING_ROLES)
   transfer(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: TransferComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -74,7 +74,7 @@ export class AssignmentActionsController {
   @HttpCode(202)
   @Roles(...SUPERVISOR_ROLES)
   assign(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AssignComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

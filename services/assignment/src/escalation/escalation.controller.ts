@@ -1,6 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Role,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { EscalateComplaintCommand } from './escalate-complaint';
 import type { EscalationOutcome, EscalationResult } from './escalation-actions';
 import { EscalateComplaintDto, HandBackEscalationDto } from './escalation.dto';
@@ -39,7 +47,7 @@ export class EscalationController {
   @HttpCode(202)
   @Roles(...ESCALATION_ROLES)
   escalate(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: EscalateComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -52,7 +60,7 @@ export class EscalationController {
   @HttpCode(202)
   @Roles(...ESCALATION_ROLES)
   handBack(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: HandBackEscalationDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -63,7 +71,7 @@ export class EscalationController {
   @Get('escalation')
   @Roles(...ESCALATION_READERS)
   async read(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<EscalationView> {

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { DeclareIncidentPlanCommand } from './declare-incident-plan';
 import { GetIncidentPlanQuery } from './get-incident-plan';
 import type { PlanActionOutcome } from './incident-plan-actions';
@@ -58,7 +65,7 @@ export class IncidentPlansController {
   @Get(':planId')
   @Roles(...PLAN_READERS)
   async read(
-    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Param('planId', uuidParam('planId')) planId: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<IncidentPlanView> {
@@ -71,7 +78,7 @@ export class IncidentPlansController {
   @HttpCode(202)
   @Roles(...PLAN_WORKERS)
   completeStep(
-    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Param('planId', uuidParam('planId')) planId: string,
     @Param('stepId') stepId: string,
     @Body() body: CompleteStepDto,
     @CurrentCaller() caller: Caller,
@@ -84,7 +91,7 @@ export class IncidentPlansController {
   @HttpCode(202)
   @Roles(...PLAN_WORKERS)
   report(
-    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: ReportStatusDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -97,7 +104,7 @@ export class IncidentPlansController {
   @HttpCode(202)
   @Roles(...PLAN_WORKERS)
   close(
-    @Param('planId', new ParseUUIDPipe()) planId: string,
+    @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: ClosePlanDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

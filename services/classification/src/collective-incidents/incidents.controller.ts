@@ -1,20 +1,16 @@
 import { INCIDENT_ID_PATTERN } from '@kesu/classification-contracts';
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  type PipeTransform,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, type PipeTransform, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CollectiveIncident } from '@kesu/classification-domain';
 import { InvalidInputError } from '@kesu/kernel';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { ReasonDto } from '../reason.dto';
 import { GetIncidentQuery } from './get-incident';
 import type { CurationOutcome } from './incident-curation';
@@ -102,7 +98,7 @@ export class IncidentsController {
   @Roles(...INCIDENT_MERGERS)
   removeMember(
     @Param('id', IncidentIdPipe) id: string,
-    @Param('complaintId', new ParseUUIDPipe()) complaintId: string,
+    @Param('complaintId', uuidParam('complaintId')) complaintId: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, Role, Roles, uuidParam } from '@kesu/platform';
 import type { Reply } from '../revision-header';
 import { type ReclassificationResult, ReclassifyComplaintCommand } from './reclassify-complaint';
 import { ReclassifyComplaintDto } from './reclassify.dto';
@@ -27,7 +27,7 @@ export class ReclassificationController {
   @HttpCode(202)
   @Roles(...RECLASSIFICATION_ROLES)
   async classify(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ReclassifyComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, Role, Roles, uuidParam } from '@kesu/platform';
 import { AcceptComplaintCommand } from './accept-complaint';
 import { AppealRejectionCommand } from './appeal-rejection';
 import {
@@ -54,7 +54,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...FRONT_LINE_ROLES)
   confirm(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ConfirmRecordDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -66,7 +66,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...ACCEPTANCE_ROLES)
   accept(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AcceptComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -78,7 +78,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...ACCEPTANCE_ROLES)
   reject(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RejectComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -90,7 +90,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...FRONT_LINE_ROLES)
   appeal(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AppealRejectionDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -102,7 +102,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...APPEAL_DECISION_ROLES)
   decideAppeal(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideAppealDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -114,7 +114,7 @@ export class ComplaintActionsController {
   @HttpCode(202)
   @Roles(...FRONT_LINE_ROLES)
   withdraw(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: WithdrawComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

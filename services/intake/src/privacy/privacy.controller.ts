@@ -1,6 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Role,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { ExportPersonalDataCommand, type PersonalDataExport } from './export-personal-data';
 import { type ErasureRequestStatus, GetErasureRequestQuery } from './get-erasure-request';
 import { AccessRequestDto, ErasureRequestDto } from './privacy.dto';
@@ -41,7 +49,7 @@ export class PrivacyController {
   @Get('erasure-requests/:requestId')
   @Roles(Role.admin)
   erasureRequest(
-    @Param('requestId', new ParseUUIDPipe()) requestId: string,
+    @Param('requestId', uuidParam('requestId')) requestId: string,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ErasureRequestStatus> {
     return this.queries.execute(new GetErasureRequestQuery(principal, requestId));
