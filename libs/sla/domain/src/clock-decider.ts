@@ -52,6 +52,8 @@ export type SlaClockCommand =
       type: 'Stop';
       reason: 'rejected' | 'withdrawn' | 'merged' | 'resolved_on_the_spot' | 'closed';
       at: string;
+      /** Milestones the ending meets (a rejection acknowledges, a resolution on the spot resolves). */
+      meet?: readonly SlaMilestone[];
     }
   | (Planned & { type: 'Restart'; milestone: SlaMilestone; reason: 'reopened' | 're_review'; dueBy?: string })
   | {
@@ -213,6 +215,21 @@ function decideExtension(
   return [decided, ...deadlinesSet(complaintId, 'extended', [next], c.at)];
 }
 
+/** The milestones met at `at` that were not met before, each on time or not. */
+function meet(state: SlaClockState, milestones: readonly SlaMilestone[], at: string): SlaStreamEvent[] {
+  return milestones.flatMap((milestone) => {
+    const m = state.milestones[milestone];
+    if (!m || m.metAt !== undefined || m.ended) return [];
+    const onTime = at <= m.dueAt;
+    return [
+      {
+        type: 'SlaMilestoneMet',
+        data: { complaintId: state.complaintId, milestone, dueAt: m.dueAt, metAt: at, onTime },
+      } satisfies SlaStreamEvent,
+    ];
+  });
+}
+
 /** Decides what a command records on a complaint's clocks. */
 export function decideClock(command: SlaClockCommand, state: SlaClockState): SlaStreamEvent[] {
   if (command.type !== 'StartClock' && !state.started) return [];
@@ -245,17 +262,7 @@ export function decideClock(command: SlaClockCommand, state: SlaClockState): Sla
       });
     }
     case 'MeetMilestones':
-      return command.milestones.flatMap((milestone) => {
-        const m = state.milestones[milestone];
-        if (!m || m.metAt !== undefined) return [];
-        const onTime = command.at <= m.dueAt;
-        return [
-          {
-            type: 'SlaMilestoneMet',
-            data: { complaintId: state.complaintId, milestone, dueAt: m.dueAt, metAt: command.at, onTime },
-          },
-        ];
-      });
+      return meet(state, command.milestones, command.at);
     case 'Pause':
       if (state.pause || state.stopped || !command.pausesFor.includes(command.reason)) return [];
       return [
@@ -288,6 +295,7 @@ export function decideClock(command: SlaClockCommand, state: SlaClockState): Sla
     case 'Stop':
       if (state.stopped) return [];
       return [
+        ...meet(state, command.meet ?? [], command.at),
         {
           type: 'SlaClockStopped',
           data: { complaintId: state.complaintId, reason: command.reason, stoppedAt: command.at },
