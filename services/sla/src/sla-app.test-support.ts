@@ -5,12 +5,13 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { intakeStream } from '@kesu/intake-contracts';
 import type { NewEvent, RecordedEvent } from '@kesu/kernel';
-import { createApp, DEMO_DIRECTORY, EVENT_STORE, PlatformModule } from '@kesu/platform';
+import { AccessTokens, createApp, DEMO_DIRECTORY, EVENT_STORE, PlatformModule } from '@kesu/platform';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EventStore, ManualClock } from '@kesu/ports';
 import { slaStream } from '@kesu/sla-contracts';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULER_TIMING, SlaScheduler, SlaTimers } from './clocks';
-import { slaProviders } from './sla.module';
+import { slaControllers, slaProviders } from './sla.module';
 
 /*
  * The SLA service in process on the platform with the embedded adapters, in a data folder the spec
@@ -21,6 +22,14 @@ import { slaProviders } from './sla.module';
 export interface SlaTestApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
+  /** An HTTP request as a demo user (by username), with the headers given. */
+  request(
+    as: string,
+    method: 'GET' | 'PUT' | 'POST',
+    url: string,
+    payload?: object,
+    headers?: Readonly<Record<string, string>>,
+  ): Promise<LightMyRequestResponse>;
   /** One scheduler tick now. */
   tick(): Promise<void>;
   /** Appends an event of another service to its stream, as that service would. */
@@ -50,6 +59,7 @@ export async function startSlaApp(dataDir: string, clock: ManualClock): Promise<
         clock,
       }),
     ],
+    controllers: slaControllers,
     providers: [...slaProviders, { provide: SCHEDULER_TIMING, useValue: { tickMs: 3_600_000 } }],
   })(TestApp);
   const app = await createApp(TestApp, { useLogger: false });
@@ -70,9 +80,21 @@ export async function startSlaApp(dataDir: string, clock: ManualClock): Promise<
     );
     return events[0]!;
   };
+  const http: FastifyInstance = app.getHttpAdapter().getInstance();
+  const tokenFor = async (username: string) => {
+    const user = DEMO_DIRECTORY.users.find((u) => u.username === username)!;
+    return (await app.get(AccessTokens).issueDemoToken(user)).accessToken;
+  };
   const testApp: SlaTestApp = {
     app,
     store,
+    request: async (as, method, url, payload, headers = {}) =>
+      http.inject({
+        method,
+        url,
+        headers: { ...headers, authorization: `Bearer ${await tokenFor(as)}` },
+        ...(payload === undefined ? {} : { payload }),
+      }),
     tick: () => app.get(SlaScheduler).tick(),
     async record(streamId, complaintId, type, data) {
       return append(streamId, {

@@ -3,3 +3,4 @@ export * from './clock-state';
 export * from './deadlines';
 export * from './packs';
 export * from './policy';
+export * from './settings-decider';

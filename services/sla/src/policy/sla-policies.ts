@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BusinessCalendar } from '@kesu/calendar';
-import type { EventTypeRegistry } from '@kesu/kernel';
+import { type EventTypeRegistry, fold } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE } from '@kesu/platform';
 import type { Clock, EventStore } from '@kesu/ports';
 import {
@@ -13,8 +13,8 @@ import {
   calendarOf,
   type ClockRules,
   type ComplaintFacts,
-  DEFAULT_SLA_POLICY,
   rulesFor,
+  slaSettingsDecider,
 } from '@kesu/sla-domain';
 import { SLA_EVENTS } from '../sla-events';
 
@@ -31,17 +31,6 @@ export interface SlaSettings {
   readonly years: Readonly<Record<string, SlaCalendarYear>>;
   /** The stream's revision (-1 before the first change). */
   readonly revision: number;
-}
-
-/** Folds a tenant's settings events. */
-export function slaSettingsOf(events: readonly SlaSettingsEvent[]): Omit<SlaSettings, 'revision'> {
-  let settings: Omit<SlaSettings, 'revision'> = { policy: DEFAULT_SLA_POLICY, version: 0, years: {} };
-  for (const e of events)
-    settings =
-      e.type === 'SlaPolicyChanged'
-        ? { ...settings, policy: e.data.policy, version: e.data.version }
-        : { ...settings, years: { ...settings.years, [String(e.data.calendar.year)]: e.data.calendar } };
-  return settings;
 }
 
 /**
@@ -62,7 +51,7 @@ export class SlaPolicies {
   async settingsOf(tenantId: string): Promise<SlaSettings> {
     const recorded = await this.store.readStream(slaSettingsStream(tenantId));
     const events = recorded.map((e) => this.registry.toDomain<SlaSettingsEvent>(e));
-    const settings = { ...slaSettingsOf(events), revision: recorded.length - 1 };
+    const settings = { ...fold(slaSettingsDecider, events), revision: recorded.length - 1 };
     this.cache.set(tenantId, { settings, until: this.clock.now().getTime() + SLA_SETTINGS_CACHE_MS });
     return settings;
   }
