@@ -94,7 +94,8 @@ export class ClockRunner {
     return this.append(cause, complaintId, command);
   }
 
-  private async stateOf(complaintId: string): Promise<SlaClockState> {
+  /** The complaint's clocks as their stream stands. */
+  async stateOf(complaintId: string): Promise<SlaClockState> {
     const events = await this.store.readStream(slaStream(complaintId));
     return events.reduce(
       (s, e) => slaClockDecider.evolve(s, this.registry.toDomain(e)),
@@ -124,11 +125,25 @@ export class ClockRunner {
       metadata,
       { maxAttempts: 5 },
     );
-    if (result.state.started)
-      await this.timers.schedule(
-        { _id: complaintId, tenantId: cause.tenantId, branchId: result.state.branchId },
-        nextTimerOf(result.state),
-      );
+    await this.reschedule(complaintId, cause.tenantId, result.state);
     return result;
+  }
+
+  /** Keeps the timer index in step with the clocks' next instant. */
+  async reschedule(complaintId: string, tenantId: string, state: SlaClockState): Promise<void> {
+    if (state.started)
+      await this.timers.schedule(
+        { _id: complaintId, tenantId, branchId: state.branchId },
+        nextTimerOf(state),
+      );
+  }
+
+  /** The rules and calendar of a complaint's clocks now. */
+  async rulesOf(
+    tenantId: string,
+    state: SlaClockState,
+  ): Promise<{ rules: ClockRules; calendar: BusinessCalendar }> {
+    const { branchId, channel, severity, category } = state;
+    return this.policies.rulesOf(tenantId, { branchId, channel, severity, category });
   }
 }
