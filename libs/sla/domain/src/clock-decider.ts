@@ -232,7 +232,8 @@ function meet(state: SlaClockState, milestones: readonly SlaMilestone[], at: str
 
 /** Decides what a command records on a complaint's clocks. */
 export function decideClock(command: SlaClockCommand, state: SlaClockState): SlaStreamEvent[] {
-  if (command.type !== 'StartClock' && !state.started) return [];
+  const onRequest = command.type === 'RequestExtension' || command.type === 'DecideExtension';
+  if (command.type !== 'StartClock' && !onRequest && !state.started) return [];
   switch (command.type) {
     case 'StartClock': {
       if (state.started) return [];
