@@ -1,6 +1,7 @@
 import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
 import { intakeEventTypes } from '@kesu/intake-contracts';
+import { slaEventTypes } from '@kesu/sla-contracts';
 import { EventTypeRegistry } from '@kesu/kernel';
 
 /** DI token of the event types analytics reads: every service's published events. */
@@ -9,5 +10,10 @@ export const ANALYTICS_EVENTS = Symbol('ANALYTICS_EVENTS');
 export const analyticsEventsProvider = {
   provide: ANALYTICS_EVENTS,
   useFactory: () =>
-    new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes, ...assignmentEventTypes]),
+    new EventTypeRegistry([
+      ...intakeEventTypes,
+      ...classificationEventTypes,
+      ...assignmentEventTypes,
+      ...slaEventTypes,
+    ]),
 };

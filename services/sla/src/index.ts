@@ -1,1 +1,2 @@
 export { SlaModule } from './sla.module';
+export { SLA_TIMERS, SlaTimers, type SlaTimerDocument } from './clocks/sla-timers';

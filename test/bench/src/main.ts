@@ -7,6 +7,7 @@ import { benchHttpIntake } from './http-intake';
 import { machine } from './machine';
 import { benchRawSqlite } from './raw-sqlite';
 import { benchRelayProjection } from './relay-projection';
+import { benchSlaTimers } from './sla-timers';
 
 /** Runs one scenario; a failure is reported in the document (and fails the run), never invented away. */
 async function section<T>(name: string, run: () => Promise<T> | T): Promise<T | { failed: string }> {
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const kesuSingle = 'failed' in eventStore ? 0 : eventStore.singleAwaited.appendsPerSecond;
   const emmett = await section('emmett', () => benchEmmett(kesuSingle));
   const classification = await section('classification', () => benchClassification());
+  const slaTimers = await section('sla timers', () => benchSlaTimers());
 
   const document = {
     machine: machine(),
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
     httpIntake,
     emmett,
     classification,
+    slaTimers,
     totalSeconds: round((now() - started) / 1000, 1),
   };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

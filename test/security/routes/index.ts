@@ -7,6 +7,7 @@ import { escalationRoutes } from './escalation.routes';
 import { intakeRoutes } from './intake.routes';
 import { platformRoutes } from './platform.routes';
 import { privacyRoutes } from './privacy.routes';
+import { slaRoutes } from './sla.routes';
 
 /** Every route of the matrix, by service area. */
 export const ROUTES: readonly RouteCase[] = [
@@ -18,4 +19,5 @@ export const ROUTES: readonly RouteCase[] = [
   ...directoryRoutes,
   ...assignmentRoutes,
   ...escalationRoutes,
+  ...slaRoutes,
 ];

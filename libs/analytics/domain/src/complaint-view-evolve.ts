@@ -18,18 +18,20 @@ import {
   planMembersNamed,
 } from './complaint-view-escalation';
 import { applyIntake, receivedView } from './complaint-view-intake';
+import { applySla, SLA_VIEW_TYPES, type SlaViewEvent } from './complaint-view-sla';
 
 const ESCALATION_VIEW_TYPES: readonly string[] = [...ESCALATION_TYPES, ...PLAN_MEMBERSHIP_TYPES];
 
 /**
  * Event types the complaint view folds: every one of intake's, classification's and dispatch's about
- * it, and assignment's escalation of it and the plans that name it.
+ * it, assignment's escalation of it and the plans that name it, and the SLA service's clocks.
  */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
   ...CLASSIFICATION_TYPES,
   ...DISPATCH_TYPES,
   ...ESCALATION_VIEW_TYPES,
+  ...SLA_VIEW_TYPES,
 ];
 
 /**
@@ -66,6 +68,10 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
   if ((DISPATCH_TYPES as readonly string[]).includes(event.type)) {
     const dispatched = { type: event.type, data: event.data } as DispatchEvent;
     return view && touched(applyAssignment(view, dispatched), event);
+  }
+  if ((SLA_VIEW_TYPES as readonly string[]).includes(event.type)) {
+    const sla = { type: event.type, data: event.data } as SlaViewEvent;
+    return view && touched(applySla(view, sla, event.occurredAt), event);
   }
   if ((ESCALATION_VIEW_TYPES as readonly string[]).includes(event.type)) {
     const next =

@@ -2,7 +2,7 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan, its clocks', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'AssignmentAccepted',
@@ -33,6 +33,14 @@ describe('complaint view', () => {
       'RecordCorrected',
       'RejectionAppealed',
       'RepeatComplaintFlagged',
+      'SlaBreached',
+      'SlaClockPaused',
+      'SlaClockResumed',
+      'SlaClockStarted',
+      'SlaClockStopped',
+      'SlaDeadlinesSet',
+      'SlaMilestoneMet',
+      'SlaWarningRaised',
     ]);
   });
 

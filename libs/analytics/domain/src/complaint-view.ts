@@ -13,6 +13,7 @@ import {
 } from '@kesu/intake-contracts';
 import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import type { AssignmentView } from './complaint-view-assignment';
+import type { SlaView } from './complaint-view-sla';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -151,7 +152,8 @@ export interface ComplaintView {
   /** Null while its handler holds it (never escalated, or handed back down to them). */
   readonly escalation: EscalationStanding | null;
   readonly incidentPlan: IncidentPlanMembership | null;
-  readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
+  /** Its time limits: the acknowledgement promised at registration, then the SLA service's clocks. */
+  readonly sla: SlaView;
   readonly satisfaction: string | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];

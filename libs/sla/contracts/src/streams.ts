@@ -11,3 +11,6 @@ export const SLA_TOPIC = topicForCategory(SLA_CATEGORY);
  * correlation id, so the complaint's history shows them.
  */
 export const slaStream = (complaintId: string): string => `${SLA_CATEGORY}-complaint-${complaintId}`;
+
+/** A tenant's SLA settings stream (`sla-settings-<tenant>`): its policy's changes and the calendars it loaded. */
+export const slaSettingsStream = (tenantId: string): string => `${SLA_CATEGORY}-settings-${tenantId}`;

@@ -46,7 +46,7 @@ export function triggersOf(event: Delivered<Read>): { complaintId: string; trigg
  * Escalates complaints on the triggers classification and intake record: a classification's
  * severity, scope and signals (and a person's correction of them), and a repeat complaint. Each is a
  * command on the bus, recorded at most once per event however often it is delivered. The SLA
- * service's warnings and breaches join here once it publishes them (`SLA_EVENT_TRIGGERS`).
+ * service's warnings and breaches have their own consumer (`SlaEscalationWorker`).
  */
 @Injectable()
 export class EscalationWorker implements OnModuleInit {

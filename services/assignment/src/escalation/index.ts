@@ -8,6 +8,7 @@ import { EscalationController } from './escalation.controller';
 import { EscalationWorker } from './escalation.worker';
 import { GetEscalationHandler } from './get-escalation';
 import { HandBackEscalationHandler } from './hand-back-escalation';
+import { SlaEscalationWorker } from './sla-escalation.worker';
 import { ChangeEscalationPolicyHandler } from './policy/change-escalation-policy';
 import { EscalationPolicies } from './policy/escalation-policies';
 import { EscalationPolicyController } from './policy/escalation-policy.controller';
@@ -30,6 +31,7 @@ export const escalationProviders = [
   GetEscalationHandler,
   EscalateOnTriggersHandler,
   EscalationWorker,
+  SlaEscalationWorker,
   ChangeEscalationPolicyHandler,
   GetEscalationPolicyHandler,
 ];

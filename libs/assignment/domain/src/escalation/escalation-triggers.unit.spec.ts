@@ -236,6 +236,6 @@ describe('what triggers escalation', () => {
   });
 
   it('expects the SLA service’s warnings and breaches by name', () => {
-    expect(SLA_EVENT_TRIGGERS).toEqual({ SlaAtRisk: 'sla_at_risk', SlaBreached: 'sla_breached' });
+    expect(SLA_EVENT_TRIGGERS).toEqual({ SlaWarningRaised: 'sla_at_risk', SlaBreached: 'sla_breached' });
   });
 });

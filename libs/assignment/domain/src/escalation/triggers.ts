@@ -22,11 +22,11 @@ export function triggersOfClassification(classification: ClassificationFacts): E
 }
 
 /**
- * The events the SLA service (issue 16) is expected to publish about a complaint's time limit, and
+ * The events the SLA service publishes about a complaint's time limits (`@kesu/sla-contracts`), and
  * the trigger each is: a warning before the limit, and its breach (docs/assignment.md). Each
  * occurrence escalates again (RECURRING_TRIGGERS).
  */
 export const SLA_EVENT_TRIGGERS: Readonly<Record<string, EscalationTrigger>> = {
-  SlaAtRisk: 'sla_at_risk',
+  SlaWarningRaised: 'sla_at_risk',
   SlaBreached: 'sla_breached',
 };

@@ -1,0 +1,3 @@
+export * from './business-calendar';
+export * from './china-mainland';
+export * from './working-time';
