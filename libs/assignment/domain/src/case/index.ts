@@ -1,0 +1,5 @@
+export * from './authority';
+export * from './case';
+export * from './case-commands';
+export * from './case-decider';
+export * from './case-lifecycle';
