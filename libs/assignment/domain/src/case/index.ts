@@ -3,3 +3,5 @@ export * from './case';
 export * from './case-commands';
 export * from './case-decider';
 export * from './case-lifecycle';
+export * from './evidence-media';
+export * from './approval-inbox';
