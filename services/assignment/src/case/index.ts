@@ -7,6 +7,7 @@ import { CaseContexts } from './case-context';
 import { caseEventsProvider } from './case-events';
 import { CaseSettingsReader } from './case-settings';
 import { CaseController } from './case.controller';
+import { CaseWorker } from './case.worker';
 import { DecideProposalHandler } from './decide-proposal';
 import { DownloadEvidenceHandler } from './download-evidence';
 import { EndWaitingHandler } from './end-waiting';
@@ -20,6 +21,7 @@ import { RecordContactHandler } from './record-contact';
 import { RecordCustomerResponseHandler } from './record-customer-response';
 import { RecordFindingHandler } from './record-finding';
 import { ReferCaseHandler } from './refer-case';
+import { ReopenCaseHandler } from './reopen-case';
 import { ResolveCaseHandler } from './resolve-case';
 import { ReviseProposalHandler } from './revise-proposal';
 import { StartWaitingHandler } from './start-waiting';
@@ -55,4 +57,6 @@ export const caseProviders = [
   DownloadEvidenceHandler,
   ListApprovalsHandler,
   ApprovalsWorker,
+  ReopenCaseHandler,
+  CaseWorker,
 ];
