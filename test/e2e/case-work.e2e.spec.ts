@@ -60,6 +60,14 @@ describe('case work on the host', () => {
     expect(proposed.status).toBe(202);
     expect(proposed.body).toMatchObject({ status: 'awaiting_approval', revision: expect.any(Number) });
 
+    const view = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token: manager1 });
+      return reply.body?.status === 'awaiting_approval' ? reply.body : undefined;
+    });
+    expect(view.case).toMatchObject({
+      stage: 'awaiting_approval',
+      proposal: { amount: 5000, currency: 'CNY', tier: 'branch_manager', approverId: 'user-manager1' },
+    });
     const own = await act(host, handler2, id, 'approvals', { decision: 'approve' });
     expect(own.status).toBe(403);
     const head = await act(host, handler1, id, 'approvals', { decision: 'approve' });
@@ -107,6 +115,11 @@ describe('case work on the host', () => {
     });
     expect(resolved.body).toMatchObject({ status: 'resolved' });
 
+    const final = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token: manager1 });
+      return reply.body?.status === 'resolved' ? reply.body : undefined;
+    });
+    expect(final.case.resolution).toMatchObject({ outcome: 'agreed' });
     const history = await host.eventually(async () => {
       const reply = await host.request('GET', `/api/v1/complaints/${id}/history`, { token: manager1 });
       const types: string[] = reply.body?.events?.map((e: { type: string }) => e.type) ?? [];

@@ -2,12 +2,17 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation, plan and case work', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'AssignmentAccepted',
       'AssignmentEnded',
       'AssignmentReturned',
+      'CaseNoteAdded',
+      'CaseReferred',
+      'CaseReopened',
+      'CaseWaitingEnded',
+      'CaseWaitingStarted',
       'CollectiveIncidentDetected',
       'ComplaintAccepted',
       'ComplaintAddedToIncidentPlan',
@@ -22,16 +27,28 @@ describe('complaint view', () => {
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
       'ComplaintRemovedFromIncidentPlan',
+      'ComplaintResolved',
       'ComplaintResolvedOnTheSpot',
       'ComplaintTransferred',
       'ComplaintWithdrawn',
+      'CustomerContacted',
+      'CustomerResponded',
       'DepartmentHeadAlerted',
       'DuplicateLinked',
       'EscalationHandedBack',
+      'EvidenceAdded',
+      'FindingRecorded',
       'IncidentPlanOpened',
+      'InvestigationPlanned',
+      'OfferMade',
+      'ProposalApproved',
+      'ProposalRejected',
+      'ProposalRevised',
+      'ProposalSubmitted',
       'RecordConfirmed',
       'RecordCorrected',
       'RejectionAppealed',
+      'RemediesExecuted',
       'RepeatComplaintFlagged',
     ]);
   });

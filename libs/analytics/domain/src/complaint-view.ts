@@ -13,6 +13,7 @@ import {
 } from '@kesu/intake-contracts';
 import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import type { AssignmentView } from './complaint-view-assignment';
+import { CASE_STATUSES, type CaseView } from './complaint-view-case';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -21,8 +22,8 @@ export type Severity = 'minor' | 'general' | 'major' | 'critical';
 export type Scope = 'individual' | 'collective';
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'paused';
 
-/** Where a complaint stands; intake's statuses until case work adds its own. */
-export const COMPLAINT_STATUSES = [...INTAKE_STATUSES] as const;
+/** Where a complaint stands: intake's statuses, then case work's. */
+export const COMPLAINT_STATUSES = [...INTAKE_STATUSES, ...CASE_STATUSES] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const SEVERITIES: readonly Severity[] = ['minor', 'general', 'major', 'critical'];
@@ -151,6 +152,8 @@ export interface ComplaintView {
   /** Null while its handler holds it (never escalated, or handed back down to them). */
   readonly escalation: EscalationStanding | null;
   readonly incidentPlan: IncidentPlanMembership | null;
+  /** The case work on it (stage, waiting, the open proposal and who must approve it, the resolution); null before it began. */
+  readonly case?: CaseView | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */

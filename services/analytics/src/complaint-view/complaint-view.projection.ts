@@ -26,11 +26,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`); 8:
  * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data; 9:
  * `assignment` from dispatch's events (department, assignee, level, accepted, transfers); 10:
- * `escalation` and `incidentPlan` from assignment's events.
+ * `escalation` and `incidentPlan` from assignment's events; 11: `case` and the case statuses from
+ * case work's events.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 10,
+  version: 11,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC],
   handles: complaintViewHandles,
