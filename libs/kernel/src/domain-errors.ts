@@ -49,6 +49,15 @@ export class ForbiddenError extends DomainError {
 /** A command that the lifecycle or a business rule forbids in the current state (HTTP 409). */
 export class DomainRuleViolation extends DomainError {
   readonly kind = 'rule_violation';
+
+  constructor(
+    code: string,
+    message: string,
+    /** What the problem adds for the client (e.g. the current state and the actions allowed now). */
+    readonly details?: Readonly<Record<string, unknown>>,
+  ) {
+    super(code, message);
+  }
 }
 
 /** A well-formed request that cannot be processed as sent, e.g. an Idempotency-Key reused with another request (HTTP 422). */

@@ -1,6 +1,8 @@
 import { BadRequestException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { InvalidInputError } from '@kesu/kernel';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { PlatformRouteConfig } from './route-config';
 import { RESERVED_NAMES } from './reserved-names';
 
 /** How deep objects and arrays may nest in a request body. */
@@ -28,9 +30,44 @@ export function installJsonBodyParser(fastify: FastifyInstance): void {
       done(error as Error, undefined);
     }
   });
-  fastify.addContentTypeParser('*', (request, _payload, done) => {
-    done(unsupported(request.headers['content-type']), undefined);
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    const accepted = (request.routeOptions.config as PlatformRouteConfig | undefined)?.rawBodyTypes;
+    const type = mediaTypeOf(request.headers['content-type']);
+    if (!accepted || type === undefined || !accepted.includes(type)) {
+      done(unsupported(request.headers['content-type']), undefined);
+      return;
+    }
+    readRawBody(payload, request.routeOptions.bodyLimit ?? Infinity, request.headers['content-length']).then(
+      (body) => done(null, body),
+      (error: Error) => done(error, undefined),
+    );
   });
+}
+
+/** The media type of a Content-Type header, without its parameters, in lower case. */
+export function mediaTypeOf(header: string | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type ? type : undefined;
+}
+
+/** Reads a raw body whole, refusing it (413) as soon as it announces or reaches more than `limit` bytes. */
+async function readRawBody(payload: Readable, limit: number, length: string | undefined): Promise<Buffer> {
+  const tooLarge = () => new errorCodes.FST_ERR_CTP_BODY_TOO_LARGE();
+  if (length !== undefined && Number(length) > limit) {
+    payload.resume();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of payload) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      payload.resume();
+      throw tooLarge();
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, InvalidInputError } from '@kesu/kernel';
+import { DomainError, type DomainRuleViolation, InvalidInputError } from '@kesu/kernel';
 import { KeyErasedError, StaleRevisionError, WrongExpectedRevisionError } from '@kesu/ports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemType } from './problem';
@@ -78,6 +78,7 @@ function domainProblem(error: DomainError): ProblemDetails {
       return problem(409, error.message, {
         type: ProblemType.domainRule,
         title: 'Domain rule violated',
+        ...(error as DomainRuleViolation).details,
         code: error.code,
       });
     case 'unprocessable':

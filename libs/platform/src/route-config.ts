@@ -5,6 +5,8 @@ export interface PlatformRouteConfig {
   readonly bodyLimitBytes?: number;
   /** `false`: the route is not rate limited (health probes, scraping). */
   readonly rateLimit?: false;
+  /** Media types the route takes as a raw body (a Buffer) instead of JSON. */
+  readonly rawBodyTypes?: readonly string[];
 }
 
 /**
@@ -29,3 +31,10 @@ export const BodyLimit = (bytes: number): MethodDecorator => withRouteConfig({ b
 
 /** Exempts a route from the rate limits: liveness and readiness probes, metrics scraping. */
 export const NotRateLimited = (): MethodDecorator => withRouteConfig({ rateLimit: false });
+
+/**
+ * Lets one route take its body as raw bytes (a Buffer) of the given media types, within its body limit
+ * (413 beyond it, announced or not); any other media type is still 415, JSON still parsed as JSON.
+ */
+export const RawBody = (mediaTypes: readonly string[]): MethodDecorator =>
+  withRouteConfig({ rawBodyTypes: mediaTypes });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   SqliteDocumentStore,
   SqliteEventStore,
+  FileSystemFileStore,
   SqliteKeyStore,
   SqliteMessageLog,
 } from '@kesu/adapter-embedded';
@@ -34,7 +35,12 @@ function recordingConnectors(failing?: keyof EngineConnectors) {
     }),
     mongodb: async () => {
       const mongo = adapter('mongodb');
-      return { ...mongo, documents: { mongo: 'documents' }, keys: { mongo: 'keys' } };
+      return {
+        ...mongo,
+        documents: { mongo: 'documents' },
+        keys: { mongo: 'keys' },
+        files: { mongo: 'files' },
+      };
     },
   } as unknown as EngineConnectors;
   return { calls, connectors };
@@ -56,6 +62,7 @@ describe('openStorage, the composition root of the ports', () => {
       expect(storage.messageLog).toBeInstanceOf(SqliteMessageLog);
       expect(storage.documents).toBeInstanceOf(SqliteDocumentStore);
       expect(storage.keys).toBeInstanceOf(SqliteKeyStore);
+      expect(storage.files).toBeInstanceOf(FileSystemFileStore);
       expect(existsSync(join(dataDir, 'kesu.db'))).toBe(true);
       expect(calls).toEqual([]);
     } finally {
@@ -75,6 +82,7 @@ describe('openStorage, the composition root of the ports', () => {
     expect(storage.messageLog).toMatchObject({ name: 'kafka', clientId: 'kesu-sla' });
     expect(storage.documents).toEqual({ mongo: 'documents' });
     expect(storage.keys).toEqual({ mongo: 'keys' });
+    expect(storage.files).toEqual({ mongo: 'files' });
     expect(storage.embedded).toBeUndefined();
     expect(existsSync(join(dataDir, 'kesu.db'))).toBe(false);
 
@@ -97,6 +105,7 @@ describe('openStorage, the composition root of the ports', () => {
       expect(storage.eventStore).toMatchObject({ name: 'eventStoreDb' });
       expect(storage.messageLog).toBeInstanceOf(SqliteMessageLog);
       expect(storage.keys).toEqual({ mongo: 'keys' });
+      expect(storage.files).toEqual({ mongo: 'files' });
       expect(calls).toEqual(['open eventStoreDb', 'open mongodb']);
     } finally {
       await storage.close();

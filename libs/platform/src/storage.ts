@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { createEmbeddedStorage, type EmbeddedStorage } from '@kesu/adapter-embedded';
-import type { Clock, DocumentStore, EventStore, KeyStore, MessageLog } from '@kesu/ports';
+import type { Clock, DocumentStore, EventStore, FileStore, KeyStore, MessageLog } from '@kesu/ports';
 import type { AdapterChoice, PlatformConfig } from './config';
 import type { PlatformOptions } from './platform-options';
 import {
@@ -9,6 +9,7 @@ import {
   DOCUMENT_STORE,
   EMBEDDED_STORAGE,
   EVENT_STORE,
+  FILE_STORE,
   KEY_STORE,
   MESSAGE_LOG,
   PLATFORM_OPTIONS,
@@ -22,6 +23,8 @@ export interface Storage {
   readonly messageLog: MessageLog;
   readonly documents: DocumentStore;
   readonly keys: KeyStore;
+  /** Files by content hash: GridFS with the MongoDB document store, under DATA_DIR otherwise. */
+  readonly files: FileStore;
   /** The SQLite file, when at least one port is embedded. */
   readonly embedded?: EmbeddedStorage;
   /** Stops subscriptions and consumers, then closes every connection. */
@@ -39,7 +42,9 @@ interface Closeable {
 export interface EngineConnectors {
   eventStoreDb(config: PlatformConfig, clock: Clock): Promise<EventStore & Closeable>;
   kafka(config: PlatformConfig, clock: Clock, clientId: string): Promise<MessageLog & Closeable>;
-  mongodb(config: PlatformConfig): Promise<{ documents: DocumentStore; keys: KeyStore } & Closeable>;
+  mongodb(
+    config: PlatformConfig,
+  ): Promise<{ documents: DocumentStore; keys: KeyStore; files: FileStore } & Closeable>;
 }
 
 export const engineConnectors: EngineConnectors = {
@@ -118,6 +123,7 @@ export async function openStorage(
       messageLog,
       documents: mongo?.documents ?? embedded!.documents,
       keys: mongo?.keys ?? embedded!.keys,
+      files: mongo?.files ?? embedded!.files,
       embedded,
       close: () => closeAll(opened),
     };
@@ -162,5 +168,6 @@ export const storageProviders: Provider[] = [
   { provide: MESSAGE_LOG, inject: [STORAGE], useFactory: (s: Storage) => s.messageLog },
   { provide: DOCUMENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.documents },
   { provide: KEY_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.keys },
+  { provide: FILE_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.files },
   StorageLifecycle,
 ];

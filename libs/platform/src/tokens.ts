@@ -6,6 +6,8 @@ export const MESSAGE_LOG = Symbol('MESSAGE_LOG');
 export const DOCUMENT_STORE = Symbol('DOCUMENT_STORE');
 /** DI token of the KeyStore port. */
 export const KEY_STORE = Symbol('KEY_STORE');
+/** DI token of the FileStore port. */
+export const FILE_STORE = Symbol('FILE_STORE');
 /** DI token of the Clock port. */
 export const CLOCK = Symbol('CLOCK');
 /** DI token of the validated PlatformConfig. */

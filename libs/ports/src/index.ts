@@ -3,6 +3,7 @@ export * from './command-handler';
 export * from './document-store';
 export * from './event-decoding';
 export * from './event-store';
+export * from './file-store';
 export * from './key-store';
 export * from './lease';
 export * from './leadership';

@@ -3,6 +3,7 @@ export * from './clock.features';
 export * from './event-fixtures';
 export * from './event-store.features';
 export * from './external-engine';
+export * from './file-store.features';
 export * from './key-store.features';
 export * from './document-store.features';
 export * from './message-log.features';

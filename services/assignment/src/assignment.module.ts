@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { caseControllers, caseProviders } from './case';
 import { directoryControllers, directoryProviders } from './directory/directory.providers';
 import { dispatchControllers, dispatchProviders } from './dispatch';
 import { escalationControllers, escalationProviders } from './escalation';
@@ -8,7 +9,8 @@ import { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
 
 /**
  * Assignment: owns the tenants and their organisations (the directory every service's scope checks
- * read), dispatches complaints to a responsible department and a named person, and escalates them.
+ * read), dispatches complaints to a responsible department and a named person, escalates them, and
+ * carries their case work from investigation to resolution.
  */
 @Module({
   controllers: [
@@ -17,6 +19,7 @@ import { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
     ...queueControllers,
     ...escalationControllers,
     ...incidentPlanControllers,
+    ...caseControllers,
   ],
   providers: [
     ...directoryProviders,
@@ -24,6 +27,7 @@ import { DemoTenantSeeder } from './tenants/demo-tenant-seeder';
     ...queueProviders,
     ...escalationProviders,
     ...incidentPlanProviders,
+    ...caseProviders,
   ],
   exports: [DemoTenantSeeder],
 })

@@ -1,6 +1,7 @@
 import type { RouteCase } from '../route-matrix.test-support';
 import { analyticsRoutes } from './analytics.routes';
 import { assignmentRoutes } from './assignment.routes';
+import { caseRoutes } from './case.routes';
 import { classificationRoutes } from './classification.routes';
 import { directoryRoutes } from './directory.routes';
 import { escalationRoutes } from './escalation.routes';
@@ -20,4 +21,5 @@ export const ROUTES: readonly RouteCase[] = [
   ...assignmentRoutes,
   ...escalationRoutes,
   ...slaRoutes,
+  ...caseRoutes,
 ];

@@ -1,5 +1,6 @@
 import { MongoClient } from 'mongodb';
 import { MongoDocumentStore } from './mongo-document-store';
+import { MongoFileStore } from './mongo-file-store';
 import { MongoKeyStore } from './mongo-key-store';
 
 export interface MongoConnectionOptions {
@@ -9,11 +10,12 @@ export interface MongoConnectionOptions {
   readonly database?: string;
 }
 
-/** The document and key stores on one MongoDB database, sharing one client. */
+/** The document, key and file stores on one MongoDB database, sharing one client. */
 export interface MongoStorage {
   readonly client: MongoClient;
   readonly documents: MongoDocumentStore;
   readonly keys: MongoKeyStore;
+  readonly files: MongoFileStore;
   /** Closes the client and its connections. */
   close(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function connectMongo(options: MongoConnectionOptions): Promise<Mon
     client,
     documents: new MongoDocumentStore(db),
     keys: new MongoKeyStore(db),
+    files: new MongoFileStore(db),
     close: () => client.close(),
   };
 }

@@ -4,11 +4,12 @@ import {
   type ComplaintJoinedCollectiveIncidentData,
   type ComplaintRemovedFromCollectiveIncidentData,
 } from '@kesu/classification-contracts';
-import type { DispatchEvent } from '@kesu/assignment-contracts';
+import type { CaseEvent, DispatchEvent } from '@kesu/assignment-contracts';
 import { type IntakeEvent, intakeEventTypes } from '@kesu/intake-contracts';
 import { type RecordedEvent } from '@kesu/kernel';
 import { type ComplaintView } from './complaint-view';
 import { applyAssignment, ASSIGNMENT_TYPES as DISPATCH_TYPES } from './complaint-view-assignment';
+import { applyCase, CASE_TYPES } from './complaint-view-case';
 import { applyClassification, CLASSIFICATION_TYPES } from './complaint-view-classification';
 import {
   applyEscalation,
@@ -24,7 +25,8 @@ const ESCALATION_VIEW_TYPES: readonly string[] = [...ESCALATION_TYPES, ...PLAN_M
 
 /**
  * Event types the complaint view folds: every one of intake's, classification's and dispatch's about
- * it, assignment's escalation of it and the plans that name it, and the SLA service's clocks.
+ * it, assignment's escalation of it, the plans that name it and its case work, and the SLA
+ * service's clocks.
  */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
@@ -32,6 +34,7 @@ export const complaintViewHandles: readonly string[] = [
   ...DISPATCH_TYPES,
   ...ESCALATION_VIEW_TYPES,
   ...SLA_VIEW_TYPES,
+  ...CASE_TYPES,
 ];
 
 /**
@@ -73,6 +76,8 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
     const sla = { type: event.type, data: event.data } as SlaViewEvent;
     return view && touched(applySla(view, sla, event.occurredAt), event);
   }
+  if (CASE_TYPES.includes(event.type))
+    return view && touched(applyCase(view, { type: event.type, data: event.data } as CaseEvent), event);
   if ((ESCALATION_VIEW_TYPES as readonly string[]).includes(event.type)) {
     const next =
       view &&

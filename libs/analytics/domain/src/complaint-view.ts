@@ -14,6 +14,7 @@ import {
 import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import type { AssignmentView } from './complaint-view-assignment';
 import type { SlaView } from './complaint-view-sla';
+import { CASE_STATUSES, type CaseView } from './complaint-view-case';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -22,8 +23,8 @@ export type Severity = 'minor' | 'general' | 'major' | 'critical';
 export type Scope = 'individual' | 'collective';
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'paused';
 
-/** Where a complaint stands; intake's statuses until case work adds its own. */
-export const COMPLAINT_STATUSES = [...INTAKE_STATUSES] as const;
+/** Where a complaint stands: intake's statuses, then case work's. */
+export const COMPLAINT_STATUSES = [...INTAKE_STATUSES, ...CASE_STATUSES] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const SEVERITIES: readonly Severity[] = ['minor', 'general', 'major', 'critical'];
@@ -154,6 +155,8 @@ export interface ComplaintView {
   readonly incidentPlan: IncidentPlanMembership | null;
   /** Its time limits: the acknowledgement promised at registration, then the SLA service's clocks. */
   readonly sla: SlaView;
+  /** The case work on it (stage, waiting, the open proposal and who must approve it, the resolution); null before it began. */
+  readonly case?: CaseView | null;
   readonly satisfaction: string | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];

@@ -1,6 +1,7 @@
 export * from './complaint-view';
 export * from './complaint-view-assignment';
 export * from './complaint-view-sla';
+export * from './complaint-view-case';
 export {
   complaintViewAsOf,
   complaintViewHandles,

@@ -31,6 +31,11 @@ export const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set([
   'note',
   'name',
   'target',
+  'summary',
+  'facts',
+  'comment',
+  'rationale',
+  'demand',
 ]);
 
 /** Data as a role without access to personal data sees it, and the paths of what was withheld or masked. */

@@ -1,5 +1,6 @@
 import type { EventContract, PublishedEvents } from '@kesu/kernel';
 import { caseEventTypes } from './case-events';
+import { caseSettingsEventTypes, caseWorkEventTypes } from './case-work-events';
 import { directoryEventTypes } from './directory-events';
 import { dispatchEventTypes, dispatchSettingsEventTypes } from './dispatch-events';
 import { escalationEventTypes, escalationPolicyEventTypes } from './escalation-events';
@@ -15,6 +16,8 @@ export const assignmentEventTypes: readonly EventContract[] = [
   ...incidentPlanEventTypes,
   ...escalationPolicyEventTypes,
   ...caseEventTypes,
+  ...caseWorkEventTypes,
+  ...caseSettingsEventTypes,
 ];
 
 /** Assignment's published events. */

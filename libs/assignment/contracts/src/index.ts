@@ -1,4 +1,5 @@
 export * from './case-events';
+export * from './case-work-events';
 export * from './directory-events';
 export * from './dispatch-events';
 export * from './dispatch-policy';

@@ -28,11 +28,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data; 9:
  * `assignment` from dispatch's events (department, assignee, level, accepted, transfers); 10:
  * `escalation` and `incidentPlan` from assignment's events; 11: `sla` from the SLA service's clocks
- * (respondBy, resolveBy, state, milestones, paused time).
+ * (respondBy, resolveBy, state, milestones, paused time); 12: `case` and the case statuses from
+ * case work's events.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 11,
+  version: 12,
   collection: COMPLAINT_VIEWS,
   topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC, SLA_TOPIC],
   handles: complaintViewHandles,

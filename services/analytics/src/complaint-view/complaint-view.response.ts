@@ -97,6 +97,7 @@ export function toComplaintResponse(
     assignment: view.assignment,
     escalation: view.escalation ?? null,
     incidentPlan: planOf(view.incidentPlan, plan),
+    case: view.case ?? null,
     sla: view.sla,
     satisfaction: view.satisfaction,
     updatedAt: view.updatedAt,

@@ -1,0 +1,240 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Roles } from '@kesu/platform';
+import { AddCaseNoteCommand } from './add-case-note';
+import { AddEvidenceReferenceCommand } from './add-evidence-reference';
+import { CASE_ROLES, type CaseActionOutcome, type CaseActionResult } from './case-actions';
+import {
+  AddCaseNoteDto,
+  AddEvidenceReferenceDto,
+  DecideProposalDto,
+  EndWaitingDto,
+  ExecuteRemediesDto,
+  MakeOfferDto,
+  PlanInvestigationDto,
+  RecordContactDto,
+  RecordCustomerResponseDto,
+  RecordFindingDto,
+  ReferCaseDto,
+  ResolveCaseDto,
+  StartWaitingDto,
+  SubmitProposalDto,
+} from './case.dto';
+import { DecideProposalCommand } from './decide-proposal';
+import { EndWaitingCommand } from './end-waiting';
+import { ExecuteRemediesCommand } from './execute-remedies';
+import { type CaseView, GetCaseQuery } from './get-case';
+import { MakeOfferCommand } from './make-offer';
+import { PlanInvestigationCommand } from './plan-investigation';
+import { RecordContactCommand } from './record-contact';
+import { RecordCustomerResponseCommand } from './record-customer-response';
+import { RecordFindingCommand } from './record-finding';
+import { ReferCaseCommand } from './refer-case';
+import { ResolveCaseCommand } from './resolve-case';
+import { ReviseProposalCommand } from './revise-proposal';
+import { StartWaitingCommand } from './start-waiting';
+import { SubmitProposalCommand } from './submit-proposal';
+
+export interface Reply {
+  header(name: string, value: string): unknown;
+}
+
+/**
+ * Case work on a complaint (investigation, finding, proposals and approvals, negotiation, execution,
+ * resolution): each action a command on the bus answering `202 { complaintId, status, revision }` —
+ * the case's stage and the revision of its case stream, what If-Match names (412 when stale) —, with
+ * `Idempotent-Replayed: true` when it repeats an earlier request. 403 beyond one's role or authority,
+ * 404 outside one's scope, 409 for an action the lifecycle forbids now (naming the state and the
+ * actions allowed).
+ */
+@Controller('api/v1/complaints/:id')
+@Roles(...CASE_ROLES)
+export class CaseController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Get('case')
+  async read(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<CaseView> {
+    const view = await this.queries.execute(new GetCaseQuery(principal, id));
+    if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  @Post('investigation')
+  @HttpCode(202)
+  plan(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PlanInvestigationDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new PlanInvestigationCommand(caller, id, body)));
+  }
+
+  @Post('notes')
+  @HttpCode(202)
+  note(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AddCaseNoteDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new AddCaseNoteCommand(caller, id, body)));
+  }
+
+  @Post('evidence')
+  @HttpCode(202)
+  evidence(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: AddEvidenceReferenceDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new AddEvidenceReferenceCommand(caller, id, body)));
+  }
+
+  @Post('contacts')
+  @HttpCode(202)
+  contact(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordContactDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new RecordContactCommand(caller, id, body)));
+  }
+
+  @Post('waiting')
+  @HttpCode(202)
+  startWaiting(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: StartWaitingDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new StartWaitingCommand(caller, id, body)));
+  }
+
+  @Post('waiting/end')
+  @HttpCode(202)
+  endWaiting(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: EndWaitingDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new EndWaitingCommand(caller, id, body)));
+  }
+
+  @Post('findings')
+  @HttpCode(202)
+  finding(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordFindingDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new RecordFindingCommand(caller, id, body)));
+  }
+
+  @Post('resolution-proposals')
+  @HttpCode(202)
+  propose(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SubmitProposalDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new SubmitProposalCommand(caller, id, body)));
+  }
+
+  @Post('resolution-proposals/revisions')
+  @HttpCode(202)
+  revise(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: SubmitProposalDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new ReviseProposalCommand(caller, id, body)));
+  }
+
+  @Post('approvals')
+  @HttpCode(202)
+  decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: DecideProposalDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new DecideProposalCommand(caller, id, body)));
+  }
+
+  @Post('negotiation/offers')
+  @HttpCode(202)
+  offer(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MakeOfferDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new MakeOfferCommand(caller, id, body)));
+  }
+
+  @Post('negotiation/responses')
+  @HttpCode(202)
+  respond(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordCustomerResponseDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new RecordCustomerResponseCommand(caller, id, body)));
+  }
+
+  @Post('referrals')
+  @HttpCode(202)
+  refer(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReferCaseDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new ReferCaseCommand(caller, id, body)));
+  }
+
+  @Post('execution')
+  @HttpCode(202)
+  execute(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ExecuteRemediesDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new ExecuteRemediesCommand(caller, id, body)));
+  }
+
+  @Post('resolve')
+  @HttpCode(202)
+  resolve(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ResolveCaseDto,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
+    return answer(reply, this.commands.execute(new ResolveCaseCommand(caller, id, body)));
+  }
+}
+
+/** The action's result, with `Idempotent-Replayed: true` when it repeats an earlier request. */
+export async function answer(reply: Reply, outcome: Promise<CaseActionOutcome>): Promise<CaseActionResult> {
+  const { result, replayed } = await outcome;
+  if (replayed) reply.header('Idempotent-Replayed', 'true');
+  return result;
+}
