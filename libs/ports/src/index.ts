@@ -11,3 +11,4 @@ export * from './projection';
 export * from './projection-preparation';
 export * from './projection-rebuild';
 export * from './relay';
+export * from './notifier';

@@ -147,3 +147,16 @@ describe('the follow-up lifecycle', () => {
     });
   });
 });
+
+describe('commands decided as one', () => {
+  it('schedules the callback and records the notice together', () => {
+    const events = when([], {
+      type: 'AllOf',
+      commands: [
+        { type: 'IssueSurveyLink', tokenId: 't1', at: after(0), expiresAt: after(1) },
+        { type: 'IssueSurveyLink', tokenId: 't1', at: after(0), expiresAt: after(1) },
+      ],
+    });
+    expect(events.map((e) => e.type)).toEqual(['SurveyLinkIssued']);
+  });
+});
