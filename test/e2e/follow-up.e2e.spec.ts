@@ -75,6 +75,17 @@ describe('follow-up on the host: the written answer, callback, reopen, re-review
     const closed = await followUpWhen(host, tokens.agent1!, complaintId, (v) => v.status === 'closed');
     expect(closed.closure).toMatchObject({ reason: 'satisfied' });
     expect(closed.satisfaction).toBe('satisfied');
+
+    const complaint = await host.eventually(async () => {
+      const reply = await host.request('GET', `/api/v1/complaints/${complaintId}`, { token: tokens.agent1 });
+      return reply.body?.status === 'closed' ? reply.body : undefined;
+    });
+    expect(complaint.satisfaction).toBe('satisfied');
+    expect(complaint.followUp).toMatchObject({
+      messages: [{ kind: 'resolution_notice', channel: 'email', status: 'delivered', attempts: 1, failures: 0 }],
+      reopenCount: 0,
+      closure: { reason: 'satisfied', outcome: 'resolved' },
+    });
   });
 
   it('reopens for an unsatisfied customer, and closes after the second resolution', async () => {

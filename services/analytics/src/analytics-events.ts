@@ -1,3 +1,4 @@
+import { followUpEventTypes, followUpWorkEventTypes } from '@kesu/follow-up-contracts';
 import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
 import { intakeEventTypes } from '@kesu/intake-contracts';
@@ -9,5 +10,11 @@ export const ANALYTICS_EVENTS = Symbol('ANALYTICS_EVENTS');
 export const analyticsEventsProvider = {
   provide: ANALYTICS_EVENTS,
   useFactory: () =>
-    new EventTypeRegistry([...intakeEventTypes, ...classificationEventTypes, ...assignmentEventTypes]),
+    new EventTypeRegistry([
+      ...intakeEventTypes,
+      ...classificationEventTypes,
+      ...assignmentEventTypes,
+      ...followUpEventTypes,
+      ...followUpWorkEventTypes,
+    ]),
 };

@@ -17,19 +17,21 @@ import {
   PLAN_MEMBERSHIP_TYPES,
   planMembersNamed,
 } from './complaint-view-escalation';
+import { applyFollowUp, FOLLOW_UP_TYPES } from './complaint-view-follow-up';
 import { applyIntake, receivedView } from './complaint-view-intake';
 
 const ESCALATION_VIEW_TYPES: readonly string[] = [...ESCALATION_TYPES, ...PLAN_MEMBERSHIP_TYPES];
 
 /**
  * Event types the complaint view folds: every one of intake's, classification's and dispatch's about
- * it, and assignment's escalation of it and the plans that name it.
+ * it, assignment's escalation of it and the plans that name it, and follow-up's.
  */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
   ...CLASSIFICATION_TYPES,
   ...DISPATCH_TYPES,
   ...ESCALATION_VIEW_TYPES,
+  ...FOLLOW_UP_TYPES,
 ];
 
 /**
@@ -66,6 +68,10 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
   if ((DISPATCH_TYPES as readonly string[]).includes(event.type)) {
     const dispatched = { type: event.type, data: event.data } as DispatchEvent;
     return view && touched(applyAssignment(view, dispatched), event);
+  }
+  if ((FOLLOW_UP_TYPES as readonly string[]).includes(event.type)) {
+    const followedUp = { type: event.type, data: event.data } as Parameters<typeof applyFollowUp>[1];
+    return view && touched(applyFollowUp(view, followedUp), event);
   }
   if ((ESCALATION_VIEW_TYPES as readonly string[]).includes(event.type)) {
     const next =

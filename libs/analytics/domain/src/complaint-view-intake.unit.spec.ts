@@ -2,17 +2,20 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation and plan, and its follow-up', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'AssignmentAccepted',
       'AssignmentEnded',
       'AssignmentReturned',
+      'CallbackAttempted',
+      'CallbackScheduled',
       'CollectiveIncidentDetected',
       'ComplaintAccepted',
       'ComplaintAddedToIncidentPlan',
       'ComplaintAssigned',
       'ComplaintClassified',
+      'ComplaintClosed',
       'ComplaintEscalated',
       'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
@@ -22,17 +25,28 @@ describe('complaint view', () => {
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
       'ComplaintRemovedFromIncidentPlan',
+      'ComplaintReopened',
       'ComplaintResolvedOnTheSpot',
       'ComplaintTransferred',
       'ComplaintWithdrawn',
+      'CustomerUnreachable',
+      'DeliveryAttempted',
+      'DeliveryFailed',
       'DepartmentHeadAlerted',
       'DuplicateLinked',
       'EscalationHandedBack',
       'IncidentPlanOpened',
+      'MessageDelivered',
+      'MessageRecorded',
+      'ReReviewDecided',
+      'ReReviewRequested',
       'RecordConfirmed',
       'RecordCorrected',
       'RejectionAppealed',
       'RepeatComplaintFlagged',
+      'SatisfactionRecorded',
+      'SurveyLinkAnswered',
+      'SurveyLinkIssued',
     ]);
   });
 

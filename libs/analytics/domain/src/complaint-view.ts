@@ -13,6 +13,7 @@ import {
 } from '@kesu/intake-contracts';
 import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import type { AssignmentView } from './complaint-view-assignment';
+import type { FollowUpPart } from './complaint-view-follow-up';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -21,8 +22,8 @@ export type Severity = 'minor' | 'general' | 'major' | 'critical';
 export type Scope = 'individual' | 'collective';
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'paused';
 
-/** Where a complaint stands; intake's statuses until case work adds its own. */
-export const COMPLAINT_STATUSES = [...INTAKE_STATUSES] as const;
+/** Where a complaint stands; intake's statuses and follow-up's (case work adds its own). */
+export const COMPLAINT_STATUSES = [...INTAKE_STATUSES, 'reopened', 'under_re_review', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const SEVERITIES: readonly Severity[] = ['minor', 'general', 'major', 'critical'];
@@ -153,6 +154,8 @@ export interface ComplaintView {
   readonly incidentPlan: IncidentPlanMembership | null;
   readonly sla: { readonly respondBy: string; readonly resolveBy: string | null; readonly state: SlaState };
   readonly satisfaction: string | null;
+  /** Follow-up's messages, callback, reopens, re-review and closure; absent on views folded before it. */
+  readonly followUp?: FollowUpPart | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];
   /**

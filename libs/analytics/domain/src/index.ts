@@ -1,5 +1,6 @@
 export * from './complaint-view';
 export * from './complaint-view-assignment';
+export * from './complaint-view-follow-up';
 export {
   complaintViewAsOf,
   complaintViewHandles,

@@ -1,4 +1,5 @@
 import { ASSIGNMENT_TOPIC, incidentPlanStream } from '@kesu/assignment-contracts';
+import { FOLLOW_UP_TOPIC } from '@kesu/follow-up-contracts';
 import { incidentStream } from '@kesu/classification-contracts';
 import {
   type CollectiveIncidentMembership,
@@ -26,13 +27,14 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * the revision of the complaint's intake stream (the ETag of `GET /api/v1/complaints/{id}`); 8:
  * `personalMentions` and `personalSearchTokens`, the tokens found only in personal data; 9:
  * `assignment` from dispatch's events (department, assignee, level, accepted, transfers); 10:
- * `escalation` and `incidentPlan` from assignment's events.
+ * `escalation` and `incidentPlan` from assignment's events; 11: `followUp` and the follow-up
+ * statuses (`reopened`, `under_re_review`, `closed`) from follow-up's events.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 10,
+  version: 11,
   collection: COMPLAINT_VIEWS,
-  topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC],
+  topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC, FOLLOW_UP_TOPIC],
   handles: complaintViewHandles,
   documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),

@@ -99,6 +99,7 @@ export function toComplaintResponse(
     incidentPlan: planOf(view.incidentPlan, plan),
     sla: view.sla,
     satisfaction: view.satisfaction,
+    followUp: view.followUp ?? null,
     updatedAt: view.updatedAt,
   };
 }
