@@ -20,7 +20,7 @@ describe('follow-up on the host: the written answer, callback, reopen, re-review
   beforeAll(async () => {
     smtp = await TestSmtpServer.start();
     host = await HostProcess.start({ env: followUpEnv(smtp) });
-    for (const user of ['agent1', 'supervisor1', 'manager1', 'director1'])
+    for (const user of ['agent1', 'supervisor1', 'manager1', 'director1', 'admin'])
       tokens[user] = await host.token(user);
   });
 
@@ -82,7 +82,9 @@ describe('follow-up on the host: the written answer, callback, reopen, re-review
     });
     expect(complaint.satisfaction).toBe('satisfied');
     expect(complaint.followUp).toMatchObject({
-      messages: [{ kind: 'resolution_notice', channel: 'email', status: 'delivered', attempts: 1, failures: 0 }],
+      messages: [
+        { kind: 'resolution_notice', channel: 'email', status: 'delivered', attempts: 1, failures: 0 },
+      ],
       reopenCount: 0,
       closure: { reason: 'satisfied', outcome: 'resolved' },
     });
@@ -172,5 +174,46 @@ describe('follow-up on the host: the written answer, callback, reopen, re-review
     expect(second.body.code).toBe('survey.already_answered');
     const forged = await host.request('GET', `${path.slice(0, -3)}AAA`);
     expect(forged.status).toBe(404);
+  });
+
+  it('uses the tenant’s own template once an administrator changes it, previewed first', async () => {
+    const draft = {
+      subject: 'About {{reference}}',
+      text: 'Dear customer, {{summary}} <b>Survey</b>: {{surveyUrl}}',
+    };
+    const preview = await host.request('POST', '/api/v1/follow-up/templates/resolution_notice/en/preview', {
+      token: tokens.admin,
+      body: draft,
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.body.subject).toBe('About KS-20261123-000042');
+    expect(preview.body.html).toContain('&lt;b&gt;Survey&lt;/b&gt;');
+    const bad = await host.request('PUT', '/api/v1/follow-up/templates/resolution_notice/en', {
+      token: tokens.admin,
+      body: { ...draft, text: '{{password}}' },
+    });
+    expect(bad.status).toBe(400);
+    expect(
+      (
+        await host.request('PUT', '/api/v1/follow-up/templates/resolution_notice/en', {
+          token: tokens.agent1,
+          body: draft,
+        })
+      ).status,
+    ).toBe(403);
+    const changed = await host.request('PUT', '/api/v1/follow-up/templates/resolution_notice/en', {
+      token: tokens.admin,
+      body: draft,
+    });
+    expect(changed.status).toBe(200);
+    expect(changed.body.templates).toContainEqual(
+      expect.objectContaining({ kind: 'resolution_notice', language: 'en', version: 1, template: draft }),
+    );
+
+    const { complaintId, reference, mail } = await resolvedComplaint('template@example.com');
+    expect(mail.subject).toBe(`About ${reference}`);
+    expect(mail.text).toContain('Dear customer, We refunded the installation fee of 50 CNY.');
+    const view = await followUpWhen(host, tokens.agent1!, complaintId, (v) => v.messages.length > 0);
+    expect(view.messages[0]).toMatchObject({ templateId: 'resolution_notice', templateVersion: 1 });
   });
 });

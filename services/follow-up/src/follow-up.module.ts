@@ -20,6 +20,13 @@ import { MessageComposer } from './outbox/message-composer';
 import { HandleResolutionHandler } from './reactions/handle-resolution';
 import { ResolutionWorker } from './reactions/resolution.worker';
 import { FollowUpSettingsReader } from './settings/follow-up-settings';
+import {
+  ChangeFollowUpSettingsHandler,
+  GetFollowUpSettingsHandler,
+  GetTemplatesHandler,
+  PreviewTemplateHandler,
+} from './settings/follow-up-settings.commands';
+import { FollowUpSettingsController } from './settings/follow-up-settings.controller';
 import { AnswerSurveyHandler, GetSurveyHandler } from './survey/survey';
 import { SurveyController } from './survey/survey.controller';
 import { SurveyLinks } from './survey/survey-links';
@@ -37,7 +44,7 @@ const followUpConfigProvider = {
  * (回访), the self-service survey, reopening, re-review (复查) and closure (结案).
  */
 @Module({
-  controllers: [FollowUpController, SurveyController],
+  controllers: [FollowUpController, SurveyController, FollowUpSettingsController],
   providers: [
     followUpConfigProvider,
     followUpEventsProvider,
@@ -63,6 +70,10 @@ const followUpConfigProvider = {
     GetFollowUpHandler,
     GetSurveyHandler,
     AnswerSurveyHandler,
+    GetFollowUpSettingsHandler,
+    GetTemplatesHandler,
+    PreviewTemplateHandler,
+    ChangeFollowUpSettingsHandler,
   ],
 })
 export class FollowUpModule {}

@@ -7,3 +7,4 @@ export * from './reviewers';
 export * from './settings';
 export * from './templates';
 export * from './windows';
+export * from './settings-decider';

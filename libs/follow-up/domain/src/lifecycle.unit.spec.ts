@@ -1,3 +1,5 @@
+import { followUpSettingsDecider } from './settings-decider';
+import { BUILT_IN_TEMPLATES, renderTemplate } from './templates';
 import type { FollowUpStreamEvent } from './follow-up';
 import { after, COMPLAINT, resolved, stateAfter, when } from './follow-up.test-support';
 import { DEFAULT_FOLLOW_UP_SETTINGS } from './settings';
@@ -158,5 +160,41 @@ describe('commands decided as one', () => {
       ],
     });
     expect(events.map((e) => e.type)).toEqual(['SurveyLinkIssued']);
+  });
+});
+
+describe('a tenant’s follow-up settings', () => {
+  it('numbers each change of a template and refuses unknown variables', () => {
+    const change = (text: string) => ({
+      type: 'ChangeTemplate' as const,
+      kind: 'resolution_notice' as const,
+      language: 'en' as const,
+      template: { subject: 'Re {{reference}}', text },
+      by: 'admin',
+      at: after(0),
+    });
+    const [first] = followUpSettingsDecider.decide(
+      change('Done: {{summary}}'),
+      followUpSettingsDecider.initialState(),
+    );
+    expect(first!.data).toMatchObject({ version: 1 });
+    const state = followUpSettingsDecider.evolve(followUpSettingsDecider.initialState(), first!);
+    expect(followUpSettingsDecider.decide(change('Again'), state)[0]!.data).toMatchObject({ version: 2 });
+    expect(() => followUpSettingsDecider.decide(change('{{password}}'), state)).toThrow('invalid field');
+  });
+});
+
+describe('templates', () => {
+  it('escape every value in the HTML of an e-mail, and keep the text as it is', () => {
+    const rendered = renderTemplate(
+      { subject: '{{reference}}\n', text: 'Done: {{summary}}' },
+      {
+        reference: 'KS-1',
+        summary: '<script>alert(1)</script> & more',
+      },
+    );
+    expect(rendered.html).toBe('<p>Done: &lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>');
+    expect(rendered.text).toBe('Done: <script>alert(1)</script> & more');
+    expect(BUILT_IN_TEMPLATES.resolution_notice['zh-CN'].text).toContain('{{surveyUrl}}');
   });
 });

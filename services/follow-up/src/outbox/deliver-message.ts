@@ -71,8 +71,9 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
   }
 
   private async send(facts: ComplaintFacts, message: MessageRecordedData, attempt: number): Promise<Outcome> {
+    let to: string | undefined;
     try {
-      const to = await this.addressOf(facts, message);
+      to = await this.addressOf(facts, message);
       if (!to) return { delivered: false, error: `no ${message.channel} address for the recipient` };
       const receipt: NotificationReceipt = await this.notifiers.for(message.channel).send({
         messageId: message.messageId,
@@ -85,10 +86,9 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
       });
       return { delivered: true, ...(receipt.providerId !== undefined && { providerId: receipt.providerId }) };
     } catch (error) {
-      return {
-        delivered: false,
-        error: `attempt ${attempt}: ${error instanceof Error ? error.message : String(error)}`,
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      // the provider's answer may quote the address: the event keeps no personal data
+      return { delivered: false, error: `attempt ${attempt}: ${to ? reason.split(to).join('***') : reason}` };
     }
   }
 
