@@ -4,6 +4,7 @@ import { assignmentRoutes } from './assignment.routes';
 import { classificationRoutes } from './classification.routes';
 import { directoryRoutes } from './directory.routes';
 import { escalationRoutes } from './escalation.routes';
+import { followUpRoutes } from './follow-up.routes';
 import { intakeRoutes } from './intake.routes';
 import { platformRoutes } from './platform.routes';
 import { privacyRoutes } from './privacy.routes';
@@ -18,4 +19,5 @@ export const ROUTES: readonly RouteCase[] = [
   ...directoryRoutes,
   ...assignmentRoutes,
   ...escalationRoutes,
+  ...followUpRoutes,
 ];
