@@ -211,7 +211,7 @@ describe('API documents', () => {
       expect(deref(openapi, schemas().RegisterComplaint.properties.subject).additionalProperties).toBe(false);
     });
 
-    it('needs a bearer token everywhere except health, metrics and the dev-token route', () => {
+    it('needs a bearer token everywhere except health, metrics, the dev-token route and survey links', () => {
       expect(openapi.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
       expect(openapi.security).toEqual([{ bearerAuth: [] }]);
       const open = Object.entries(openapi.paths as Record<string, Record<string, Json>>)
@@ -220,10 +220,12 @@ describe('API documents', () => {
         .map(({ path, method }) => `${method.toUpperCase()} ${path}`)
         .sort();
       expect(open).toEqual([
+        'GET /api/v1/surveys/{token}',
         'GET /health/live',
         'GET /health/ready',
         'GET /metrics',
         'POST /api/v1/auth/dev-token',
+        'POST /api/v1/surveys/{token}',
       ]);
     });
 

@@ -56,6 +56,7 @@ interface Operation {
   readonly responses?: Record<string, unknown>;
   readonly parameters?: ReadonlyArray<Parameter | { $ref: string }>;
   readonly requestBody?: { readonly required?: boolean };
+  readonly security?: readonly unknown[];
 }
 
 interface OpenApi {
@@ -82,6 +83,12 @@ function operationOf(route: string): Operation {
   const operation = openapi.paths[path]?.[method.toLowerCase()];
   if (!operation) throw new Error(`${route} is not documented`);
   return operation;
+}
+
+/** Whether the document says a route needs no token (`security: []`). */
+export function documentedPublic(route: string): boolean {
+  const { security } = operationOf(route);
+  return Array.isArray(security) && security.length === 0;
 }
 
 /** The 2xx status the document gives for a route (the first, when it lists several). */

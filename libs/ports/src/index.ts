@@ -12,3 +12,4 @@ export * from './projection';
 export * from './projection-preparation';
 export * from './projection-rebuild';
 export * from './relay';
+export * from './notifier';

@@ -1,3 +1,4 @@
+import { followUpEventTypes, followUpWorkEventTypes } from '@kesu/follow-up-contracts';
 import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
 import { intakeEventTypes } from '@kesu/intake-contracts';
@@ -15,5 +16,7 @@ export const analyticsEventsProvider = {
       ...classificationEventTypes,
       ...assignmentEventTypes,
       ...slaEventTypes,
+      ...followUpEventTypes,
+      ...followUpWorkEventTypes,
     ]),
 };

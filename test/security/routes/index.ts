@@ -5,6 +5,7 @@ import { caseRoutes } from './case.routes';
 import { classificationRoutes } from './classification.routes';
 import { directoryRoutes } from './directory.routes';
 import { escalationRoutes } from './escalation.routes';
+import { followUpRoutes } from './follow-up.routes';
 import { intakeRoutes } from './intake.routes';
 import { platformRoutes } from './platform.routes';
 import { privacyRoutes } from './privacy.routes';
@@ -22,4 +23,5 @@ export const ROUTES: readonly RouteCase[] = [
   ...escalationRoutes,
   ...slaRoutes,
   ...caseRoutes,
+  ...followUpRoutes,
 ];

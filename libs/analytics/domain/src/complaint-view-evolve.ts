@@ -18,6 +18,7 @@ import {
   PLAN_MEMBERSHIP_TYPES,
   planMembersNamed,
 } from './complaint-view-escalation';
+import { applyFollowUp, FOLLOW_UP_TYPES } from './complaint-view-follow-up';
 import { applyIntake, receivedView } from './complaint-view-intake';
 import { applySla, SLA_VIEW_TYPES, type SlaViewEvent } from './complaint-view-sla';
 
@@ -25,8 +26,8 @@ const ESCALATION_VIEW_TYPES: readonly string[] = [...ESCALATION_TYPES, ...PLAN_M
 
 /**
  * Event types the complaint view folds: every one of intake's, classification's and dispatch's about
- * it, assignment's escalation of it, the plans that name it and its case work, and the SLA
- * service's clocks.
+ * it, assignment's escalation of it, the plans that name it and its case work, the SLA service's
+ * clocks, and follow-up's.
  */
 export const complaintViewHandles: readonly string[] = [
   ...intakeEventTypes.map((entry) => entry.type),
@@ -35,6 +36,7 @@ export const complaintViewHandles: readonly string[] = [
   ...ESCALATION_VIEW_TYPES,
   ...SLA_VIEW_TYPES,
   ...CASE_TYPES,
+  ...FOLLOW_UP_TYPES,
 ];
 
 /**
@@ -78,6 +80,10 @@ export function evolveComplaintView(view: ComplaintView | null, event: RecordedE
   }
   if (CASE_TYPES.includes(event.type))
     return view && touched(applyCase(view, { type: event.type, data: event.data } as CaseEvent), event);
+  if ((FOLLOW_UP_TYPES as readonly string[]).includes(event.type)) {
+    const followedUp = { type: event.type, data: event.data } as Parameters<typeof applyFollowUp>[1];
+    return view && touched(applyFollowUp(view, followedUp), event);
+  }
   if ((ESCALATION_VIEW_TYPES as readonly string[]).includes(event.type)) {
     const next =
       view &&

@@ -43,6 +43,7 @@ export function receivedView(data: ComplaintReceivedData, event: RecordedEvent):
     incidentPlan: null,
     sla: { respondBy: data.acknowledgement.respondBy, resolveBy: null, state: 'on_track' },
     satisfaction: null,
+    followUp: null,
     personalMentions: data.personalMentions ?? DEFAULT_PERSONAL_MENTIONS,
     intakeRevision: event.revision,
     eventCount: 1,

@@ -2,12 +2,14 @@ import { complaintViewAsOf, complaintViewHandles, evolveComplaintView } from './
 import { data, event, fold, newHistory, recorded } from './complaint-view.test-support';
 
 describe('complaint view', () => {
-  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation, plan and case work, its clocks', () => {
+  it('handles every intake event, the classification of the complaint and its collective incident, its dispatch, escalation, plan and case work, its clocks and its follow-up', () => {
     expect([...complaintViewHandles].sort()).toEqual([
       'AppealDecided',
       'AssignmentAccepted',
       'AssignmentEnded',
       'AssignmentReturned',
+      'CallbackAttempted',
+      'CallbackScheduled',
       'CaseNoteAdded',
       'CaseReferred',
       'CaseReopened',
@@ -18,6 +20,7 @@ describe('complaint view', () => {
       'ComplaintAddedToIncidentPlan',
       'ComplaintAssigned',
       'ComplaintClassified',
+      'ComplaintClosed',
       'ComplaintEscalated',
       'ComplaintJoinedCollectiveIncident',
       'ComplaintMergedAsDuplicate',
@@ -27,12 +30,16 @@ describe('complaint view', () => {
       'ComplaintRejected',
       'ComplaintRemovedFromCollectiveIncident',
       'ComplaintRemovedFromIncidentPlan',
+      'ComplaintReopened',
       'ComplaintResolved',
       'ComplaintResolvedOnTheSpot',
       'ComplaintTransferred',
       'ComplaintWithdrawn',
       'CustomerContacted',
       'CustomerResponded',
+      'CustomerUnreachable',
+      'DeliveryAttempted',
+      'DeliveryFailed',
       'DepartmentHeadAlerted',
       'DuplicateLinked',
       'EscalationHandedBack',
@@ -40,16 +47,21 @@ describe('complaint view', () => {
       'FindingRecorded',
       'IncidentPlanOpened',
       'InvestigationPlanned',
+      'MessageDelivered',
+      'MessageRecorded',
       'OfferMade',
       'ProposalApproved',
       'ProposalRejected',
       'ProposalRevised',
       'ProposalSubmitted',
+      'ReReviewDecided',
+      'ReReviewRequested',
       'RecordConfirmed',
       'RecordCorrected',
       'RejectionAppealed',
       'RemediesExecuted',
       'RepeatComplaintFlagged',
+      'SatisfactionRecorded',
       'SlaBreached',
       'SlaClockPaused',
       'SlaClockResumed',
@@ -58,6 +70,8 @@ describe('complaint view', () => {
       'SlaDeadlinesSet',
       'SlaMilestoneMet',
       'SlaWarningRaised',
+      'SurveyLinkAnswered',
+      'SurveyLinkIssued',
     ]);
   });
 

@@ -15,6 +15,7 @@ import { maskPersonalMentions, type PersonalMentionKind } from '@kesu/text';
 import type { AssignmentView } from './complaint-view-assignment';
 import type { SlaView } from './complaint-view-sla';
 import { CASE_STATUSES, type CaseView } from './complaint-view-case';
+import type { FollowUpPart } from './complaint-view-follow-up';
 import { documentSearchTokens } from './search-tokens';
 
 // ---------------------------------------------------------------- vocabulary
@@ -23,8 +24,14 @@ export type Severity = 'minor' | 'general' | 'major' | 'critical';
 export type Scope = 'individual' | 'collective';
 export type SlaState = 'on_track' | 'at_risk' | 'breached' | 'met' | 'paused';
 
-/** Where a complaint stands: intake's statuses, then case work's. */
-export const COMPLAINT_STATUSES = [...INTAKE_STATUSES, ...CASE_STATUSES] as const;
+/** Where a complaint stands: intake's statuses, then case work's, then follow-up's. */
+export const COMPLAINT_STATUSES = [
+  ...INTAKE_STATUSES,
+  ...CASE_STATUSES,
+  'reopened',
+  'under_re_review',
+  'closed',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
 export const SEVERITIES: readonly Severity[] = ['minor', 'general', 'major', 'critical'];
@@ -158,6 +165,8 @@ export interface ComplaintView {
   /** The case work on it (stage, waiting, the open proposal and who must approve it, the resolution); null before it began. */
   readonly case?: CaseView | null;
   readonly satisfaction: string | null;
+  /** Follow-up's messages, callback, reopens, re-review and closure; absent on views folded before it. */
+  readonly followUp?: FollowUpPart | null;
   /** What `q` finds it by: never the complainant's details (see `searchTokensOf`). */
   readonly searchTokens: readonly string[];
   /**

@@ -2,6 +2,7 @@ export * from './complaint-view';
 export * from './complaint-view-assignment';
 export * from './complaint-view-sla';
 export * from './complaint-view-case';
+export * from './complaint-view-follow-up';
 export {
   complaintViewAsOf,
   complaintViewHandles,

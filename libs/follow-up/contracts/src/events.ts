@@ -3,6 +3,16 @@ import type { DomainEvent } from '@kesu/kernel';
 /** How a closed complaint ended (处理结果). */
 export type ClosureOutcome = 'resolved' | 'partially_resolved' | 'unresolved';
 
+/** Why a complaint was closed (结案原因). */
+export const CLOSURE_REASONS = [
+  'satisfied',
+  'no_objection',
+  'unreachable',
+  're_review_upheld',
+  'supervisor_decision',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
 /**
  * Follow-up's ComplaintClosed (v1) on `followup-complaint-<id>` (结案/办结): the complaint's case is
  * closed, and the closer confirmed (or corrected) its category as part of closing; classification
@@ -20,6 +30,8 @@ export interface ComplaintClosedData {
   readonly finalCategory: string;
   /** The closing summary (办结意见). */
   readonly summary?: string;
+  /** Why it closed (absent on closures recorded before the reason was kept). */
+  readonly reason?: ClosureReason;
 }
 
 /** Why a complaint was reopened. */

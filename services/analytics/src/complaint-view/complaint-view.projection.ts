@@ -1,5 +1,6 @@
 import { ASSIGNMENT_TOPIC, incidentPlanStream } from '@kesu/assignment-contracts';
 import { SLA_TOPIC } from '@kesu/sla-contracts';
+import { FOLLOW_UP_TOPIC } from '@kesu/follow-up-contracts';
 import { incidentStream } from '@kesu/classification-contracts';
 import {
   type CollectiveIncidentMembership,
@@ -29,13 +30,21 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * `assignment` from dispatch's events (department, assignee, level, accepted, transfers); 10:
  * `escalation` and `incidentPlan` from assignment's events; 11: `sla` from the SLA service's clocks
  * (respondBy, resolveBy, state, milestones, paused time); 12: `case` and the case statuses from
- * case work's events.
+ * case work's events; 13:
+ * `followUp` and the follow-up statuses (`reopened`, `under_re_review`, `closed`) from follow-up's
+ * events.
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 12,
+  version: 13,
   collection: COMPLAINT_VIEWS,
-  topics: [topicForCategory('intake'), topicForCategory('classification'), ASSIGNMENT_TOPIC, SLA_TOPIC],
+  topics: [
+    topicForCategory('intake'),
+    topicForCategory('classification'),
+    ASSIGNMENT_TOPIC,
+    SLA_TOPIC,
+    FOLLOW_UP_TOPIC,
+  ],
   handles: complaintViewHandles,
   documentId: complaintViewIds,
   evolve: (doc, event) => evolveComplaintView(doc, event),

@@ -100,6 +100,7 @@ export function toComplaintResponse(
     case: view.case ?? null,
     sla: view.sla,
     satisfaction: view.satisfaction,
+    followUp: view.followUp ?? null,
     updatedAt: view.updatedAt,
   };
 }

@@ -1,0 +1,20 @@
+import type { FollowUpSettings } from '@kesu/follow-up-contracts';
+
+/** The built-in follow-up settings (domain.md: callback the next day, re-review 5 + 6 days). */
+export const DEFAULT_FOLLOW_UP_SETTINGS: FollowUpSettings = {
+  callbackDueHours: 24,
+  objectionWindowHours: 72,
+  callbackMaxAttempts: 3,
+  reReviewRequestHours: 5 * 24,
+  reReviewAnswerHours: 6 * 24,
+  surveyLinkHours: 7 * 24,
+  progressUpdateHours: 72,
+};
+
+/** Whether the settings hold together: answers the problems, each naming its field. */
+export function settingsProblems(settings: FollowUpSettings): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (settings.objectionWindowHours < settings.callbackDueHours)
+    problems.push({ field: 'objectionWindowHours', message: 'must not end before the callback is due' });
+  return problems;
+}
