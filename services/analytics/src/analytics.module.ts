@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { analyticsEventsProvider } from './analytics-events';
+import { AuditExportController } from './audit/audit-export.controller';
 import { ComplaintEvents } from './audit/complaint-events';
+import { ExportAuditHandler } from './audit/export-audit';
 import { ComplaintHistoryController } from './audit/complaint-history.controller';
 import { GetComplaintHistoryHandler } from './audit/get-complaint-history';
 import { VerifyComplaintHistoryHandler } from './audit/verify-complaint-history';
@@ -13,7 +15,7 @@ import { LinkedComplaints } from './personal-data-access';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
-  controllers: [ComplaintViewController, ComplaintHistoryController],
+  controllers: [ComplaintViewController, ComplaintHistoryController, AuditExportController],
   providers: [
     analyticsEventsProvider,
     ComplaintScope,
@@ -23,6 +25,7 @@ import { LinkedComplaints } from './personal-data-access';
     ListComplaintsHandler,
     GetComplaintHistoryHandler,
     VerifyComplaintHistoryHandler,
+    ExportAuditHandler,
     ComplaintViewWorker,
   ],
 })

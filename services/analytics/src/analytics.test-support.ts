@@ -42,6 +42,9 @@ export const stores = (): { store: EventStore; documents: DocumentStore; keys: K
   keys,
 });
 
+/** The app's data folder (its SQLite file is `kesu.db` there). */
+export const dataDirectory = (): string => dataDir;
+
 /** Starts the app before the spec's tests (with tokens for admin, agent1, agent2, supervisor1, director1, analyst1, regulator1) and closes it after. */
 export function useAnalyticsApp(): void {
   beforeAll(async () => {

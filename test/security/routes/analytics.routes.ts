@@ -11,6 +11,7 @@ const grid = {
   'GET /api/v1/complaints/{id}':               'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
   'GET /api/v1/complaints/{id}/history':       'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
   'GET /api/v1/complaints/{id}/history/verify':'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
+  'GET /api/v1/audit/export':                  '403 403 403 403 403 403 403 403 ok  403 403 401',
 };
 
 const east1 =
@@ -25,4 +26,5 @@ export const analyticsRoutes = routeCases(grid, {
   'GET /api/v1/complaints/{id}': east1(),
   'GET /api/v1/complaints/{id}/history': east1('/history'),
   'GET /api/v1/complaints/{id}/history/verify': east1('/history/verify'),
+  'GET /api/v1/audit/export': async () => ({ method: 'GET', url: '/api/v1/audit/export' }),
 });

@@ -14,3 +14,6 @@ export {
   evolvePlanProgress,
   planProgressAsOf,
 } from './incident-plan-progress';
+export * from './audit-export';
+export * from './audit-export-verifier';
+export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
