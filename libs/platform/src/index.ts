@@ -45,3 +45,4 @@ export {
   PageQuery,
 } from './validation';
 export * from './reserved-names';
+export { clientAddressOf } from './rate-limits';

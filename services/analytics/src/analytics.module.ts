@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessLog } from './access-log/access-log';
+import { AccessLogController, ListAccessLogHandler } from './access-log/access-log.controller';
+import { AccessLoggedInterceptor } from './access-log/access-logged.interceptor';
 import { analyticsEventsProvider } from './analytics-events';
 import { AuditExportController } from './audit/audit-export.controller';
 import { ComplaintEvents } from './audit/complaint-events';
@@ -15,7 +19,12 @@ import { LinkedComplaints } from './personal-data-access';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
-  controllers: [ComplaintViewController, ComplaintHistoryController, AuditExportController],
+  controllers: [
+    ComplaintViewController,
+    ComplaintHistoryController,
+    AuditExportController,
+    AccessLogController,
+  ],
   providers: [
     analyticsEventsProvider,
     ComplaintScope,
@@ -26,6 +35,9 @@ import { LinkedComplaints } from './personal-data-access';
     GetComplaintHistoryHandler,
     VerifyComplaintHistoryHandler,
     ExportAuditHandler,
+    AccessLog,
+    ListAccessLogHandler,
+    { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],
 })

@@ -3,6 +3,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, IsInstant, type Principal, Role, Roles } from '@kesu/platform';
 import { IsOptional } from 'class-validator';
+import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { ExportAuditQuery } from './export-audit';
 
 /** Parameters of `GET /api/v1/audit/export`: the window of `recordedAt`. */
@@ -25,6 +26,7 @@ export class AuditExportController {
 
   @Get()
   @Roles(Role.regulator)
+  @AccessLogged('export')
   async export(
     @Query() params: AuditExportParams,
     @CurrentPrincipal() principal: Principal,
