@@ -17,3 +17,4 @@ export {
 export * from './audit-export';
 export * from './audit-export-verifier';
 export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
+export * from './kpi';
