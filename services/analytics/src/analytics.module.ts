@@ -15,6 +15,12 @@ import { ComplaintViewController } from './complaint-view/complaint-view.control
 import { ComplaintViewWorker } from './complaint-view/complaint-view.worker';
 import { GetComplaintHandler } from './complaint-view/get-complaint';
 import { ListComplaintsHandler } from './complaint-view/list-complaints';
+import { GetKpisHandler } from './kpi/get-kpis';
+import { KpiBuilds } from './kpi/kpi-builds';
+import { KpiCells } from './kpi/kpi-cells';
+import { KpiRollupStore } from './kpi/kpi-rollup-store';
+import { KpiRollupWorker } from './kpi/kpi-rollup.worker';
+import { KpisController } from './kpi/kpis.controller';
 import { LinkedComplaints } from './personal-data-access';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
@@ -24,6 +30,7 @@ import { LinkedComplaints } from './personal-data-access';
     ComplaintHistoryController,
     AuditExportController,
     AccessLogController,
+    KpisController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -36,6 +43,11 @@ import { LinkedComplaints } from './personal-data-access';
     VerifyComplaintHistoryHandler,
     ExportAuditHandler,
     AccessLog,
+    KpiRollupStore,
+    KpiBuilds,
+    KpiCells,
+    KpiRollupWorker,
+    GetKpisHandler,
     ListAccessLogHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,

@@ -43,6 +43,9 @@ export const stores = (): { store: EventStore; documents: DocumentStore; keys: K
   keys,
 });
 
+/** A provider of the running app. */
+export const provider = <T>(token: unknown): T => app.get<T>(token as never);
+
 /** The app's data folder (its SQLite file is `kesu.db` there). */
 export const dataDirectory = (): string => dataDir;
 
