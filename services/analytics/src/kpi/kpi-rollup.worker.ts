@@ -5,7 +5,7 @@ import { KpiBuilds } from './kpi-builds';
 import { KpiRollupStore } from './kpi-rollup-store';
 
 /** Events folded per batch (one atomic write each). */
-export const ROLLUP_BATCH_SIZE = 500;
+export const ROLLUP_BATCH_SIZE = 2000;
 
 /**
  * Keeps the KPI rollups: one checkpointed subscription to the event store (global order) per build

@@ -131,9 +131,20 @@ export function contributionsOf(facts: KpiFacts): Contribution[] {
   return counts;
 }
 
-/** The tenant's calendar day of an instant. */
-export const dayOf = (at: string, timeZone: string): string =>
-  DateTime.fromISO(at, { zone: 'utc' }).setZone(timeZone).toISODate() ?? at.slice(0, 10);
+const days = new Map<string, string>();
+const MAX_REMEMBERED_DAYS = 200_000;
+
+/** The tenant's calendar day of an instant (remembered: a complaint's instants are asked for again and again). */
+export function dayOf(at: string, timeZone: string): string {
+  const key = `${timeZone} ${at}`;
+  let day = days.get(key);
+  if (day === undefined) {
+    day = DateTime.fromISO(at, { zone: 'utc' }).setZone(timeZone).toISODate() ?? at.slice(0, 10);
+    if (days.size >= MAX_REMEMBERED_DAYS) days.clear();
+    days.set(key, day);
+  }
+  return day;
+}
 
 /** What the rollups need besides the facts: the org tree (a branch and its ancestors) and the calendar. */
 export interface RollupContext {
