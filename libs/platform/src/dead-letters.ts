@@ -13,9 +13,13 @@ import { InvalidInputError } from '@kesu/kernel';
 import { MESSAGE_LOG } from './tokens';
 
 /** The topics the services publish (contracts/events/catalog.json): the ones whose dead letters are listed. */
-export const PUBLISHED_TOPICS: readonly string[] = ['intake', 'classification', 'followup', 'assignment'].map(
-  topicForCategory,
-);
+export const PUBLISHED_TOPICS: readonly string[] = [
+  'intake',
+  'classification',
+  'followup',
+  'assignment',
+  'sla',
+].map(topicForCategory);
 
 /**
  * A message a consumer group gave up on, as operators see it: where it was, which event it held
