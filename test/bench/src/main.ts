@@ -4,6 +4,7 @@ import { benchEmmett } from './emmett';
 import { benchEventStore } from './event-store';
 import { samplePayload } from './events';
 import { benchHttpIntake } from './http-intake';
+import { benchKpiRollups } from './kpi-rollups';
 import { machine } from './machine';
 import { benchRawSqlite } from './raw-sqlite';
 import { benchRelayProjection } from './relay-projection';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const alone = {
     classification: () => section('classification', () => benchClassification()),
     http: () => section('http intake', () => benchHttpIntake()),
+    kpi: () => section('kpi rollups', () => benchKpiRollups()),
   } as const;
   if (config.only) {
     if (!(config.only in alone))
@@ -43,7 +45,7 @@ async function main(): Promise<void> {
       machine: machine(),
       only: config.only,
       targets: { ...targets, ...CLASSIFICATION_TARGET },
-      [config.only === 'http' ? 'httpIntake' : config.only]: result,
+      [config.only === 'http' ? 'httpIntake' : config.only === 'kpi' ? 'kpiRollups' : config.only]: result,
       totalSeconds: round((now() - started) / 1000, 1),
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
   const kesuSingle = 'failed' in eventStore ? 0 : eventStore.singleAwaited.appendsPerSecond;
   const emmett = await section('emmett', () => benchEmmett(kesuSingle));
   const classification = await section('classification', () => benchClassification());
+  const kpiRollups = await section('kpi rollups', () => benchKpiRollups());
 
   const document = {
     machine: machine(),
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     httpIntake,
     emmett,
     classification,
+    kpiRollups,
     totalSeconds: round((now() - started) / 1000, 1),
   };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

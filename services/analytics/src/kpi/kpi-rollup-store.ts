@@ -37,6 +37,7 @@ const factsId = (complaintId: string) => `facts|${complaintId}`;
 const cellDocId = (tenantId: string, cellId: string) => `cell|${tenantId}|${cellId}`;
 const cellIdOfDocument = (docId: string): string => docId.split('|').slice(2).join('|');
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+const CELLS_PAGE = 5_000;
 
 /**
  * The KPI rollups of one build: each batch of events (in global order) folds the facts of their
@@ -106,7 +107,10 @@ export class KpiRollupStore {
     await collection.putMany(written);
   }
 
-  /** The tenant's cells of these units between two days (inclusive), read page by page. */
+  /**
+   * The tenant's cells of these units between two days (inclusive), read page by page, one unit at
+   * a time in the order of days, so the index (kind, tenant, unit, day) serves both filter and order.
+   */
   async *cells(
     build: string,
     tenantId: string,
@@ -114,21 +118,22 @@ export class KpiRollupStore {
     from: string,
     to: string,
   ): AsyncIterable<KpiCell> {
-    const filter: Filter = {
-      kind: 'cell',
-      tenantId,
-      unitId: { $in: [...unitIds] },
-      day: { $gte: from, $lte: to },
-    };
-    let cursor: string | undefined;
-    do {
-      const page = await this.collection(build).find(filter, { limit: 1000, ...(cursor && { cursor }) });
-      for (const doc of page.items) {
-        if (Object.keys(doc.counts ?? {}).length > 0)
-          yield { ...cellKeyOf(cellIdOfDocument(doc._id)), counts: doc.counts! };
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for (const unitId of unitIds) {
+      const filter: Filter = { kind: 'cell', tenantId, unitId, day: { $gte: from, $lte: to } };
+      let cursor: string | undefined;
+      do {
+        const page = await this.collection(build).find(filter, {
+          sort: { field: 'day', direction: 1 },
+          limit: CELLS_PAGE,
+          ...(cursor && { cursor }),
+        });
+        for (const doc of page.items) {
+          if (Object.keys(doc.counts ?? {}).length > 0)
+            yield { ...cellKeyOf(cellIdOfDocument(doc._id)), counts: doc.counts! };
+        }
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    }
   }
 
   /** The org tree and calendar of the tenant, as its published directory has them now. */
