@@ -80,7 +80,7 @@ export async function rolledUp(
   position: (build: string) => Promise<number>,
 ): Promise<void> {
   const head = await store.headPosition();
-  for (let waited = 0; waited < 20_000; waited += 20) {
+  for (let waited = 0; waited < 300_000; waited += 20) {
     const build = await readable();
     if (build !== null && (await position(build)) >= head) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
