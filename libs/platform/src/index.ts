@@ -46,3 +46,4 @@ export {
 } from './validation';
 export * from './reserved-names';
 export { UuidParam, uuidParam } from './path-parameters';
+export { clientAddressOf } from './rate-limits';

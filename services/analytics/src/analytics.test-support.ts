@@ -12,6 +12,7 @@ import {
   EVENT_STORE,
   KEY_STORE,
   PlatformModule,
+  type PlatformConfig,
 } from '@kesu/platform';
 import { type DocumentStore, type EventStore, type KeyStore, rebuildProjection } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -42,8 +43,14 @@ export const stores = (): { store: EventStore; documents: DocumentStore; keys: K
   keys,
 });
 
+/** A provider of the running app. */
+export const provider = <T>(token: unknown): T => app.get<T>(token as never);
+
+/** The app's data folder (its SQLite file is `kesu.db` there). */
+export const dataDirectory = (): string => dataDir;
+
 /** Starts the app before the spec's tests (with tokens for admin, agent1, agent2, supervisor1, director1, analyst1, regulator1) and closes it after. */
-export function useAnalyticsApp(): void {
+export function useAnalyticsApp(config: Partial<PlatformConfig> = {}): void {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kesu-analytics-'));
     class TestApp {}
@@ -54,7 +61,7 @@ export function useAnalyticsApp(): void {
           env: {},
           directories: [DEMO_DIRECTORY],
           relay: false,
-          config: { dataDir, logLevel: 'silent' },
+          config: { dataDir, logLevel: 'silent', ...config },
         }),
         AnalyticsModule,
       ],
@@ -89,11 +96,15 @@ export function useAnalyticsApp(): void {
 }
 
 /** A GET as one of the demo users; without `as`, no token. */
-export const get = (as: string | undefined, url: string): Promise<LightMyRequestResponse> =>
+export const get = (
+  as: string | undefined,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> =>
   http.inject({
     method: 'GET',
     url,
-    ...(as === undefined ? {} : { headers: { authorization: `Bearer ${tokens[as]}` } }),
+    headers: { ...headers, ...(as !== undefined && { authorization: `Bearer ${tokens[as]}` }) },
   });
 
 /** Folds every stored event into the complaint views again (a rebuild). */

@@ -31,12 +31,15 @@ export const config = {
   flood: envInt('BENCH_FLOOD', 4_000),
   /** Appends per Emmett scenario (it is slow: each is capped by `phaseSeconds` too). */
   emmettEvents: envInt('BENCH_EMMETT_EVENTS', 5_000),
+  /** Complaints whose rollups the KPI queries read (`kpi`), and the queries timed per scenario. */
+  kpiComplaints: envInt('BENCH_KPI_COMPLAINTS', 1_000_000),
+  kpiQueries: envInt('BENCH_KPI_QUERIES', 30),
   /** Upper bound on any single timed loop, in seconds. */
   phaseSeconds: envInt('BENCH_PHASE_SECONDS', 20),
   /** Whether to try installing the Emmett peer (BENCH_EMMETT=0 skips it). */
   emmett: process.env.BENCH_EMMETT !== '0',
   http: process.env.BENCH_HTTP !== '0',
-  /** Run only this scenario (`classification` or `http`); unset runs them all. */
+  /** Run only this scenario (`classification`, `http` or `kpi`); unset runs them all. */
   only: process.env.BENCH_ONLY ?? '',
 };
 

@@ -4,6 +4,7 @@ import { benchEmmett } from './emmett';
 import { benchEventStore } from './event-store';
 import { samplePayload } from './events';
 import { benchHttpIntake } from './http-intake';
+import { benchKpiRollups } from './kpi-rollups';
 import { machine } from './machine';
 import { benchRawSqlite } from './raw-sqlite';
 import { benchRelayProjection } from './relay-projection';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   const alone = {
     classification: () => section('classification', () => benchClassification()),
     http: () => section('http intake', () => benchHttpIntake()),
+    kpi: () => section('kpi rollups', () => benchKpiRollups()),
   } as const;
   if (config.only) {
     if (!(config.only in alone))
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
       machine: machine(),
       only: config.only,
       targets: { ...targets, ...CLASSIFICATION_TARGET },
-      [config.only === 'http' ? 'httpIntake' : config.only]: result,
+      [config.only === 'http' ? 'httpIntake' : config.only === 'kpi' ? 'kpiRollups' : config.only]: result,
       totalSeconds: round((now() - started) / 1000, 1),
     };
     process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   const emmett = await section('emmett', () => benchEmmett(kesuSingle));
   const classification = await section('classification', () => benchClassification());
   const slaTimers = await section('sla timers', () => benchSlaTimers());
+  const kpiRollups = await section('kpi rollups', () => benchKpiRollups());
 
   const document = {
     machine: machine(),
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     emmett,
     classification,
     slaTimers,
+    kpiRollups,
     totalSeconds: round((now() - started) / 1000, 1),
   };
   process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);

@@ -11,6 +11,9 @@ const grid = {
   'GET /api/v1/complaints/{id}':               'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
   'GET /api/v1/complaints/{id}/history':       'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
   'GET /api/v1/complaints/{id}/history/verify':'ok  ok  404 ok  ok  ok  ok  ok  ok  403 404 401',
+  'GET /api/v1/audit/export':                  '403 403 403 403 403 403 403 403 ok  403 403 401',
+  'GET /api/v1/audit/access-log':              'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /api/v1/analytics/kpis':                'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
 };
 
 const east1 =
@@ -25,4 +28,7 @@ export const analyticsRoutes = routeCases(grid, {
   'GET /api/v1/complaints/{id}': east1(),
   'GET /api/v1/complaints/{id}/history': east1('/history'),
   'GET /api/v1/complaints/{id}/history/verify': east1('/history/verify'),
+  'GET /api/v1/audit/export': async () => ({ method: 'GET', url: '/api/v1/audit/export' }),
+  'GET /api/v1/analytics/kpis': async () => ({ method: 'GET', url: '/api/v1/analytics/kpis?groupBy=branch' }),
+  'GET /api/v1/audit/access-log': async () => ({ method: 'GET', url: '/api/v1/audit/access-log?limit=100' }),
 });

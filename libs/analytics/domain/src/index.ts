@@ -17,3 +17,7 @@ export {
   evolvePlanProgress,
   planProgressAsOf,
 } from './incident-plan-progress';
+export * from './audit-export';
+export * from './audit-export-verifier';
+export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
+export * from './kpi';

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { ChainVerification } from '@kesu/kernel';
 import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
+import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { type ComplaintHistory, GetComplaintHistoryQuery } from './get-complaint-history';
 import { VerifyComplaintHistoryQuery } from './verify-complaint-history';
 
@@ -11,6 +12,7 @@ export class ComplaintHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @AccessLogged('history')
   history(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
@@ -19,6 +21,7 @@ export class ComplaintHistoryController {
   }
 
   @Get('verify')
+  @AccessLogged('verify')
   verify(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,

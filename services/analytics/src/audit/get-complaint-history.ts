@@ -7,14 +7,14 @@ import { LinkedComplaints, seesPersonalData } from '../personal-data-access';
 import { ComplaintEvents } from './complaint-events';
 
 /** The fields of intake's events that name another complaint: its id, and what else names it. */
-const LINKS: Readonly<Record<string, { readonly id: string; readonly fields: readonly string[] }>> = {
+export const LINKS: Readonly<Record<string, { readonly id: string; readonly fields: readonly string[] }>> = {
   ComplaintMergedAsDuplicate: { id: 'duplicateOf', fields: ['duplicateOf', 'duplicateOfReference'] },
   DuplicateLinked: { id: 'duplicateComplaintId', fields: ['duplicateComplaintId', 'duplicateReference'] },
   RepeatComplaintFlagged: { id: 'repeatOf', fields: ['repeatOf', 'repeatOfReference'] },
 };
 
 /** The complaint another event of the history links to, if it links to one. */
-function linkOf(event: RecordedEvent): string | undefined {
+export function linkOf(event: RecordedEvent): string | undefined {
   const link = LINKS[event.type];
   const id = link && (event.data as Record<string, unknown>)[link.id];
   return typeof id === 'string' ? id : undefined;
@@ -25,7 +25,7 @@ function linkOf(event: RecordedEvent): string | undefined {
  * request's body: of a correction of the location alone, of a reason whose marked mention is masked
  * — found again by trying addresses or phone numbers. It is personal data with the body.
  */
-const KEYED_CAUSATION = 'idempotency-';
+export const KEYED_CAUSATION = 'idempotency-';
 
 /**
  * One event of a complaint's history as stored, with every envelope field its hash covers, so a

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
+import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { ComplaintListParams, ComplaintViewParams } from './complaint-view.params';
 import type { ComplaintPage, ComplaintResponse } from './complaint-view.response';
 import { GetComplaintQuery } from './get-complaint';
@@ -20,6 +21,7 @@ export class ComplaintViewController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
+  @AccessLogged('list')
   list(
     @Query() params: ComplaintListParams,
     @CurrentPrincipal() principal: Principal,
@@ -28,6 +30,7 @@ export class ComplaintViewController {
   }
 
   @Get(':id')
+  @AccessLogged('view')
   async view(
     @Param('id', uuidParam('id')) id: string,
     @Query() params: ComplaintViewParams,

@@ -1,0 +1,3 @@
+export * from './kpi-facts';
+export * from './kpi-rollup';
+export * from './kpi-figures';

@@ -1,0 +1,197 @@
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { createEmbeddedStorage } from '@kesu/adapter-embedded';
+import {
+  countsByGroup,
+  figuresOf,
+  type KpiCell,
+  type KpiFacts,
+  rollupDelta,
+  sumCells,
+} from '@kesu/analytics-domain';
+// The analytics service's own rollup store (the bench may import any project).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { KpiRollupStore, type RollupDocument } from '../../../services/analytics/src/kpi/kpi-rollup-store';
+import { config, deadline, now, percentile, progress, round, tempDir } from './common';
+
+/*
+ * KPI query latency over the rollups of 1,000,000 complaints (BENCH_KPI_COMPLAINTS): a year of
+ * complaints at the demo tenant's branches is folded into cells by the rollups' own delta, written
+ * to the embedded document store as the worker writes them, and queried as the KPI route queries
+ * them (cells of the units in a window, summed) — beside the raw ceiling: the same rows read from a
+ * plain indexed SQLite table and summed.
+ */
+
+const BUILD = 'bench';
+const CATEGORIES = ['service_attitude', 'communication', 'fees', 'network_quality', 'billing', 'other'];
+const DEPARTMENT_OF: Record<string, string> = {
+  fees: 'billing',
+  billing: 'billing',
+  network_quality: 'network',
+};
+const CHANNELS = ['hotline', 'hotline', 'web', 'walk_in', 'gov_hotline_12345'];
+const DAY = 86_400_000;
+
+/** The demo tenant's org tree in short: four branches under two regions under HQ. */
+const PARENT: Readonly<Record<string, string | null>> = {
+  hq: null,
+  east: 'hq',
+  west: 'hq',
+  'east-1': 'east',
+  'east-2': 'east',
+  'west-1': 'west',
+  'west-2': 'west',
+};
+const BRANCHES = ['east-1', 'east-2', 'west-1', 'west-2'];
+
+/** The part of the platform's directory the rollups read: the tenant's calendar and its org tree. */
+const directory = {
+  tenant: () => ({ timeZone: 'Asia/Shanghai' }),
+  unit: (_tenantId: string, id: string) => (id in PARENT ? { id, parentId: PARENT[id] ?? null } : undefined),
+} as unknown as ConstructorParameters<typeof KpiRollupStore>[1];
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** One complaint's facts: received in 2026, most accepted, resolved, closed and surveyed. */
+function factsOf(i: number, next: () => number, branches: readonly string[]): KpiFacts {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const t0 = Date.parse('2026-01-01T00:00:00.000Z') + Math.floor(next() * 365 * 24) * 3_600_000;
+  const at = (days: number) => new Date(t0 + days * DAY).toISOString();
+  const category = pick(CATEGORIES);
+  const department = DEPARTMENT_OF[category] ?? 'service';
+  const resolvedIn = next() * 6;
+  const path = next();
+  return {
+    complaintId: `c-${i}`,
+    tenantId: 'demo',
+    branchId: pick(branches),
+    channel: pick(CHANNELS),
+    category,
+    severity: next() < 0.7 ? 'general' : pick(['minor', 'major']),
+    departmentId: department,
+    handlerId: `${department}-${Math.floor(next() * 3)}`,
+    receivedAt: at(0),
+    ...(path < 0.1
+      ? { resolvedOnTheSpotAt: at(0.01), resolvedAt: at(0.01) }
+      : { acceptedAt: at(0.05), resolvedAt: at(resolvedIn), closedAt: at(resolvedIn + 1) }),
+    ...(resolvedIn < 3 && path >= 0.1 && { resolvedWithinSlaAt: at(resolvedIn) }),
+    ...(resolvedIn >= 3 && path >= 0.1 && { firstBreachAt: at(3) }),
+    ...(next() < 0.7 && {
+      satisfaction: { at: at(resolvedIn + 2), level: next() < 0.95 ? 'satisfied' : 'unsatisfied' },
+    }),
+    reopenedAt: [],
+    reReviews: [],
+    reReviewsChanged: [],
+  };
+}
+
+export interface KpiBenchResult {
+  readonly complaints: number;
+  readonly cells: number;
+  readonly foldSeconds: number;
+  readonly writeSeconds: number;
+  readonly queries: Record<
+    string,
+    { runs: number; cellsRead: number; p50Ms: number; p99Ms: number; rawP50Ms: number; rawP99Ms: number }
+  >;
+}
+
+export async function benchKpiRollups(): Promise<KpiBenchResult> {
+  const branches = BRANCHES;
+  const dir = tempDir('kpi');
+  const storage = createEmbeddedStorage({ dataDir: dir.path });
+  try {
+    const rollups = new KpiRollupStore(storage.documents, directory);
+    const context = rollups.contextOf('demo');
+    const n = config.kpiComplaints;
+    progress(`kpi: folding ${n} complaints into cells`);
+    let start = now();
+    const cells = new Map<string, Record<string, number>>();
+    const next = random(2026);
+    for (let i = 0; i < n; i++) {
+      for (const [id, change] of rollupDelta(null, factsOf(i, next, branches), context)) {
+        const counts = cells.get(id) ?? {};
+        for (const [counter, value] of Object.entries(change))
+          counts[counter] = (counts[counter] ?? 0) + value;
+        cells.set(id, counts);
+      }
+    }
+    const foldSeconds = round((now() - start) / 1000, 1);
+    progress(`kpi: writing ${cells.size} cells`);
+    start = now();
+    const collection = rollups.collection(BUILD);
+    await rollups.ensureIndexes(BUILD);
+    const raw = new DatabaseSync(join(dir.path, 'raw-cells.db'));
+    raw.exec(
+      'CREATE TABLE cells (unit TEXT, day TEXT, counts TEXT); CREATE INDEX cells_by_unit_day ON cells (unit, day)',
+    );
+    const insert = raw.prepare('INSERT INTO cells (unit, day, counts) VALUES (?, ?, ?)');
+    let batch: RollupDocument[] = [];
+    raw.exec('BEGIN');
+    for (const [id, counts] of cells) {
+      const [unitId, day] = id.split('|') as [string, string];
+      batch.push({ _id: `cell|demo|${id}`, kind: 'cell', tenantId: 'demo', unitId, day, counts });
+      insert.run(unitId, day, JSON.stringify(counts));
+      if (batch.length === 5_000) {
+        await collection.putMany(batch);
+        batch = [];
+      }
+    }
+    await collection.putMany(batch);
+    raw.exec('COMMIT');
+    const writeSeconds = round((now() - start) / 1000, 1);
+    const select = raw.prepare('SELECT counts FROM cells WHERE unit = ? AND day BETWEEN ? AND ?');
+
+    const scenarios: Record<string, { units: string[]; from: string; to: string }> = {
+      'hq, one month': { units: ['hq'], from: '2026-06-01', to: '2026-06-30' },
+      'each branch, one quarter': { units: branches, from: '2026-04-01', to: '2026-06-30' },
+      'hq, one year by month': { units: ['hq'], from: '2026-01-01', to: '2026-12-31' },
+    };
+    const queries: KpiBenchResult['queries'] = {};
+    for (const [name, { units, from, to }] of Object.entries(scenarios)) {
+      progress(`kpi: ${name}`);
+      const times: number[] = [];
+      const rawTimes: number[] = [];
+      let cellsRead = 0;
+      const limit = deadline();
+      while (times.length < config.kpiQueries && !limit.passed()) {
+        let t = now();
+        const read: KpiCell[] = [];
+        for await (const cell of rollups.cells(BUILD, 'demo', units, from, to)) read.push(cell);
+        figuresOf(sumCells(read));
+        countsByGroup(read, 'month');
+        times.push(now() - t);
+        cellsRead = read.length;
+        t = now();
+        let received = 0;
+        for (const unit of units) {
+          for (const row of select.iterate(unit, from, to))
+            received += JSON.parse((row as { counts: string }).counts).received ?? 0;
+        }
+        rawTimes.push(now() - t);
+        if (received < 0) throw new Error('impossible');
+      }
+      queries[name] = {
+        runs: times.length,
+        cellsRead,
+        p50Ms: round(percentile(times, 50)),
+        p99Ms: round(percentile(times, 99)),
+        rawP50Ms: round(percentile(rawTimes, 50)),
+        rawP99Ms: round(percentile(rawTimes, 99)),
+      };
+    }
+    raw.close();
+    return { complaints: n, cells: cells.size, foldSeconds, writeSeconds, queries };
+  } finally {
+    await storage.close();
+    dir.cleanup();
+  }
+}
