@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { AddCaseNoteCommand } from './add-case-note';
 import { AddEvidenceReferenceCommand } from './add-evidence-reference';
 import { CASE_ROLES, type CaseActionOutcome, type CaseActionResult } from './case-actions';
@@ -57,7 +64,7 @@ export class CaseController {
 
   @Get('case')
   async read(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<CaseView> {
@@ -69,7 +76,7 @@ export class CaseController {
   @Post('investigation')
   @HttpCode(202)
   plan(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: PlanInvestigationDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -80,7 +87,7 @@ export class CaseController {
   @Post('notes')
   @HttpCode(202)
   note(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AddCaseNoteDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -91,7 +98,7 @@ export class CaseController {
   @Post('evidence')
   @HttpCode(202)
   evidence(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: AddEvidenceReferenceDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -102,7 +109,7 @@ export class CaseController {
   @Post('contacts')
   @HttpCode(202)
   contact(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordContactDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -113,7 +120,7 @@ export class CaseController {
   @Post('waiting')
   @HttpCode(202)
   startWaiting(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: StartWaitingDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -124,7 +131,7 @@ export class CaseController {
   @Post('waiting/end')
   @HttpCode(202)
   endWaiting(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: EndWaitingDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -135,7 +142,7 @@ export class CaseController {
   @Post('findings')
   @HttpCode(202)
   finding(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordFindingDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -146,7 +153,7 @@ export class CaseController {
   @Post('resolution-proposals')
   @HttpCode(202)
   propose(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: SubmitProposalDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -157,7 +164,7 @@ export class CaseController {
   @Post('resolution-proposals/revisions')
   @HttpCode(202)
   revise(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: SubmitProposalDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -168,7 +175,7 @@ export class CaseController {
   @Post('approvals')
   @HttpCode(202)
   decide(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideProposalDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -179,7 +186,7 @@ export class CaseController {
   @Post('negotiation/offers')
   @HttpCode(202)
   offer(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: MakeOfferDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -190,7 +197,7 @@ export class CaseController {
   @Post('negotiation/responses')
   @HttpCode(202)
   respond(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordCustomerResponseDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -201,7 +208,7 @@ export class CaseController {
   @Post('referrals')
   @HttpCode(202)
   refer(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ReferCaseDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -212,7 +219,7 @@ export class CaseController {
   @Post('execution')
   @HttpCode(202)
   execute(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ExecuteRemediesDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -223,7 +230,7 @@ export class CaseController {
   @Post('resolve')
   @HttpCode(202)
   resolve(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ResolveCaseDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,

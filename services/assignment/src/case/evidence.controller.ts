@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { InvalidInputError } from '@kesu/kernel';
 import {
@@ -9,6 +9,7 @@ import {
   type Principal,
   RawBody,
   Roles,
+  uuidParam,
 } from '@kesu/platform';
 import { isSha256 } from '@kesu/ports';
 import { CASE_ROLES, type CaseActionResult } from './case-actions';
@@ -41,7 +42,7 @@ export class EvidenceController {
   @BodyLimit(EVIDENCE_MAX_BYTES)
   @RawBody(EVIDENCE_UPLOAD_TYPES)
   upload(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Query() query: UploadEvidenceQuery,
     @UploadedEvidence() file: EvidenceContent,
     @CurrentCaller() caller: Caller,
@@ -53,7 +54,7 @@ export class EvidenceController {
 
   @Get(':sha256')
   async download(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Param('sha256') sha256: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,

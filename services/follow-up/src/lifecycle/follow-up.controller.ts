@@ -1,6 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type Principal,
+  Role,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import type { FollowUpOutcome, FollowUpResult } from '../follow-up-runner';
 import { CloseComplaintCommand } from './close-complaint';
 import { DecideReReviewCommand } from './decide-re-review';
@@ -46,7 +54,7 @@ export class FollowUpController {
   @HttpCode(202)
   @Roles(...FOLLOW_UP_ROLES)
   recordCallback(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordCallbackDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -58,7 +66,7 @@ export class FollowUpController {
   @HttpCode(202)
   @Roles(...FOLLOW_UP_ROLES)
   reopen(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: ReopenComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -70,7 +78,7 @@ export class FollowUpController {
   @HttpCode(202)
   @Roles(...FOLLOW_UP_ROLES)
   requestReReview(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RequestReReviewDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -83,7 +91,7 @@ export class FollowUpController {
   @HttpCode(202)
   @Roles(...SUPERVISING_ROLES)
   decideReReview(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideReReviewDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -95,7 +103,7 @@ export class FollowUpController {
   @HttpCode(202)
   @Roles(...SUPERVISING_ROLES)
   close(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: CloseComplaintDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) reply: Reply,
@@ -106,7 +114,7 @@ export class FollowUpController {
   @Get('follow-up')
   @Roles(...FOLLOW_UP_ROLES)
   async read(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: Reply,
   ): Promise<FollowUpView> {

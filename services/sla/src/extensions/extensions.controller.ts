@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, Role, Roles, uuidParam } from '@kesu/platform';
 import { DecideExtensionDto, RequestExtensionDto } from './extension.dto';
 import { DecideExtensionCommand, type ExtensionOutcome, RequestExtensionCommand } from './extensions';
 
@@ -16,7 +16,7 @@ export class ExtensionsController {
   @HttpCode(202)
   @Roles(...CASE_ROLES)
   request(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: RequestExtensionDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ExtensionOutcome> {
@@ -27,7 +27,7 @@ export class ExtensionsController {
   @HttpCode(202)
   @Roles(...CASE_ROLES)
   decide(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideExtensionDto,
     @CurrentCaller() caller: Caller,
   ): Promise<ExtensionOutcome> {
