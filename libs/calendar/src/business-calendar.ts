@@ -97,15 +97,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What is wrong with one year's official data (dates of that year, valid, not both kinds). */
 export function yearProblems(year: OfficialYear, at = 'year'): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
+  const field = (name: string) => (at === '' ? name : `${at}.${name}`);
   const ofYear = (d: string) =>
     DATE.test(d) && DateTime.fromISO(d, { zone: 'UTC' }).isValid && d.startsWith(`${year.year}-`);
   if (!Number.isInteger(year.year) || year.year < 2000 || year.year > 2100)
-    problems.push({ field: `${at}.year`, message: 'must be a year 2000–2100' });
-  if (!year.holidays.every(ofYear))
-    problems.push({ field: `${at}.holidays`, message: 'must be dates of the year' });
-  if (!year.workdays.every(ofYear))
-    problems.push({ field: `${at}.workdays`, message: 'must be dates of the year' });
+    problems.push({ field: field('year'), message: 'must be a year 2000–2100' });
+  for (const kind of ['holidays', 'workdays'] as const)
+    year[kind].forEach((d, i) => {
+      if (!ofYear(d))
+        problems.push({ field: field(`${kind}.${i}`), message: `must be a date of ${year.year}` });
+    });
   if (year.holidays.some((d) => year.workdays.includes(d)))
-    problems.push({ field: `${at}.workdays`, message: 'a date cannot be both a holiday and a working day' });
+    problems.push({ field: field('workdays'), message: 'a date cannot be both a holiday and a working day' });
   return problems;
 }

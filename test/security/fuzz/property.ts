@@ -99,9 +99,11 @@ const related = (a: string, b: string): boolean => a === b || a.startsWith(`${b}
 async function expectNothingStored(t: SecurityApp, before: StoredState, answer: string): Promise<void> {
   const after = await t.stored();
   if (isDeepStrictEqual(before, after)) return;
-  const events = (await t.store.readAll())
-    .filter((e) => e.globalPosition > before.headPosition)
-    .map((e) => `${e.type} on ${e.streamId} caused by ${e.causationId}`);
+  const written = (await t.store.readAll()).filter((e) => e.globalPosition > before.headPosition);
+  // the services' own timers (an outbox retrying a delivery, a clock's warning) may record meanwhile:
+  // what a refused request must not do is record anything as its caller
+  if (written.length > 0 && written.every((e) => e.actor.kind !== 'user')) return;
+  const events = written.map((e) => `${e.type} on ${e.streamId} caused by ${e.causationId}`);
   throw new Error(
     `answered ${answer} but stored: ${JSON.stringify(before)} → ${JSON.stringify(after)}; events: ${events.join(', ') || 'none'}`,
   );

@@ -96,12 +96,17 @@ const forgedCursor = fc
   .map((position) => Buffer.from(JSON.stringify(position)).toString('base64url'));
 
 const INSTANTS = ['2026-13-45T00:00:00Z', '2026-01-01', 'yesterday', '1e10', '2026-02-30T00:00:00Z', '0', ''];
+/** Not a day (YYYY-MM-DD): what analytics' `from` and `to` refuse. */
+const DAYS = ['2026-13-45', '2026-02-30', '2026-1-1', '20260101', 'yesterday', '1e10', '0', ''];
+/** The routes whose `from` and `to` are days of the tenant's calendar, not instants. */
+const DAY_RANGES = (template: string) => template.startsWith('/api/v1/analytics/');
 const LIMITS = ['0', '-1', '101', '1.5', 'abc', 'NaN', 'Infinity', '-0', '99999999999999999999', ''];
 
 /** A value each strictly checked query parameter refuses. */
-function malformedValue(name: string): fc.Arbitrary<string> {
+function malformedValue(name: string, template: string): fc.Arbitrary<string> {
   if (name === 'cursor') return malformedCursor;
   if (name === 'limit') return fc.constantFrom(...LIMITS);
+  if (['from', 'to'].includes(name) && DAY_RANGES(template)) return fc.constantFrom(...DAYS);
   if (['from', 'to', 'asOf'].includes(name)) return fc.constantFrom(...INSTANTS);
   return fc.string({ maxLength: 20 }).map((text) => `~${text}`);
 }
@@ -177,7 +182,7 @@ export const urlAttacks: Attack[] = [
         .constantFrom(...route.query.filter((name) => STRICT.includes(name)))
         .chain((name) =>
           fc.oneof(
-            malformedValue(name).map((value) => [[name, value] as const]),
+            malformedValue(name, route.template).map((value) => [[name, value] as const]),
             fc
               .tuple(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }))
               .map(([a, b]) => [[name, a] as const, [name, b] as const]),

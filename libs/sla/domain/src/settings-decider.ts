@@ -43,7 +43,7 @@ export function decideSlaSettings(command: SlaSettingsCommand, state: SlaSetting
       },
     ];
   }
-  const problems = yearProblems(command.calendar, 'calendar');
+  const problems = yearProblems(command.calendar, '');
   if (problems.length > 0) throw new InvalidInputError(problems);
   const before = state.years[String(command.calendar.year)];
   if (before && canonicalJson(before) === canonicalJson(command.calendar)) return [];

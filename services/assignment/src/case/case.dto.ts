@@ -30,6 +30,7 @@ import {
   Matches,
   Max,
   Min,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 
@@ -138,6 +139,7 @@ export class SubmitProposalDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ProposedRemedyDto)
   remedies!: ProposedRemedyDto[];
@@ -208,6 +210,7 @@ export class RemedyReferenceDto {
 export class ExecuteRemediesDto {
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RemedyReferenceDto)
   references!: RemedyReferenceDto[];
