@@ -83,6 +83,12 @@ export interface SecurityApp {
   sign(claims: TokenClaims, expiresIn: number | null): Promise<string>;
   stored(): Promise<StoredState>;
   /**
+   * What is stored, read once the background work has caught up with every event recorded so far (a
+   * service's own timer may have recorded one meanwhile): a baseline no earlier event's projection
+   * will move.
+   */
+  storedAtRest(): Promise<StoredState>;
+  /**
    * Waits until the background work (relay, consumers, projections, training, a retraining that came
    * due) has caught up: what follows can tell what a request stored.
    */
@@ -200,6 +206,13 @@ export async function startSecurityApp(
       });
     },
     stored,
+    async storedAtRest() {
+      for (;;) {
+        if (!(await caughtUp())) await this.settle();
+        const state = await stored();
+        if ((await caughtUp()) && (await store.headPosition()) === state.headPosition) return state;
+      }
+    },
     async settle() {
       // a bound for a failure, not a wait: under a full test run's load catching up takes longer
       const deadline = Date.now() + 60_000;

@@ -44,7 +44,7 @@ export async function holds(t: SecurityApp, route: RouteInfo, attack: Attack, va
 }
 
 async function answersWell(t: SecurityApp, sent: Attempt, expectation: Expectation): Promise<void> {
-  const before = await t.stored();
+  const before = await t.storedAtRest();
   const reply = await t.inject({
     method: sent.method as 'GET',
     url: sent.url,
