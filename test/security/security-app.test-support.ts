@@ -190,6 +190,19 @@ export async function startSecurityApp(
     return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
   };
 
+  const settle = async (): Promise<void> => {
+    // a bound for a failure, not a wait: under a full test run's load catching up takes longer
+    const deadline = Date.now() + 60_000;
+    for (let caughtUpTwice = 0; caughtUpTwice < 2;) {
+      if (Date.now() > deadline) throw new Error('the background work did not catch up within 60 s');
+      // a retraining that came due starts now, not at an instant of the timer's choosing
+      await app.get(ModelTraining).sweep();
+      await app.get(ModelTraining).idle('demo');
+      await delay(10);
+      caughtUpTwice = (await caughtUp()) ? caughtUpTwice + 1 : 0;
+    }
+  };
+
   return {
     app,
     store,
@@ -208,23 +221,12 @@ export async function startSecurityApp(
     stored,
     async storedAtRest() {
       for (;;) {
-        if (!(await caughtUp())) await this.settle();
+        if (!(await caughtUp())) await settle();
         const state = await stored();
         if ((await caughtUp()) && (await store.headPosition()) === state.headPosition) return state;
       }
     },
-    async settle() {
-      // a bound for a failure, not a wait: under a full test run's load catching up takes longer
-      const deadline = Date.now() + 60_000;
-      for (let caughtUpTwice = 0; caughtUpTwice < 2;) {
-        if (Date.now() > deadline) throw new Error('the background work did not catch up within 60 s');
-        // a retraining that came due starts now, not at an instant of the timer's choosing
-        await app.get(ModelTraining).sweep();
-        await app.get(ModelTraining).idle('demo');
-        await delay(10);
-        caughtUpTwice = (await caughtUp()) ? caughtUpTwice + 1 : 0;
-      }
-    },
+    settle,
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
