@@ -18,7 +18,7 @@ export type QueueOf =
 /** One item of a queue, as the routes answer it. */
 export type QueueEntry = Omit<
   QueueItemDocument,
-  '_id' | 'lastPosition' | 'projectionVersion' | 'documentRevision' | 'queueOrder'
+  '_id' | 'lastPosition' | 'projectionVersion' | 'documentRevision' | 'queueOrder' | 'deadlines'
 >;
 
 /** A page of a queue, in queue order, and the cursor of the next page (null on the last). */
@@ -38,7 +38,7 @@ export class ListQueueQuery extends Query<QueuePage> {
   }
 }
 
-/** The order of every queue: severity, then receipt (the deadline once SLA exists: `queueOrderOf`). */
+/** The order of every queue: the nearest deadline, then severity, then receipt (`queueOrderOf`). */
 const QUEUE_ORDER = { field: 'queueOrder', direction: 1 } as const;
 
 /**
@@ -112,6 +112,7 @@ function entryOf(doc: QueueItemDocument): QueueEntry {
     projectionVersion: _version,
     documentRevision: _revision,
     queueOrder: _order,
+    deadlines: _deadlines,
     ...entry
   } = doc;
   return entry;

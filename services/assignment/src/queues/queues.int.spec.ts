@@ -1,10 +1,12 @@
 /*
  * The work queues through HTTP: the caller's own, their team's and a department's, in queue order
- * (severity, then receipt), filtered by status, severity and branch, paged by cursor, within the
+ * (the nearest SLA deadline, then severity, then receipt), filtered by status, severity and branch, paged by cursor, within the
  * caller's scope — and two tenants on one deployment never see each other's.
  */
 import type { OrgUnitRef } from '@kesu/assignment-contracts';
 import { type DispatchTestApp, eventually, startDispatch } from '../dispatch/dispatch.test-support';
+import { slaStream } from '@kesu/sla-contracts';
+import { v7 as uuidv7 } from 'uuid';
 import { member } from '../dispatch-staff.test-support';
 
 const ACME_UNITS: OrgUnitRef[] = [
@@ -96,6 +98,9 @@ describe('a handler’s own queue and their team’s', () => {
       departmentId: 'east-2-cs',
       assigneeId: 'user-east-2-solo',
       level: 'handler',
+      dueAt: null,
+      dueMilestone: null,
+      clockPaused: false,
       queueReason: null,
       transfers: 0,
       placedAt: expect.any(String),
@@ -198,5 +203,57 @@ describe('two tenants on one deployment', () => {
         .statusCode,
     ).toBe(404);
     expect((await t.act('acme/user-acme-h1', id, 'assignment/accept')).statusCode).toBe(202);
+  });
+});
+
+describe('once the SLA sets deadlines', () => {
+  const deadlinesSet = (complaintId: string, dueAt: string, milestone = 'resolve') =>
+    t.store.appendToStream(
+      slaStream(complaintId),
+      [
+        {
+          eventId: uuidv7(),
+          type: 'SlaDeadlinesSet',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          tenantId: 'demo',
+          branchId: 'east-2',
+          correlationId: complaintId,
+          causationId: `sla-${complaintId}`,
+          actor: { kind: 'system', id: 'sla' },
+          data: {
+            complaintId,
+            reason: 'started',
+            setAt: new Date().toISOString(),
+            deadlines: [
+              {
+                milestone,
+                target: { amount: 5, unit: 'working_days' },
+                startedAt: new Date().toISOString(),
+                dueAt,
+                warnAt: dueAt,
+                estimated: false,
+              },
+            ],
+          },
+        },
+      ],
+      'any',
+    );
+
+  it('lists the nearest deadline first, whatever the severity, then those without one', async () => {
+    const general = await t.ready({ branchId: 'east-2' }, { severity: 'general' });
+    const minor = await t.ready({ branchId: 'east-2' }, { severity: 'minor' });
+    await deadlinesSet(general, '2026-12-20T09:00:00.000Z');
+    await deadlinesSet(minor, '2026-12-10T09:00:00.000Z', 'first_contact');
+    const { body } = await eventually(
+      () => list('user-east-2-solo', 'mine'),
+      ({ body }) =>
+        ids(body.items ?? [])
+          .slice(0, 2)
+          .join() === [minor, general].join(),
+    );
+    expect(body.items[0]).toMatchObject({ dueAt: '2026-12-10T09:00:00.000Z', dueMilestone: 'first_contact' });
+    expect(body.items.slice(2).every((item) => (item as { dueAt: unknown }).dueAt === null)).toBe(true);
   });
 });

@@ -7,4 +7,5 @@ export * from './routing';
 export * from './routing-validation';
 export * from './workload';
 export * from './routing-policy-decider';
+export * from './queue-deadlines';
 export * from './queue-item';

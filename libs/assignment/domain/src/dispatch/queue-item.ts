@@ -11,6 +11,14 @@ import type {
   Severity,
 } from '@kesu/classification-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
+import type { SlaMilestone } from '@kesu/sla-contracts';
+import {
+  evolveQueueDeadlines,
+  nextDeadline,
+  NO_DEADLINES,
+  QUEUE_DEADLINE_TYPES,
+  type QueueDeadlines,
+} from './queue-deadlines';
 
 // ---------------------------------------------------------------- a complaint in the work queues
 
@@ -36,11 +44,39 @@ export interface QueueItem {
   readonly transfers: number;
   readonly placedAt: string;
   readonly updatedAt: string;
+  /** The next time limit still to be met (UTC ISO), and its milestone; null before the SLA sets one. */
+  readonly dueAt: string | null;
+  readonly dueMilestone: SlaMilestone | null;
+  /** True while the case waits on the customer or an external appraisal. */
+  readonly clockPaused: boolean;
+  readonly deadlines: QueueDeadlines;
   /** The order the queues list in (`queueOrderOf`). */
   readonly queueOrder: string;
 }
 
-/** The event types the queues fold: a complaint's dispatch events and its classification's decisions. */
+/**
+ * A complaint the queues do not list (not yet placed by dispatch) whose time limits are already
+ * known: the SLA usually sets them before dispatch places the complaint, and the queues keep them
+ * for the moment it does.
+ */
+export interface UnplacedQueueItem {
+  readonly _id: string;
+  readonly complaintId: string;
+  readonly tenantId: string;
+  readonly status: 'unplaced';
+  readonly deadlines: QueueDeadlines;
+}
+
+/** What the queue projection keeps per complaint: a listed item, or the deadlines of one to come. */
+export type QueueRecord = QueueItem | UnplacedQueueItem;
+
+const isPlaced = (record: QueueRecord | null): record is QueueItem =>
+  record !== null && record.status !== 'unplaced';
+
+/**
+ * The event types the queues fold: a complaint's dispatch events, its classification's decisions and
+ * its SLA deadlines.
+ */
 export const QUEUE_ITEM_TYPES = [
   'ComplaintAssigned',
   'ComplaintQueued',
@@ -49,31 +85,44 @@ export const QUEUE_ITEM_TYPES = [
   'AssignmentEnded',
   'ComplaintClassified',
   'ComplaintReclassified',
+  ...QUEUE_DEADLINE_TYPES,
 ] as const;
 
 const URGENCY: Readonly<Record<Severity, number>> = { critical: 0, major: 1, general: 2, minor: 3 };
 
+/** Sorts after every instant: a complaint with no deadline yet comes after those with one. */
+const NO_DEADLINE = '~';
+
 /**
- * The order of a queue, as one sortable key: the most severe first, then the longest waiting. This
- * is the seam for issue 16: once SLA deadlines exist, the key becomes the complaint's deadline
- * (`resolveBy`), and only this function and the projection's version change.
+ * The order of a queue, as one sortable key: the nearest deadline still to be met first (whichever
+ * milestone it is), then the most severe, then the longest waiting; complaints without a deadline
+ * yet after all that have one.
  */
-export function queueOrderOf(item: Pick<QueueItem, 'severity' | 'receivedAt'>): string {
-  return `${URGENCY[item.severity]}|${item.receivedAt}`;
+export function queueOrderOf(item: Pick<QueueItem, 'dueAt' | 'severity' | 'receivedAt'>): string {
+  return `${item.dueAt ?? NO_DEADLINE}|${URGENCY[item.severity]}|${item.receivedAt}`;
 }
 
-const ordered = (item: Omit<QueueItem, 'queueOrder'>): QueueItem => ({
-  ...item,
-  queueOrder: queueOrderOf(item),
-});
+type Unordered = Omit<QueueItem, 'queueOrder' | 'dueAt' | 'dueMilestone' | 'clockPaused'>;
+
+const ordered = (item: Unordered): QueueItem => {
+  const next = nextDeadline(item.deadlines);
+  const withDeadline = {
+    ...item,
+    dueAt: next?.dueAt ?? null,
+    dueMilestone: next?.milestone ?? null,
+    clockPaused: item.deadlines.paused,
+  };
+  return { ...withDeadline, queueOrder: queueOrderOf(withDeadline) };
+};
 
 function placed(
-  item: QueueItem | null,
+  record: QueueRecord | null,
   event: RecordedEvent,
   data: ComplaintAssignedData | ComplaintQueuedData,
   status: QueueStatus,
 ): QueueItem {
   const { complaint, departmentId, level } = data;
+  const item = isPlaced(record) ? record : null;
   return ordered({
     _id: data.complaintId,
     complaintId: data.complaintId,
@@ -91,36 +140,49 @@ function placed(
     transfers: item?.transfers ?? 0,
     placedAt: event.occurredAt,
     updatedAt: event.recordedAt,
+    deadlines: record?.deadlines ?? NO_DEADLINES,
   });
 }
 
 /**
- * Folds one event into a complaint's queue item: it appears when dispatch places it, follows it on
- * acceptance, transfers and reassignment, takes a new classification's severity and category, and
- * leaves the queues when its assignment ends. Pure: it serves the live projection and rebuilds.
+ * Folds one event into a complaint's queue record: it appears when dispatch places it, follows it on
+ * acceptance, transfers and reassignment, takes a new classification's severity and category and the
+ * SLA's deadlines (kept from before it is placed), and leaves the queues when its assignment ends.
+ * Pure: it serves the live projection and rebuilds.
  */
-export function evolveQueueItem(item: QueueItem | null, event: RecordedEvent): QueueItem | null {
+export function evolveQueueItem(record: QueueRecord | null, event: RecordedEvent): QueueRecord | null {
+  if ((QUEUE_DEADLINE_TYPES as readonly string[]).includes(event.type)) return withDeadlines(record, event);
+  const item = isPlaced(record) ? record : null;
   switch (event.type) {
     case 'ComplaintAssigned':
-      return placed(item, event, event.data as ComplaintAssignedData, 'assigned');
+      return placed(record, event, event.data as ComplaintAssignedData, 'assigned');
     case 'ComplaintQueued':
-      return placed(item, event, event.data as ComplaintQueuedData, 'queued');
+      return placed(record, event, event.data as ComplaintQueuedData, 'queued');
     case 'AssignmentAccepted':
-      return item && { ...item, status: 'accepted', updatedAt: event.recordedAt };
+      return item ? { ...item, status: 'accepted', updatedAt: event.recordedAt } : record;
     case 'ComplaintTransferred': {
       const { transfers } = event.data as ComplaintTransferredData;
-      return item && { ...item, transfers, updatedAt: event.recordedAt };
+      return item ? { ...item, transfers, updatedAt: event.recordedAt } : record;
     }
     case 'AssignmentEnded':
       return null;
     case 'ComplaintClassified':
     case 'ComplaintReclassified': {
       const data = event.data as ComplaintClassifiedData | ComplaintReclassifiedData;
-      if (!item) return null;
+      if (!item) return record;
       const severity = data.severity ?? item.severity;
       return ordered({ ...item, category: data.category, severity, updatedAt: event.recordedAt });
     }
     default:
-      return item;
+      return record;
   }
+}
+
+/** A record with an SLA event's deadlines: a placed item reordered, or one to come kept (none: dropped). */
+function withDeadlines(record: QueueRecord | null, event: RecordedEvent): QueueRecord | null {
+  const deadlines = evolveQueueDeadlines(record?.deadlines ?? NO_DEADLINES, event);
+  if (isPlaced(record)) return ordered({ ...record, deadlines });
+  if (deadlines === NO_DEADLINES || Object.keys(deadlines.due).length === 0) return null;
+  const complaintId = event.correlationId;
+  return { _id: complaintId, complaintId, tenantId: event.tenantId, status: 'unplaced', deadlines };
 }
