@@ -3,7 +3,7 @@ import draft07 from 'ajv/dist/refs/json-schema-draft-07.json';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { COMPOSE_FILE, DEPLOY, type Json, loadYaml, onPath, read, skipped } from './deploy.test-support';
+import { COMPOSE_FILE, DEPLOY, type Json, loadYaml, itWith, onPath, read } from './deploy.test-support';
 
 /*
  * The compose file (deploy/compose/compose.yaml) is valid Compose and refers only to what exists.
@@ -65,28 +65,26 @@ describe('deployment', () => {
       expect(problems).toEqual([]);
     });
 
-    it('passes `docker compose config` when Compose is installed', () => {
-      const docker = onPath('docker');
-      const cli =
-        docker && spawnSync(docker, ['compose', 'version'], { encoding: 'utf8' }).status === 0
-          ? [docker, 'compose']
-          : onPath('docker-compose')
-            ? [onPath('docker-compose')!]
-            : undefined;
-      if (!cli) {
-        skipped(
-          'docker compose config -q',
-          docker
-            ? `${docker} has no compose plugin and docker-compose is not on PATH`
-            : 'neither docker (with compose) nor docker-compose is on PATH',
-        );
-        return;
-      }
-      const run = spawnSync(cli[0]!, [...cli.slice(1), '-f', COMPOSE_FILE, 'config', '-q'], {
-        encoding: 'utf8',
-      });
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-    });
+    const docker = onPath('docker');
+    const composeCli =
+      docker && spawnSync(docker, ['compose', 'version'], { encoding: 'utf8' }).status === 0
+        ? [docker, 'compose']
+        : onPath('docker-compose')
+          ? [onPath('docker-compose')!]
+          : undefined;
+    itWith(
+      composeCli,
+      docker
+        ? `${docker} has no compose plugin and docker-compose is not on PATH`
+        : 'neither docker (with compose) nor docker-compose is on PATH',
+      'passes `docker compose config` when Compose is installed',
+      (cli) => {
+        const run = spawnSync(cli[0]!, [...cli.slice(1), '-f', COMPOSE_FILE, 'config', '-q'], {
+          encoding: 'utf8',
+        });
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+      },
+    );
   });
 });

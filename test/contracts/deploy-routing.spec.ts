@@ -15,7 +15,7 @@ import {
   onPath,
   read,
   SERVICES,
-  skipped,
+  itWith,
 } from './deploy.test-support';
 import { checkWithRealNginx, gatewayOf, routingProblems } from './deploy-gateway.test-support';
 import { documentedRoutes, routeKey, routingExpectations, samplePath } from './deploy-routes.test-support';
@@ -104,17 +104,11 @@ describe('deployment', () => {
       expect(gatewayOf(conf).route('GET', '/health/ready')).toEqual({ status: 200 });
     });
 
-    it('routes as modelled when run by a real nginx', async () => {
-      const nginx =
-        onPath('nginx') ?? ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p));
-      if (!nginx) {
-        skipped(
-          'real nginx routing',
-          'nginx is not installed here; the routing model above was checked instead',
-        );
-        return;
-      }
-      await checkWithRealNginx(nginx, conf);
-    });
+    itWith(
+      onPath('nginx') ?? ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find((p) => existsSync(p)),
+      'nginx is not installed here; the routing model above was checked instead',
+      'routes as modelled when run by a real nginx',
+      (nginx) => checkWithRealNginx(nginx, conf),
+    );
   });
 });

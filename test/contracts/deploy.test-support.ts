@@ -51,9 +51,24 @@ export function onPath(command: string): string | undefined {
   return undefined;
 }
 
-/** Says, in the test output, what a test could not check here and why. */
-export function skipped(what: string, why: string): void {
-  process.stderr.write(`skipped: ${what}: ${why}\n`);
+/**
+ * A test that needs a tool this machine may lack: run when `tool` was found, otherwise counted as
+ * skipped (never as passed) with the reason printed in the test output.
+ */
+export function itWith<T>(
+  tool: T | undefined,
+  why: string,
+  name: string,
+  test: (tool: T) => void | Promise<void>,
+): void {
+  if (tool !== undefined) {
+    it(name, async () => {
+      await test(tool);
+    });
+    return;
+  }
+  process.stderr.write(`skipped: ${name}: ${why}\n`);
+  it.skip(name, () => undefined);
 }
 
 // ---------------------------------------------------------------------------------------------

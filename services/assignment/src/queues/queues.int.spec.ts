@@ -220,7 +220,7 @@ describe('once the SLA sets deadlines', () => {
           branchId: 'east-2',
           correlationId: complaintId,
           causationId: `sla-${complaintId}`,
-          actor: { kind: 'system', id: 'sla' },
+          actor: { kind: 'service', id: 'sla' },
           data: {
             complaintId,
             reason: 'started',
@@ -233,6 +233,7 @@ describe('once the SLA sets deadlines', () => {
                 dueAt,
                 warnAt: dueAt,
                 estimated: false,
+                source: 'policy',
               },
             ],
           },
@@ -254,6 +255,8 @@ describe('once the SLA sets deadlines', () => {
           .join() === [minor, general].join(),
     );
     expect(body.items[0]).toMatchObject({ dueAt: '2026-12-10T09:00:00.000Z', dueMilestone: 'first_contact' });
-    expect(body.items.slice(2).every((item) => (item as { dueAt: unknown }).dueAt === null)).toBe(true);
+    expect(body.items.slice(2).every((item) => (item as unknown as { dueAt: unknown }).dueAt === null)).toBe(
+      true,
+    );
   });
 });

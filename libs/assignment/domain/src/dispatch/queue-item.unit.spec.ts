@@ -19,7 +19,7 @@ const recorded = ({ type, data }: { type: string; data: unknown }): RecordedEven
     branchId: 'east-1',
     correlationId: complaintId,
     causationId: 'cause',
-    actor: { kind: 'system', id: 'sla' },
+    actor: { kind: 'service', id: 'sla' },
     streamId: `stream-${type}`,
     revision: 0,
     prevHash: '0',
@@ -35,6 +35,7 @@ const deadline = (milestone: SlaMilestone, dueAt: string): SlaDeadline => ({
   dueAt,
   warnAt: dueAt,
   estimated: false,
+  source: 'policy',
 });
 const deadlinesSet = (...deadlines: SlaDeadline[]) => ({
   type: 'SlaDeadlinesSet',
