@@ -36,12 +36,10 @@ describe('classifying registered complaints', () => {
     });
     expect(registered.status).toBe(201);
     const { complaintId } = registered.body as { complaintId: string };
-    const started = Date.now();
     const view = await host.eventually(async () => {
       const reply = await host.request('GET', `/api/v1/complaints/${complaintId}`, { token: agent1 });
       return reply.status === 200 && reply.body.classification ? reply.body : undefined;
     });
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(view.classification).toMatchObject({ scope: 'collective', decidedBy: 'model' });
     expect(['major', 'critical']).toContain(view.classification.severity);
     expect(view.classification.signals).toContain('government_petition');

@@ -35,11 +35,10 @@ describe('a feed of subscription events', () => {
   });
 
   it('returns a short batch when nothing more arrives within the linger time', async () => {
+    // a linger far below the test's timeout: a feed that waited for a full batch would time out
     const { source, feed } = aFeed(10);
     source.write(2);
-    const started = Date.now();
     expect(positions(await feed.next(100))).toEqual([2]);
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('waits for the first event as long as it takes', async () => {
