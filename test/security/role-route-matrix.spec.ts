@@ -6,6 +6,7 @@ import {
   shownIn,
   WITHOUT_PERSONAL_DATA,
 } from './route-matrix.test-support';
+import { nonconforming } from './recorded-events.test-support';
 import { ROUTES } from './routes';
 import {
   CALLERS,
@@ -74,4 +75,19 @@ describe.each(ROUTES.map((routeCase) => [routeCase.route, routeCase] as const))(
     const { request, reply } = answerOf(as);
     expect(shownIn(reply.body, demoMarkers(seeded, personalValues()), request)).toEqual([]);
   });
+});
+
+it('recorded, on the way, only events its contracts publish, each matching its schema', async () => {
+  await t.settle();
+  const recorded = await t.store.readAll();
+  expect(nonconforming(recorded)).toEqual([]);
+  // the check bites: a field no contract names, or an unpublished type, is named
+  const [first] = recorded;
+  expect(nonconforming([{ ...first!, data: { ...(first!.data as object), unpublished: 1 } }])).toHaveLength(
+    1,
+  );
+  expect(nonconforming([{ ...first!, type: 'NoSuchEvent' }])).toHaveLength(1);
+  expect([...new Set(recorded.map((e) => e.streamId.split('-')[0]))]).toEqual(
+    expect.arrayContaining(['intake', 'classification', 'assignment', 'sla']),
+  );
 });
