@@ -102,6 +102,11 @@ export default [
     rules: { '@nx/enforce-module-boundaries': boundaries(true, [...serviceModules, '@kesu/platform']) },
   },
   {
+    // The fault suites rebuild the services' read models from a crashed host's data to compare them.
+    files: ['test/fault/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries(true, serviceModules) },
+  },
+  {
     files: ['test/e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },

@@ -1,0 +1,90 @@
+import { createEmbeddedStorage } from '@kesu/adapter-embedded';
+import type { EventTypeRegistry } from '@kesu/kernel';
+import { type Document, type Projected, type Projection, rebuildProjection } from '@kesu/ports';
+import type { DatabaseSync } from 'node:sqlite';
+import type { HostProcess } from '../e2e/host-process';
+
+/** A small deterministic generator (mulberry32): the same seed, the same crash moments. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Whether the relay has published every event and every consumer group has handled every message. */
+export function caughtUp(db: DatabaseSync): boolean {
+  const head = Number(db.prepare('SELECT COALESCE(MAX(global_position), 0) AS n FROM events').get()?.n);
+  const relaying = db
+    .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
+    .get(head);
+  const consuming = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM consumer_leases l
+       JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
+         ON m.topic = l.topic
+       LEFT JOIN consumer_offsets o
+         ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
+       WHERE COALESCE(o.next_offset, 0) <= m.last`,
+    )
+    .get();
+  return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
+}
+
+/** Waits until the host's background work has caught up with every event (at most `ms`). */
+export async function settled(host: HostProcess, ms = 120_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let twice = 0; twice < 2;) {
+    if (Date.now() > deadline) throw new Error(`the host did not catch up within ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+    twice = host.sql(caughtUp) ? twice + 1 : 0;
+  }
+}
+
+/** The bookkeeping of a projected document, which a rebuild writes afresh. */
+const withoutBookkeeping = ({
+  lastPosition: _p,
+  projectionVersion: _v,
+  documentRevision: _r,
+  ...doc
+}: Projected) => doc;
+
+/**
+ * A projection's documents as the stopped host left them in `dataDir`, beside the same projection
+ * rebuilt from that directory's event store into a store of its own: the two must be equal.
+ */
+export async function liveAndRebuilt<D extends Document & Projected>(
+  dataDir: string,
+  projection: Projection<D>,
+  registry: EventTypeRegistry,
+): Promise<{ live: Record<string, unknown>; rebuilt: Record<string, unknown> }> {
+  const stopped = createEmbeddedStorage({ dataDir });
+  const fresh = createEmbeddedStorage({ dataDir: ':memory:' });
+  try {
+    await rebuildProjection(projection, stopped.eventStore, fresh.documents, registry);
+    const all = async (storage: typeof stopped) => {
+      const docs: Record<string, unknown> = {};
+      let cursor: string | undefined;
+      do {
+        const page = await storage.documents.collection<D>(projection.collection).find(
+          {},
+          {
+            limit: 1000,
+            ...(cursor && { cursor }),
+          },
+        );
+        for (const doc of page.items) docs[doc._id] = withoutBookkeeping(doc);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return docs;
+    };
+    return { live: await all(stopped), rebuilt: await all(fresh) };
+  } finally {
+    await stopped.close();
+    await fresh.close();
+  }
+}
