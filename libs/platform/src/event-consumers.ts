@@ -3,7 +3,7 @@ import type { DomainEvent, EventTypeRegistry, RecordedEvent } from '@kesu/kernel
 import type { MessageLog } from '@kesu/ports';
 import { BackgroundWorkers } from './background-workers';
 import { EventConsumerRun } from './event-consumer-run';
-import { Metrics, watchConsumerLag } from './metrics';
+import { Metrics, watchConsumerLag, watchDeadLetters } from './metrics';
 import { Readiness } from './readiness';
 import { MESSAGE_LOG } from './tokens';
 
@@ -62,6 +62,7 @@ export class EventConsumers {
     this.groups.add(group);
     const run = new EventConsumerRun(options, this.log, this.metrics);
     watchConsumerLag(this.metrics, this.log, group, topics);
+    watchDeadLetters(this.metrics, this.log, topics);
     if (options.prepare) this.readiness.addCondition(group, () => run.state);
     this.workers.register({ name: group, start: () => run.start(), stop: () => run.stop() });
   }

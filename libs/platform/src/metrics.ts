@@ -12,7 +12,7 @@ import {
   type Metric,
   Registry,
 } from 'prom-client';
-import type { MessageLog } from '@kesu/ports';
+import { deadLetterTopic, type MessageLog } from '@kesu/ports';
 import type { PlatformOptions } from './platform-options';
 import { PLATFORM_OPTIONS } from './tokens';
 
@@ -118,3 +118,33 @@ export function watchConsumerLag(
   };
   metrics.beforeScrape(collect);
 }
+
+const watchedDeadLetters = new WeakMap<Metrics, Set<string>>();
+
+/**
+ * Exposes the messages given up on per topic (`kesu_dead_letters`): the size of each topic's
+ * dead-letter topic, whichever consumer group put them there. A poison event shows here at once.
+ */
+export function watchDeadLetters(metrics: Metrics, log: MessageLog, topics: readonly string[]): void {
+  const watched = watchedDeadLetters.get(metrics) ?? new Set<string>();
+  watchedDeadLetters.set(metrics, watched);
+  const gauge = metrics.gauge({
+    name: 'kesu_dead_letters',
+    help: 'Messages dead-lettered by a consumer group (poison events), per topic they came from',
+    labelNames: ['topic'],
+  });
+  for (const topic of topics) {
+    if (watched.has(topic)) continue;
+    watched.add(topic);
+    metrics.beforeScrape(async () => {
+      const partitions = await log.offsets(DEAD_LETTER_READER, deadLetterTopic(topic));
+      gauge.set(
+        { topic },
+        partitions.reduce((count, p) => count + p.end, 0),
+      );
+    });
+  }
+}
+
+/** The group named when only the dead-letter topics' end offsets are wanted (it reads nothing). */
+const DEAD_LETTER_READER = 'kesu-metrics';

@@ -70,6 +70,9 @@ describe('a ComplaintReceived of a newer schema version', () => {
       [DeadLetterHeaders.topic]: INTAKE_TOPIC,
     });
 
+    const metrics = await t.app.getHttpAdapter().getInstance().inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(new RegExp(`^kesu_dead_letters\\{topic="${INTAKE_TOPIC}"[^}]*\\} 1$`, 'm'));
+
     const listed = await t.request('admin', 'GET', `/api/v1/operations/dead-letters?topic=${INTAKE_TOPIC}`);
     expect(listed.statusCode).toBe(200);
     expect(listed.json().items).toContainEqual({
