@@ -71,17 +71,20 @@ export class HostProcess {
     child.stdout!.on('data', (chunk) => (this.output += chunk));
     child.stderr!.on('data', (chunk) => (this.output += chunk));
     this.exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 20_000;
+    // a bound for a failure, not a wait: a restart after a crash waits out the dead process's leases
+    const deadline = Date.now() + 60_000;
+    let checks = '';
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`host exited with ${child.exitCode}:\n${this.output}`);
-      const ready = await fetch(`${this.url}/health/ready`).then(
-        (r) => r.ok,
-        () => false,
+      const reply = await fetch(`${this.url}/health/ready`).then(
+        async (r) => ({ ok: r.ok, body: await r.text() }),
+        () => ({ ok: false, body: 'no answer' }),
       );
-      if (ready) return;
+      if (reply.ok) return;
+      checks = reply.body;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`host not ready after 20 s:\n${this.output}`);
+    throw new Error(`host not ready after 60 s (${checks}):\n${this.output}`);
   }
 
   /** Graceful stop; resolves with the exit code. */
