@@ -1,8 +1,16 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError, type DomainRuleViolation, InvalidInputError } from '@kesu/kernel';
-import { KeyErasedError, StaleRevisionError, WrongExpectedRevisionError } from '@kesu/ports';
+import {
+  KeyErasedError,
+  StaleRevisionError,
+  StorageFullError,
+  WrongExpectedRevisionError,
+} from '@kesu/ports';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails, ProblemType } from './problem';
+
+/** Seconds a client is asked to wait before it tries a change again on a full storage. */
+const STORAGE_FULL_RETRY_S = 60;
 
 /**
  * Turns every error into an RFC 9457 `application/problem+json` answer, in one place: domain errors
@@ -26,6 +34,7 @@ export class ProblemFilter implements ExceptionFilter {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
     if (reply.sent) return;
     if (body.status === 401) reply.header('www-authenticate', 'Bearer');
+    if (body.type === ProblemType.storageFull) reply.header('retry-after', String(STORAGE_FULL_RETRY_S));
     reply
       .status(body.status)
       .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
@@ -48,6 +57,16 @@ export class ProblemFilter implements ExceptionFilter {
         type: ProblemType.concurrency,
         title: 'Concurrency conflict',
       });
+    }
+    if (error instanceof StorageFullError) {
+      return problem(
+        503,
+        'The storage is full: nothing was changed. Reads go on; try the change again later.',
+        {
+          type: ProblemType.storageFull,
+          title: 'Storage full',
+        },
+      );
     }
     if (error instanceof KeyErasedError) {
       return problem(410, 'The personal data was erased.', {

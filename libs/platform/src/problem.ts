@@ -24,6 +24,7 @@ export const ProblemType = {
   concurrency: 'urn:kesu:problem:concurrency-conflict',
   staleRevision: 'urn:kesu:problem:stale-revision',
   erased: 'urn:kesu:problem:personal-data-erased',
+  storageFull: 'urn:kesu:problem:storage-full',
   blank: 'about:blank',
 } as const;
 

@@ -5,6 +5,7 @@ export * from './event-decoding';
 export * from './event-store';
 export * from './file-store';
 export * from './key-store';
+export * from './storage';
 export * from './lease';
 export * from './leadership';
 export * from './message-log';

@@ -23,6 +23,28 @@ describe('embedded database', () => {
     await database.close();
   });
 
+  it('answers a full disk with StorageFullError, keeps nothing of the batch, and writes again once there is room', async () => {
+    const database = new EmbeddedDatabase({ file: file() });
+    database.migrate('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)');
+    await database.write((db) => db.prepare('INSERT INTO t (id, v) VALUES (?, ?)').run(0, 'kept'));
+    const pages = Number(database.db.prepare('PRAGMA page_count').get()?.page_count);
+    database.db.exec(`PRAGMA max_page_count = ${pages}`); // as if the disk were full now
+    const big = 'x'.repeat(64 * 1024);
+    const small = database.write((db) => db.prepare('INSERT INTO t (id, v) VALUES (?, ?)').run(1, 'y'));
+    const large = database.write((db) => db.prepare('INSERT INTO t (id, v) VALUES (?, ?)').run(2, big));
+    const outcomes = await Promise.allSettled([small, large]);
+    expect(outcomes.map((o) => o.status === 'rejected' && (o.reason as Error).name)).toEqual([
+      'StorageFullError',
+      'StorageFullError',
+    ]);
+    expect(database.db.prepare('SELECT id FROM t').all()).toEqual([{ id: 0 }]);
+
+    database.db.exec(`PRAGMA max_page_count = ${pages * 1000}`); // the space returns
+    await database.write((db) => db.prepare('INSERT INTO t (id, v) VALUES (?, ?)').run(2, big));
+    expect(database.db.prepare('SELECT id FROM t').all()).toEqual([{ id: 0 }, { id: 2 }]);
+    await database.close();
+  });
+
   it('checkpoints the write-ahead log off the main thread', async () => {
     const path = file();
     const database = new EmbeddedDatabase({ file: path });

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { StorageFullError } from '@kesu/ports';
 import { WalCheckpointer } from './checkpointer';
 
 interface PendingWrite {
@@ -119,7 +120,7 @@ export class EmbeddedDatabase {
     try {
       this.db.exec('BEGIN IMMEDIATE');
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      for (const pending of batch) pending.reject(translated(error));
       return this.reschedule();
     }
     for (const pending of batch) {
@@ -128,16 +129,21 @@ export class EmbeddedDatabase {
         outcomes.push({ ok: true, value: pending.work(this.db) });
         this.db.exec('RELEASE w');
       } catch (error) {
+        if (!this.db.isTransaction) {
+          // SQLite rolled the whole transaction back (as it may on a full disk): none of it was kept
+          for (const each of batch) each.reject(translated(error));
+          return this.reschedule();
+        }
         this.db.exec('ROLLBACK TO w');
         this.db.exec('RELEASE w');
-        outcomes.push({ ok: false, error });
+        outcomes.push({ ok: false, error: translated(error) });
       }
     }
     try {
       this.db.exec('COMMIT');
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      for (const pending of batch) pending.reject(error);
+      for (const pending of batch) pending.reject(translated(error));
       return this.reschedule();
     }
     const settle = () =>
@@ -203,4 +209,15 @@ export class EmbeddedDatabase {
     if (this.queue.length > 0) setImmediate(() => this.flush());
     else this.scheduled = false;
   }
+}
+
+/** SQLite's result code for a full database or disk (`SQLITE_FULL`). */
+const SQLITE_FULL = 13;
+
+/** A full database or disk as the ports name it; any other error as it is. */
+function translated(error: unknown): unknown {
+  const { errcode } = error as { errcode?: unknown };
+  return typeof errcode === 'number' && (errcode & 0xff) === SQLITE_FULL
+    ? new StorageFullError({ cause: error })
+    : error;
 }
