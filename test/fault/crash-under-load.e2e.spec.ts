@@ -39,6 +39,7 @@ it(`loses and duplicates nothing over ${ROUNDS} crashes under load`, async () =>
   let inDoubt: Sent[] = [];
   let sentCount = 0;
   let resent = 0;
+  let launchMs = 0;
   let token = await host.token('agent2');
   const receivedBefore = host.sql((db) =>
     Number(db.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ComplaintReceived'").get()?.n),
@@ -59,10 +60,12 @@ it(`loses and duplicates nothing over ${ROUNDS} crashes under load`, async () =>
   };
 
   for (let round = 0; round < ROUNDS; round++) {
+    const launching = Date.now();
     if (round > 0) {
       await host.launch();
       token = await host.token('agent2');
     }
+    launchMs += Date.now() - launching;
     // what was in flight at the last crash, sent again with the same key
     const again = inDoubt;
     inDoubt = [];
@@ -82,7 +85,7 @@ it(`loses and duplicates nothing over ${ROUNDS} crashes under load`, async () =>
       }
     };
     const writers = Array.from({ length: WRITERS }, writer);
-    await new Promise((r) => setTimeout(r, 300 + Math.floor(next() * 1200)));
+    await new Promise((r) => setTimeout(r, 500 + Math.floor(next() * 2000)));
     crashing = true;
     await host.crash();
     await Promise.all(writers);
@@ -94,7 +97,8 @@ it(`loses and duplicates nothing over ${ROUNDS} crashes under load`, async () =>
   for (const request of inDoubt) await send(request);
   await settled(host);
   console.log(
-    `${ROUNDS} crashes: ${acknowledged.size} complaints acknowledged, ${resent} sent again after a crash`,
+    `${ROUNDS} crashes: ${acknowledged.size} complaints acknowledged, ${resent} sent again after a crash, ` +
+      `restarts took ${Math.round(launchMs / Math.max(1, ROUNDS - 1))} ms on average`,
   );
   // the crashes came while requests were in flight: their second sending was put to the test
   if (ROUNDS >= 5) expect(resent).toBeGreaterThan(0);
