@@ -93,4 +93,35 @@ describe('the SLA scheduler (durable timers)', () => {
       await b.close();
     }
   });
+
+  it('fires every timer once when the clock jumps a day forward, then an hour back, then on', async () => {
+    const clock = new ManualClock(RECEIVED);
+    const sla = await startSlaApp(dataDir, clock);
+    const fired = async (id: string) =>
+      signals(await sla.clock(id)).map((signal) => signal.replace(/:late$/, ''));
+    try {
+      const id = await sla.receive();
+      await sla.started(id);
+      const dayLater = Date.parse(RECEIVED) + 24 * 3_600_000 + 3_600_000;
+      clock.set(new Date(dayLater)); // an NTP correction, a VM resumed: past the warning and the due instant
+      await sla.tick();
+      await sla.tick();
+      expect(await fired(id)).toEqual(['SlaWarningRaised:acknowledge', 'SlaBreached:acknowledge']);
+
+      clock.set(new Date(dayLater - 3_600_000)); // and back an hour
+      await sla.tick();
+      clock.set(new Date(dayLater + 14 * 24 * 3_600_000)); // and on, past every other limit
+      await sla.tick();
+      await sla.tick();
+      const all = await fired(id);
+      expect(all.filter((signal) => signal.endsWith(':acknowledge'))).toEqual([
+        'SlaWarningRaised:acknowledge',
+        'SlaBreached:acknowledge',
+      ]);
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.length).toBeGreaterThan(2);
+    } finally {
+      await sla.close();
+    }
+  });
 });
