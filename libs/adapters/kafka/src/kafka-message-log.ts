@@ -62,14 +62,14 @@ export class KafkaMessageLog implements MessageLog {
 
   /**
    * Durable when it resolves (acks from every in-sync replica). Ids published before through this
-   * log are dropped; when the send fails, the ids are forgotten again so a retry publishes them.
+   * log are not sent again; a repeat of an id whose first publication is still in flight resolves
+   * once that publication is durable, and publishes the message itself when it failed. When the
+   * send fails, the ids are forgotten again so a retry publishes them.
    */
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     this.assertOpen();
-    const fresh = this.recentIds.claim(topic, messages);
-    if (fresh.length === 0) return;
-    try {
+    await this.recentIds.publish(topic, messages, async (fresh) => {
       await this.topics.ensure(topic);
       const timestamp = this.clock.now();
       await this.clients.producer.send({
@@ -77,10 +77,7 @@ export class KafkaMessageLog implements MessageLog {
         acks: -1,
         messages: fresh.map((message) => toKafkaRecord(message, timestamp)),
       });
-    } catch (error) {
-      this.recentIds.release(topic, fresh);
-      throw error;
-    }
+    });
   }
 
   consume(options: ConsumerOptions): Consumer {
