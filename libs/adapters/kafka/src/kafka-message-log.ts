@@ -11,6 +11,7 @@ import {
 } from '@kesu/ports';
 import { type Admin, Kafka, Partitioners, type Producer, type SASLOptions } from 'kafkajs';
 import { deadLetterMessage } from './dead-letter';
+import { quietIdleRequestQueues } from './idle-request-queue';
 import { KafkaGroupConsumer } from './kafka-group-consumer';
 import { kafkaLogging } from './kafka-logging';
 import { type KafkaConnectOptions, type KafkaSettings, kafkaSettings } from './kafka-options';
@@ -192,6 +193,11 @@ export class KafkaMessageLog implements MessageLog {
 export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaMessageLog> {
   if (options.brokers.length === 0) throw new Error('connectKafka needs at least one broker');
   const settings = kafkaSettings(options);
+  const patch = quietIdleRequestQueues();
+  if (!patch.applied) {
+    const { reason } = patch;
+    options.logger?.warn('kafkajs left unpatched: idle connections may poll every millisecond', { reason });
+  }
   const kafka = new Kafka({
     brokers: [...options.brokers],
     clientId: options.clientId,
