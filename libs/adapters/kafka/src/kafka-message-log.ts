@@ -9,7 +9,7 @@ import {
   SystemClock,
   type TopicOffsets,
 } from '@kesu/ports';
-import { type Admin, Kafka, Partitioners, type Producer, type SASLOptions } from 'kafkajs';
+import { type Admin, Kafka, Partitioners, type ProducerConfig, type SASLOptions } from 'kafkajs';
 import { deadLetterMessage } from './dead-letter';
 import { quietIdleRequestQueues } from './idle-request-queue';
 import { KafkaGroupConsumer } from './kafka-group-consumer';
@@ -18,21 +18,23 @@ import { type KafkaConnectOptions, type KafkaSettings, kafkaSettings } from './k
 import { toKafkaRecord } from './message-codec';
 import { readPartition } from './partition-reader';
 import { RecentIds } from './recent-ids';
+import { publishRetry, RenewingProducer } from './renewing-producer';
 import { TopicRegistry, topicOffsets } from './topic-registry';
 
 /** The connected kafkajs clients a message log works with. */
 export interface KafkaClients {
   readonly kafka: Kafka;
   readonly admin: Admin;
-  readonly producer: Producer;
+  readonly producer: RenewingProducer;
 }
 
 /**
  * The message log on Apache Kafka: keyed messages partitioned by kafkajs's Java-compatible
- * partitioner, an idempotent producer that waits for every in-sync replica, consumer groups with
- * offsets committed only after a message is handled, in-process redelivery with backoff and
- * dead-letter topics, following the embedded log's behaviour. A repeated message id is dropped
- * within this process only (see `Message.id`).
+ * partitioner, an idempotent producer that waits for every in-sync replica (replaced by a new one
+ * after a send fails, see `RenewingProducer`), consumer groups with offsets committed only after a
+ * message is handled, in-process redelivery with backoff and dead-letter topics, following the
+ * embedded log's behaviour. A repeated message id is dropped within this process only (see
+ * `Message.id`).
  */
 export class KafkaMessageLog implements MessageLog {
   private readonly topics: TopicRegistry;
@@ -207,16 +209,16 @@ export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaM
     ...kafkaLogging(options.logger),
   });
   const admin = kafka.admin();
-  const producer = kafka.producer({
+  const producerConfig: ProducerConfig = {
     // The broker drops a retried batch it already wrote; one request in flight keeps kafkajs's
     // sequence numbers (and so the order of a key's messages) safe across those retries.
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
-    // kafkajs refuses an idempotent producer that may not retry at all.
-    retry: options.retries === undefined ? undefined : { retries: Math.max(1, options.retries) },
-  });
+    retry: publishRetry(options.retries),
+  };
+  const producer = kafka.producer(producerConfig);
   try {
     await admin.connect();
     await producer.connect();
@@ -225,7 +227,8 @@ export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaM
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot reach Kafka at ${options.brokers.join(', ')}: ${reason}`, { cause: error });
   }
-  return new KafkaMessageLog({ kafka, admin, producer }, settings);
+  const renewing = new RenewingProducer(producer, () => kafka.producer(producerConfig));
+  return new KafkaMessageLog({ kafka, admin, producer: renewing }, settings);
 }
 
 function saslOptions(sasl: NonNullable<KafkaConnectOptions['sasl']>): SASLOptions {
