@@ -2,7 +2,7 @@ import type { Producer, ProducerRecord, RetryOptions } from 'kafkajs';
 
 /**
  * How often the producer retries one send: kafkajs 2.2.4 documents `Number.MAX_SAFE_INTEGER` for an
- * idempotent producer but passes every producer its cluster's default of 5 (about 20–30 s). Ten
+ * idempotent producer but passes every producer its cluster's default of 5 (about 10 s of backoff). Ten
  * retries, 300 ms doubling to at most 30 s apart, wait about two minutes, as the Java client's
  * `delivery.timeout.ms` does, so a leader election or a broker restart does not fail a publication.
  * Unbounded retries would never let a publication fail while the brokers are gone, and would
