@@ -198,6 +198,19 @@ export function documentStoreFeatures(name: string, factory: () => Promise<Docum
       expect(await orders.count({})).toBe(1);
     });
 
+    it('keeps documents out of a unique index while a field of it is missing or null, as SQL does', async () => {
+      await orders.ensureIndex(['email'], { unique: true });
+      await orders.putMany([
+        { _id: 'a' },
+        { _id: 'b' },
+        { _id: 'c', email: null },
+        { _id: 'd', email: null },
+      ]);
+      await orders.put({ _id: 'e', email: 'x@example.org' });
+      await expect(orders.put({ _id: 'f', email: 'x@example.org' })).rejects.toThrow();
+      expect(await orders.count({})).toBe(5);
+    });
+
     it('sorts ascending and descending', async () => {
       await Promise.all(Array.from({ length: 20 }, (_, i) => orders.put(order(i))));
       const ascending = await orders.find({}, { sort: { field: 'amount', direction: 1 }, limit: 100 });

@@ -1,4 +1,4 @@
-import { BACKWARDS, END, KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { BACKWARDS, END, ErrorType, KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { KurrentEventStore, type KurrentEventStoreOptions } from './kurrent-event-store';
 
 export interface KurrentConnectionOptions extends KurrentEventStoreOptions {
@@ -27,7 +27,7 @@ export async function connectKurrentEventStore(
     await withTimeout(readLastEvent(client), CONNECT_TIMEOUT_MS);
   } catch (error) {
     await client.dispose().catch(() => undefined);
-    throw new Error(`cannot reach KurrentDB/EventStoreDB at ${shown}: ${messageOf(error)}`, { cause: error });
+    throw new Error(`cannot reach KurrentDB/EventStoreDB at ${shown}: ${reasonOf(error)}`, { cause: error });
   }
   return new KurrentEventStore(client, options);
 }
@@ -48,6 +48,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Why the first read failed; a refusal names the rights the store needs, which a secured cluster
+ * grants members of `$admins` (or whom the ACLs of `$all` and of system streams name).
+ */
+export function reasonOf(error: unknown): string {
+  const refused = error instanceof Error && (error as { type?: unknown }).type === ErrorType.ACCESS_DENIED;
+  if (!refused) return messageOf(error);
+  return (
+    `${messageOf(error)}: the user of the connection string must be allowed to read and subscribe to $all ` +
+    'and to read the $bc- system streams (a member of $admins, or named in those ACLs)'
+  );
 }
 
 function messageOf(error: unknown): string {

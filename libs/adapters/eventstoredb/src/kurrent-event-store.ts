@@ -120,6 +120,18 @@ export class KurrentEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readEvents(streamId, options, false);
+  }
+
+  /**
+   * A stream's events; from the leader when `fromLeader`, for the reads an append rests on (its
+   * tail, the expectation check, the read-back): a follower may not hold the latest append yet.
+   */
+  private async readEvents(
+    streamId: string,
+    options: ReadStreamOptions,
+    fromLeader: boolean,
+  ): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const from = options.fromRevision;
@@ -130,6 +142,7 @@ export class KurrentEventStore implements EventStore {
       direction: backwards ? BACKWARDS : FORWARDS,
       fromRevision,
       maxCount,
+      requiresLeader: fromLeader,
     });
     return resolved.map((entry) => ownEvent(entry, streamId));
   }
@@ -209,7 +222,7 @@ export class KurrentEventStore implements EventStore {
 
   /** An empty append: checks the expectation against the stream's head and writes nothing. */
   private async checkOnly(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
-    const [head] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const [head] = await this.readEvents(streamId, { direction: 'backwards', maxCount: 1 }, true);
     const revision = head?.revision ?? -1;
     assertExpectedRevision(streamId, expected, revision);
     return { nextExpectedRevision: revision, position: head?.globalPosition ?? 0, events: [] };
@@ -243,10 +256,11 @@ export class KurrentEventStore implements EventStore {
     lastRevision: number,
     events: readonly NewEvent[],
   ): Promise<AppendResult> {
-    const stored = await this.readStream(streamId, {
-      fromRevision: lastRevision - events.length + 1,
-      maxCount: events.length,
-    });
+    const stored = await this.readEvents(
+      streamId,
+      { fromRevision: lastRevision - events.length + 1, maxCount: events.length },
+      true,
+    );
     if (stored.length !== events.length || stored.some((event, i) => event.eventId !== events[i]!.eventId)) {
       throw new Error(`the append to stream ${streamId} did not store the events sent`);
     }
@@ -255,7 +269,7 @@ export class KurrentEventStore implements EventStore {
 
   /** The last `count` events of a stream, in revision order. */
   private async readTail(streamId: string, count: number): Promise<RecordedEvent[]> {
-    return (await this.readStream(streamId, { direction: 'backwards', maxCount: count })).reverse();
+    return (await this.readEvents(streamId, { direction: 'backwards', maxCount: count }, true)).reverse();
   }
 
   /** A stream's events as the client reads them; [] when the stream does not exist. */

@@ -1,9 +1,10 @@
-import { logLevel } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { createServer, type Server } from 'node:net';
 import { connectKafka } from './kafka-message-log';
 import { kafkaLogging, writeEntry } from './kafka-logging';
 import type { KafkaLogger } from './kafka-options';
 import { kafkaSettings } from './kafka-options';
+import { PUBLISH_RETRY } from './renewing-producer';
 
 /** A logger that records its lines. */
 function recordingLogger() {
@@ -33,6 +34,22 @@ describe('connectKafka', () => {
       connectKafka({ brokers: [`127.0.0.1:${port}`], clientId: 'kesu-unit', retries: 0 }),
     ).rejects.toThrow(new RegExp(`^cannot reach Kafka at 127\\.0\\.0\\.1:${port}: `));
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('makes an idempotent producer with the publication retries, not kafkajs 2.2.4’s default five', async () => {
+    const producers = jest.spyOn(Kafka.prototype, 'producer');
+    const port = await closedPort();
+    await expect(
+      connectKafka({ brokers: [`127.0.0.1:${port}`], clientId: 'kesu-unit', retries: 0 }),
+    ).rejects.toThrow(/cannot reach Kafka/);
+    expect(producers).toHaveBeenCalledWith(
+      expect.objectContaining({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        retry: { ...PUBLISH_RETRY, retries: 1 },
+      }),
+    );
+    producers.mockRestore();
   });
 
   it('refuses an empty broker list', async () => {

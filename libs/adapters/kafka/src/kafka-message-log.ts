@@ -9,29 +9,32 @@ import {
   SystemClock,
   type TopicOffsets,
 } from '@kesu/ports';
-import { type Admin, Kafka, Partitioners, type Producer, type SASLOptions } from 'kafkajs';
+import { type Admin, Kafka, Partitioners, type ProducerConfig, type SASLOptions } from 'kafkajs';
 import { deadLetterMessage } from './dead-letter';
+import { quietIdleRequestQueues } from './idle-request-queue';
 import { KafkaGroupConsumer } from './kafka-group-consumer';
 import { kafkaLogging } from './kafka-logging';
 import { type KafkaConnectOptions, type KafkaSettings, kafkaSettings } from './kafka-options';
 import { toKafkaRecord } from './message-codec';
 import { readPartition } from './partition-reader';
 import { RecentIds } from './recent-ids';
+import { publishRetry, RenewingProducer } from './renewing-producer';
 import { TopicRegistry, topicOffsets } from './topic-registry';
 
 /** The connected kafkajs clients a message log works with. */
 export interface KafkaClients {
   readonly kafka: Kafka;
   readonly admin: Admin;
-  readonly producer: Producer;
+  readonly producer: RenewingProducer;
 }
 
 /**
  * The message log on Apache Kafka: keyed messages partitioned by kafkajs's Java-compatible
- * partitioner, an idempotent producer that waits for every in-sync replica, consumer groups with
- * offsets committed only after a message is handled, in-process redelivery with backoff and
- * dead-letter topics, following the embedded log's behaviour. A repeated message id is dropped
- * within this process only (see `Message.id`).
+ * partitioner, an idempotent producer that waits for every in-sync replica (replaced by a new one
+ * after a send fails, see `RenewingProducer`), consumer groups with offsets committed only after a
+ * message is handled, in-process redelivery with backoff and dead-letter topics, following the
+ * embedded log's behaviour. A repeated message id is dropped within this process only (see
+ * `Message.id`).
  */
 export class KafkaMessageLog implements MessageLog {
   private readonly topics: TopicRegistry;
@@ -62,14 +65,14 @@ export class KafkaMessageLog implements MessageLog {
 
   /**
    * Durable when it resolves (acks from every in-sync replica). Ids published before through this
-   * log are dropped; when the send fails, the ids are forgotten again so a retry publishes them.
+   * log are not sent again; a repeat of an id whose first publication is still in flight resolves
+   * once that publication is durable, and publishes the message itself when it failed. When the
+   * send fails, the ids are forgotten again so a retry publishes them.
    */
   async publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     this.assertOpen();
-    const fresh = this.recentIds.claim(topic, messages);
-    if (fresh.length === 0) return;
-    try {
+    await this.recentIds.publish(topic, messages, async (fresh) => {
       await this.topics.ensure(topic);
       const timestamp = this.clock.now();
       await this.clients.producer.send({
@@ -77,10 +80,7 @@ export class KafkaMessageLog implements MessageLog {
         acks: -1,
         messages: fresh.map((message) => toKafkaRecord(message, timestamp)),
       });
-    } catch (error) {
-      this.recentIds.release(topic, fresh);
-      throw error;
-    }
+    });
   }
 
   consume(options: ConsumerOptions): Consumer {
@@ -195,6 +195,11 @@ export class KafkaMessageLog implements MessageLog {
 export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaMessageLog> {
   if (options.brokers.length === 0) throw new Error('connectKafka needs at least one broker');
   const settings = kafkaSettings(options);
+  const patch = quietIdleRequestQueues();
+  if (!patch.applied) {
+    const { reason } = patch;
+    options.logger?.warn('kafkajs left unpatched: idle connections may poll every millisecond', { reason });
+  }
   const kafka = new Kafka({
     brokers: [...options.brokers],
     clientId: options.clientId,
@@ -204,16 +209,16 @@ export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaM
     ...kafkaLogging(options.logger),
   });
   const admin = kafka.admin();
-  const producer = kafka.producer({
+  const producerConfig: ProducerConfig = {
     // The broker drops a retried batch it already wrote; one request in flight keeps kafkajs's
     // sequence numbers (and so the order of a key's messages) safe across those retries.
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,
-    // kafkajs refuses an idempotent producer that may not retry at all.
-    retry: options.retries === undefined ? undefined : { retries: Math.max(1, options.retries) },
-  });
+    retry: publishRetry(options.retries),
+  };
+  const producer = kafka.producer(producerConfig);
   try {
     await admin.connect();
     await producer.connect();
@@ -222,7 +227,8 @@ export async function connectKafka(options: KafkaConnectOptions): Promise<KafkaM
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot reach Kafka at ${options.brokers.join(', ')}: ${reason}`, { cause: error });
   }
-  return new KafkaMessageLog({ kafka, admin, producer }, settings);
+  const renewing = new RenewingProducer(producer, () => kafka.producer(producerConfig));
+  return new KafkaMessageLog({ kafka, admin, producer: renewing }, settings);
 }
 
 function saslOptions(sasl: NonNullable<KafkaConnectOptions['sasl']>): SASLOptions {

@@ -47,7 +47,10 @@ export interface KafkaConnectOptions {
   readonly clock?: Clock;
   readonly logger?: KafkaLogger;
   readonly consumer?: KafkaConsumerTuning;
-  /** How often kafkajs retries a failed request before giving up (default 5; 0 fails fast). */
+  /**
+   * How often kafkajs retries a failed request before giving up (default 5; 0 fails fast). A
+   * publication's send retries 10 times by default, about two minutes (see `PUBLISH_RETRY`).
+   */
   readonly retries?: number;
   /** Message ids remembered to drop repeated publications (default 100 000, about 10 MB). */
   readonly recentIdCapacity?: number;

@@ -32,7 +32,10 @@ export interface ProcessorEffects {
   deadLetter(message: Message, error: unknown, attempts: number): Promise<void>;
   /** Waits `ms`, or less once the consumer stops. */
   sleep(ms: number): Promise<void>;
-  /** Longest wait between two heartbeats while a failed message waits for its redelivery. */
+  /**
+   * Longest wait between two heartbeats while a handler runs or a failed message waits for its
+   * redelivery.
+   */
   readonly heartbeatEveryMs: number;
 }
 
@@ -78,7 +81,7 @@ export class PartitionProcessor {
     const { batchHandler } = this.policy;
     if (!batchHandler) return false;
     try {
-      await batchHandler(chunk);
+      await this.heartbeating(batch, () => batchHandler(chunk));
     } catch {
       // The messages go to the single handler next, which finds, retries and dead-letters the culprit.
       return false;
@@ -117,7 +120,7 @@ export class PartitionProcessor {
   private async deliver(batch: PartitionBatch, message: Message, progress: Progress): Promise<Delivery> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.policy.handler(message);
+        await this.heartbeating(batch, () => this.policy.handler(message));
         return 'handled';
       } catch (error) {
         await progress.commit();
@@ -128,6 +131,24 @@ export class PartitionProcessor {
         if (!(await this.waitBeforeRetry(batch, retryDelayMs(attempt, this.policy.retryBackoffMs))))
           return 'interrupted';
       }
+    }
+  }
+
+  /**
+   * Runs one handler call, heartbeating every `heartbeatEveryMs` while it runs: kafkajs heartbeats
+   * only when asked to, and a member silent for the session timeout is evicted, its partitions
+   * handed to another member while the call still runs. One heartbeat at a time; a failed one
+   * (the group rebalances) ends the batch once the call returns, see `PartitionBatch.heartbeat`.
+   */
+  private async heartbeating<T>(batch: PartitionBatch, call: () => Promise<T>): Promise<T> {
+    let beating: Promise<void> | undefined;
+    const timer = setInterval(() => {
+      beating ??= batch.heartbeat().finally(() => (beating = undefined));
+    }, this.effects.heartbeatEveryMs);
+    try {
+      return await call();
+    } finally {
+      clearInterval(timer);
     }
   }
 

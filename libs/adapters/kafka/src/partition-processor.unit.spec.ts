@@ -234,6 +234,64 @@ describe('PartitionProcessor', () => {
     expect(state.heartbeats).toBeGreaterThanOrEqual(4);
   });
 
+  describe('while one handler call runs', () => {
+    beforeEach(() => jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask'] }));
+    afterEach(() => jest.useRealTimers());
+
+    /** A handler call that lasts until the test ends it. */
+    function longCall() {
+      let started!: () => void;
+      let end!: () => void;
+      const running = new Promise<void>((resolve) => (started = resolve));
+      const call = () => {
+        started();
+        return new Promise<void>((resolve) => (end = resolve));
+      };
+      return { call, running, end: () => end() };
+    }
+
+    it('heartbeats every interval, so the group keeps a member whose handler is slow', async () => {
+      const slow = longCall();
+      const { instance } = processor({ handler: slow.call });
+      const { batch, state } = fakeBatch(range(1));
+      const processing = instance.process(batch);
+      await slow.running;
+      await jest.advanceTimersByTimeAsync(3_500);
+      expect(state.heartbeats).toBe(3);
+      slow.end();
+      await processing;
+      const afterwards = state.heartbeats;
+      await jest.advanceTimersByTimeAsync(5_000);
+      expect(state.heartbeats).toBe(afterwards);
+    });
+
+    it('heartbeats through a slow batch handler too', async () => {
+      const slow = longCall();
+      const { instance } = processor({ handler: async () => {}, batchHandler: slow.call });
+      const { batch, state } = fakeBatch(range(3));
+      const processing = instance.process(batch);
+      await slow.running;
+      await jest.advanceTimersByTimeAsync(2_000);
+      expect(state.heartbeats).toBe(2);
+      slow.end();
+      await processing;
+      expect(state.commits).toEqual([3]);
+    });
+
+    it('sends one heartbeat at a time', async () => {
+      const slow = longCall();
+      const { instance } = processor({ handler: slow.call });
+      let heartbeats = 0;
+      const { batch } = fakeBatch(range(1));
+      const stuck: PartitionBatch = { ...batch, heartbeat: () => new Promise(() => void heartbeats++) };
+      void instance.process(stuck);
+      await slow.running;
+      await jest.advanceTimersByTimeAsync(10_000);
+      expect(heartbeats).toBe(1);
+      slow.end();
+    });
+  });
+
   it('does nothing with a batch that may not proceed', async () => {
     const delivered: string[] = [];
     const { instance } = processor({ handler: async (m) => void delivered.push(m.id) });

@@ -6,9 +6,9 @@ import type {
   Collection as DriverCollection,
   MongoClient,
 } from 'mongodb';
-import { isDuplicateIdError, isTransactionUnsupported } from './mongo-errors';
+import { isDuplicateIdError, isIndexOptionsConflict, isTransactionUnsupported } from './mongo-errors';
 import { allOf, filterToMongo } from './mongo-filter';
-import { indexFor } from './mongo-index';
+import { type IndexDefinition, indexesFor } from './mongo-index';
 import { cursorAfter, pagePlan } from './mongo-paging';
 import { updateToMongo } from './mongo-update';
 
@@ -153,13 +153,28 @@ export class MongoCollection<T extends Document> implements Collection<T> {
   }
 
   /**
-   * Creates the index unless it exists; see `indexFor` for why unique indexes are partial. MongoDB
+   * Creates the indexes unless they exist; see `indexesFor` for why a unique one is partial. MongoDB
    * makes an index multikey by itself when it meets an array, so `multikey` changes nothing here.
    */
   async ensureIndex(fields: readonly string[], options: IndexOptions = {}): Promise<void> {
     if (options.multikey && options.unique) throw new Error('a multikey index cannot be unique');
-    const index = indexFor(fields, options.unique === true);
-    if (index) await this.collection.createIndex(index.keys, index.options);
+    for (const index of indexesFor(fields, options.unique === true)) await this.createIndex(index);
+  }
+
+  /**
+   * Creates an index; a named one that exists with other options (a unique index of an earlier
+   * release, whose filter let explicit nulls collide) is dropped and created anew. Uniqueness is not
+   * enforced for the moment between the two.
+   */
+  private async createIndex(index: IndexDefinition): Promise<void> {
+    try {
+      await this.collection.createIndex(index.keys, index.options);
+    } catch (error) {
+      const { name } = index.options;
+      if (name === undefined || !isIndexOptionsConflict(error)) throw error;
+      await this.collection.dropIndex(name);
+      await this.collection.createIndex(index.keys, index.options);
+    }
   }
 
   private async replace(doc: T): Promise<void> {

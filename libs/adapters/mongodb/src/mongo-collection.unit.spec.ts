@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { MongoCollection, validCollectionName } from './mongo-collection';
 import { decodeCursor } from '@kesu/ports';
 import { MongoDocumentStore } from './mongo-document-store';
+import { INDEXED_TYPES } from './mongo-index';
 
 type Loose = Document & Record<string, unknown>;
 type Call = [method: string, ...args: unknown[]];
@@ -26,6 +27,7 @@ function fakeDb(answers: Record<string, Array<() => unknown>> = {}) {
     deleteOne: (...args: unknown[]) => answer('deleteOne', ...args),
     countDocuments: (...args: unknown[]) => answer('countDocuments', ...args),
     createIndex: (...args: unknown[]) => answer('createIndex', ...args),
+    dropIndex: (...args: unknown[]) => answer('dropIndex', ...args),
     find: (query: unknown) => {
       const cursor = {
         sort: (sort: unknown) => (calls.push(['sort', sort]), cursor),
@@ -188,6 +190,50 @@ describe('MongoCollection.find', () => {
     await views.ensureIndex(['tenantId', 'searchTokens'], { multikey: true });
     expect(calls).toContainEqual(['createIndex', { tenantId: 1, searchTokens: 1 }, {}]);
     await expect(views.ensureIndex(['tags'], { multikey: true, unique: true })).rejects.toThrow(/multikey/);
+  });
+});
+
+describe('MongoCollection.ensureIndex', () => {
+  const uniqueEmail = {
+    unique: true,
+    name: 'email_1_unique',
+    partialFilterExpression: { email: { $type: [...INDEXED_TYPES] } },
+  };
+
+  it('creates a plain index for queries and a partial unique one over non-null values', async () => {
+    const { db, calls } = fakeDb();
+    await new MongoCollection<Loose>(db, 'users').ensureIndex(['email'], { unique: true });
+    expect(calls.filter(([method]) => method !== 'collection')).toEqual([
+      ['createIndex', { email: 1 }, {}],
+      ['createIndex', { email: 1 }, uniqueEmail],
+    ]);
+  });
+
+  it('replaces a unique index of an earlier release, whose filter let explicit nulls collide', async () => {
+    const conflict = () => {
+      throw Object.assign(new Error('An existing index has the same name but different options'), {
+        code: 85,
+      });
+    };
+    const { db, calls } = fakeDb({ createIndex: [() => undefined, conflict] });
+    await new MongoCollection<Loose>(db, 'users').ensureIndex(['email'], { unique: true });
+    expect(calls.filter(([method]) => method !== 'collection')).toEqual([
+      ['createIndex', { email: 1 }, {}],
+      ['createIndex', { email: 1 }, uniqueEmail],
+      ['dropIndex', 'email_1_unique'],
+      ['createIndex', { email: 1 }, uniqueEmail],
+    ]);
+  });
+
+  it('passes on any other failure to create an index', async () => {
+    const refused = () => {
+      throw Object.assign(new Error('not authorized'), { code: 13 });
+    };
+    const { db, calls } = fakeDb({ createIndex: [() => undefined, refused] });
+    await expect(
+      new MongoCollection<Loose>(db, 'users').ensureIndex(['email'], { unique: true }),
+    ).rejects.toThrow('not authorized');
+    expect(calls.some(([method]) => method === 'dropIndex')).toBe(false);
   });
 });
 

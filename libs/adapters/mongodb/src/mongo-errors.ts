@@ -27,3 +27,12 @@ export function isTransactionUnsupported(error: unknown): boolean {
   const { code, message } = fieldsOf(error);
   return code === 20 && typeof message === 'string' && message.includes('Transaction numbers');
 }
+
+/**
+ * Whether `createIndex` was refused because an index of that name or those keys exists with other
+ * options (IndexOptionsConflict, 85, or IndexKeySpecsConflict, 86).
+ */
+export function isIndexOptionsConflict(error: unknown): boolean {
+  const { code } = fieldsOf(error);
+  return code === 85 || code === 86;
+}

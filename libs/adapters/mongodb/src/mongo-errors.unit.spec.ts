@@ -1,4 +1,4 @@
-import { isDuplicateIdError, isTransactionUnsupported } from './mongo-errors';
+import { isDuplicateIdError, isIndexOptionsConflict, isTransactionUnsupported } from './mongo-errors';
 
 describe('isDuplicateIdError', () => {
   it('recognises a duplicate _id by the key pattern', () => {
@@ -33,5 +33,14 @@ describe('isTransactionUnsupported', () => {
     expect(isTransactionUnsupported(standalone)).toBe(true);
     expect(isTransactionUnsupported({ code: 20, message: 'something else' })).toBe(false);
     expect(isTransactionUnsupported({ code: 11000, message: 'Transaction numbers' })).toBe(false);
+  });
+});
+
+describe('isIndexOptionsConflict', () => {
+  it('recognises an index that exists with other options or key specs', () => {
+    expect(isIndexOptionsConflict({ code: 85 })).toBe(true);
+    expect(isIndexOptionsConflict({ code: 86 })).toBe(true);
+    expect(isIndexOptionsConflict({ code: 11000 })).toBe(false);
+    expect(isIndexOptionsConflict(new Error('boom'))).toBe(false);
   });
 });
