@@ -7,3 +7,4 @@ export * from './evidence-media';
 export * from './approval-inbox';
 export * from './case-settings-decider';
 export * from './case-settings-validation';
+export * from './approval-chain';
