@@ -8,7 +8,8 @@ import { act, acceptedCase, caseTokens, type CaseTokens, PNG, upload } from './c
  * Case work on `npm start`: investigated with a photo, a ¥5,000 proposal climbing the chain — not
  * approved by its handler, beyond the department head's limit so forwarded by them, approved by the
  * branch manager —, accepted by the customer, executed and
- * resolved; the evidence file's hash in the history is the stored file's, and a changed file is caught.
+ * resolved; the evidence file's hash in the history is the stored file's, and a file changed on disk
+ * is caught by the download and by the history's verification.
  */
 describe('case work on the host', () => {
   let host: HostProcess;
@@ -161,6 +162,8 @@ describe('case work on the host', () => {
       mediaType: 'image/png',
       fileName: '电表照片.png',
     });
+    const intact = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, { token: manager1 });
+    expect(intact.body).toMatchObject({ valid: true, filesChecked: 1 });
     const download = await fetch(`${host.url}/api/v1/complaints/${id}/evidence/${sha256}`, {
       headers: { authorization: `Bearer ${handler2}` },
     });
@@ -179,6 +182,16 @@ describe('case work on the host', () => {
     });
     expect(altered.status).toBe(409);
     expect(altered.body.code).toBe('evidence.altered');
+    // and the history's verification re-hashes it and reports it by the event naming it
+    const verified = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, {
+      token: manager1,
+    });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      valid: false,
+      filesChecked: 1,
+      alteredFiles: [{ streamId: `assignment-case-${id}`, problem: 'altered', sha256 }],
+    });
   });
 
   it('refuses a file whose content is not the type it claims, and one of no evidence type', async () => {
