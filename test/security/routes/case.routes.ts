@@ -16,6 +16,7 @@ import { routeCases, type RouteRequest } from '../route-matrix.test-support';
 const grid = {
   //                                                         adm ag1 ag2 hd1 sv1 mg1 dr1 an1 rg1 pla oth none
   'GET /api/v1/complaints/{id}/case':                       'ok  403 403 ok  ok  ok  ok  403 403 403 404 401',
+  'GET /api/v1/complaints/{id}/case/file':                  'ok  403 403 ok  ok  ok  ok  403 403 403 404 401',
   'POST /api/v1/complaints/{id}/investigation':             '403 403 403 ok  ok  ok  ok  403 403 403 404 401',
   'POST /api/v1/complaints/{id}/notes':                     '403 403 403 ok  ok  ok  ok  403 403 403 404 401',
   'POST /api/v1/complaints/{id}/evidence':                  '403 403 403 ok  ok  ok  ok  403 403 403 404 401',
@@ -54,6 +55,10 @@ export const caseRoutes = routeCases(grid, {
   'GET /api/v1/complaints/{id}/case': async (_as, _seeded, t) => ({
     method: 'GET',
     url: `/api/v1/complaints/${await caseAt(t, 'finding')}/case`,
+  }),
+  'GET /api/v1/complaints/{id}/case/file': async (_as, _seeded, t) => ({
+    method: 'GET',
+    url: `/api/v1/complaints/${await caseWithPhoto(t)}/case/file`,
   }),
   'POST /api/v1/complaints/{id}/investigation': at('accepted', 'investigation', { plan: '调取叫号系统日志' }),
   'POST /api/v1/complaints/{id}/notes': at('accepted', 'notes', { text: '已致电客户说明进度' }),

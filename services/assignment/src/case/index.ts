@@ -18,6 +18,7 @@ import { EndWaitingHandler } from './end-waiting';
 import { EvidenceController } from './evidence.controller';
 import { ExecuteRemediesHandler } from './execute-remedies';
 import { GetCaseHandler } from './get-case';
+import { GetCaseFileHandler } from './get-case-file';
 import { ListApprovalsHandler } from './list-approvals';
 import { MakeOfferHandler } from './make-offer';
 import { PlanInvestigationHandler } from './plan-investigation';
@@ -66,6 +67,7 @@ export const caseProviders = [
   ExecuteRemediesHandler,
   ResolveCaseHandler,
   GetCaseHandler,
+  GetCaseFileHandler,
   DownloadEvidenceHandler,
   ListApprovalsHandler,
   ApprovalsWorker,

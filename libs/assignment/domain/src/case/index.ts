@@ -8,3 +8,4 @@ export * from './approval-inbox';
 export * from './case-settings-decider';
 export * from './case-settings-validation';
 export * from './approval-chain';
+export * from './case-file';
