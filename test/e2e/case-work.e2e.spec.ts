@@ -5,9 +5,11 @@ import { HostProcess } from './host-process';
 import { act, acceptedCase, caseTokens, type CaseTokens, PNG, upload } from './case-work.test-support';
 
 /**
- * Case work on `npm start`: investigated with a photo, a ¥5,000 proposal approved by the branch
- * manager (not by its handler, not by the department head), accepted by the customer, executed and
- * resolved; the evidence file's hash in the history is the stored file's, and a changed file is caught.
+ * Case work on `npm start`: investigated with a photo, a ¥5,000 proposal climbing the chain — not
+ * approved by its handler, beyond the department head's limit so forwarded by them, approved by the
+ * branch manager —, accepted by the customer, executed and
+ * resolved; the evidence file's hash in the history is the stored file's, and a file changed on disk
+ * is caught by the download and by the history's verification.
  */
 describe('case work on the host', () => {
   let host: HostProcess;
@@ -60,14 +62,37 @@ describe('case work on the host', () => {
     expect(proposed.status).toBe(202);
     expect(proposed.body).toMatchObject({ status: 'awaiting_approval', revision: expect.any(Number) });
 
-    const view = await host.eventually(async () => {
-      const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token: manager1 });
-      return reply.body?.status === 'awaiting_approval' ? reply.body : undefined;
-    });
+    const proposalOf = (token: string, tier: string) =>
+      host.eventually(async () => {
+        const reply = await host.request('GET', `/api/v1/complaints/${id}`, { token });
+        return reply.body?.case?.proposal?.tier === tier ? reply.body : undefined;
+      });
+    const inboxOf = (token: string) =>
+      host.eventually(async () => {
+        const reply = await host.request('GET', '/api/v1/approvals', { token });
+        return reply.body.items.some((item: { complaintId: string }) => item.complaintId === id)
+          ? reply.body.items
+          : undefined;
+      });
+    const view = await proposalOf(manager1, 'department_head');
+    expect(view).toMatchObject({ status: 'awaiting_approval' });
     expect(view.case).toMatchObject({
       stage: 'awaiting_approval',
-      proposal: { amount: 5000, currency: 'CNY', tier: 'branch_manager', approverId: 'user-manager1' },
+      proposal: {
+        amount: 5000,
+        currency: 'CNY',
+        tier: 'department_head',
+        approverId: 'user-handler1',
+        requiredTier: 'branch_manager',
+      },
     });
+    expect(await inboxOf(handler1)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ complaintId: id, tier: 'department_head' })]),
+    );
+    const managerBefore = await host.request('GET', '/api/v1/approvals', { token: manager1 });
+    expect(managerBefore.body.items.map((item: { complaintId: string }) => item.complaintId)).not.toContain(
+      id,
+    );
     const own = await act(host, handler2, id, 'approvals', { decision: 'approve' });
     expect(own.status).toBe(403);
     const head = await act(host, handler1, id, 'approvals', { decision: 'approve' });
@@ -79,14 +104,16 @@ describe('case work on the host', () => {
       state: 'awaiting_approval',
       allowedActions: expect.arrayContaining(['decide_proposal']),
     });
-
-    const inbox = await host.eventually(async () => {
-      const reply = await host.request('GET', '/api/v1/approvals', { token: manager1 });
-      return reply.body.items.some((item: { complaintId: string }) => item.complaintId === id)
-        ? reply.body.items
-        : undefined;
+    const forwarded = await act(host, handler1, id, 'approvals', {
+      decision: 'forward',
+      comment: '情况属实，建议同意，超出本人审批权限',
     });
-    expect(inbox).toEqual(
+    expect(forwarded.body).toMatchObject({ status: 'awaiting_approval' });
+
+    expect((await proposalOf(manager1, 'branch_manager')).case.proposal).toMatchObject({
+      approverId: 'user-manager1',
+    });
+    expect(await inboxOf(manager1)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ complaintId: id, amount: 5000, tier: 'branch_manager' }),
       ]),
@@ -135,6 +162,8 @@ describe('case work on the host', () => {
       mediaType: 'image/png',
       fileName: '电表照片.png',
     });
+    const intact = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, { token: manager1 });
+    expect(intact.body).toMatchObject({ valid: true, filesChecked: 1 });
     const download = await fetch(`${host.url}/api/v1/complaints/${id}/evidence/${sha256}`, {
       headers: { authorization: `Bearer ${handler2}` },
     });
@@ -153,6 +182,16 @@ describe('case work on the host', () => {
     });
     expect(altered.status).toBe(409);
     expect(altered.body.code).toBe('evidence.altered');
+    // and the history's verification re-hashes it and reports it by the event naming it
+    const verified = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, {
+      token: manager1,
+    });
+    expect(verified.status).toBe(200);
+    expect(verified.body).toMatchObject({
+      valid: false,
+      filesChecked: 1,
+      alteredFiles: [{ streamId: `assignment-case-${id}`, problem: 'altered', sha256 }],
+    });
   });
 
   it('refuses a file whose content is not the type it claims, and one of no evidence type', async () => {

@@ -89,7 +89,7 @@ describe('a complaint from registration to its audited history', () => {
     expect(verifyChains(history.body.events)).toEqual({ valid: true, eventsChecked: 5 });
 
     const verify = await host.request('GET', `/api/v1/complaints/${id}/history/verify`, { token: agent1 });
-    expect(verify.body).toEqual({ valid: true, eventsChecked: 5 });
+    expect(verify.body).toEqual({ valid: true, eventsChecked: 5, filesChecked: 0 });
 
     const before = await host.request('GET', `/api/v1/complaints/${id}?asOf=2000-01-01T00:00:00Z`, {
       token: agent1,

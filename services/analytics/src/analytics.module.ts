@@ -9,6 +9,7 @@ import { ComplaintEvents } from './audit/complaint-events';
 import { ExportAuditHandler } from './audit/export-audit';
 import { ComplaintHistoryController } from './audit/complaint-history.controller';
 import { GetComplaintHistoryHandler } from './audit/get-complaint-history';
+import { EvidenceFileChecks } from './audit/evidence-file-checks';
 import { VerifyComplaintHistoryHandler } from './audit/verify-complaint-history';
 import { ComplaintScope } from './complaint-scope';
 import { ComplaintViewController } from './complaint-view/complaint-view.controller';
@@ -41,6 +42,7 @@ import { LinkedComplaints } from './personal-data-access';
     ListComplaintsHandler,
     GetComplaintHistoryHandler,
     VerifyComplaintHistoryHandler,
+    EvidenceFileChecks,
     ExportAuditHandler,
     AccessLog,
     KpiRollupStore,

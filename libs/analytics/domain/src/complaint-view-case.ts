@@ -31,9 +31,12 @@ export interface CaseProposalView {
   readonly amount: number;
   readonly currency: string | null;
   readonly status: 'awaiting_approval' | 'approved' | 'rejected';
-  /** The tier whose approval it needs (or the proposer's, when within their own authority). */
+  /** The tier whose turn it is to approve it now (or the proposer's, when within their own authority). */
   readonly tier: ApprovalTier;
+  /** Who must approve it now (null: those holding the tier's role in the branch). */
   readonly approverId: string | null;
+  /** The lowest tier whose limit covers it: the chain climbs until one at or above it approves. */
+  readonly requiredTier: ApprovalTier;
 }
 
 /** The case work on the complaint: its stage, what it waits on, the proposal, the resolution. */
@@ -114,8 +117,13 @@ function nextCase(current: CaseView, event: CaseEvent): CaseView {
           status,
           tier: approval.tier,
           approverId: approval.approverId,
+          requiredTier: approval.requiredTier ?? approval.tier,
         },
       };
+    }
+    case 'ProposalForwarded': {
+      const { tier, approverId } = event.data.approval;
+      return { ...current, proposal: current.proposal && { ...current.proposal, tier, approverId } };
     }
     case 'ProposalApproved':
       return withProposal(current, 'approved', 'proposal_approved');

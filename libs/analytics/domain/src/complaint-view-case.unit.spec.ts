@@ -46,7 +46,47 @@ describe('the view’s case work', () => {
         status: 'awaiting_approval',
         tier: 'branch_manager',
         approverId: 'user-manager1',
+        requiredTier: 'branch_manager',
       },
+    });
+  });
+
+  it('shows who must approve it now as it climbs the chain', () => {
+    const atHead = {
+      ...proposal(5000, true),
+      approval: {
+        required: true,
+        tier: 'department_head' as const,
+        approverId: 'user-handler1',
+        requiredTier: 'branch_manager' as const,
+      },
+    };
+    const submitted = fold(finding, recorded('ProposalSubmitted', atHead));
+    expect(submitted.case?.proposal).toMatchObject({
+      tier: 'department_head',
+      approverId: 'user-handler1',
+      requiredTier: 'branch_manager',
+    });
+    const forwarded = fold(
+      finding,
+      recorded('ProposalSubmitted', atHead),
+      recorded('ProposalForwarded', {
+        complaintId: 'c-1',
+        proposalId: 'p-1',
+        version: 1,
+        fromTier: 'department_head',
+        approval: { ...atHead.approval, tier: 'branch_manager', approverId: 'user-manager1' },
+        comment: '建议同意',
+        forwardedBy: 'user-handler1',
+        forwardedAt: at,
+      }),
+    );
+    expect(forwarded.status).toBe('awaiting_approval');
+    expect(forwarded.case?.proposal).toMatchObject({
+      status: 'awaiting_approval',
+      tier: 'branch_manager',
+      approverId: 'user-manager1',
+      requiredTier: 'branch_manager',
     });
   });
 

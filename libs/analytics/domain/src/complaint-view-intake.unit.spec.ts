@@ -51,6 +51,7 @@ describe('complaint view', () => {
       'MessageRecorded',
       'OfferMade',
       'ProposalApproved',
+      'ProposalForwarded',
       'ProposalRejected',
       'ProposalRevised',
       'ProposalSubmitted',

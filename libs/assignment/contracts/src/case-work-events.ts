@@ -56,13 +56,23 @@ export interface EvidenceFile {
   readonly fileName: string;
 }
 
-/** Who must approve a proposal: the lowest tier whose limits cover it, and who holds it for the case. */
+/**
+ * Whose turn it is to approve a proposal: the tier it awaits now and who holds it for the case. The
+ * proposal climbs the chain from the tier above its proposer's, tier by tier (ProposalForwarded),
+ * until an approver whose limit covers it (`requiredTier` or above) approves it.
+ */
 export interface ApprovalRoute {
   /** False: within the proposer's own authority, approved as submitted. */
   readonly required: boolean;
+  /** The tier whose turn it is (the proposer's own when not required). */
   readonly tier: ApprovalTier;
-  /** The person the chain names for that tier (null: nobody holds it). */
+  /** The person the chain names for that tier (null: those holding the tier's role in scope). */
   readonly approverId: string | null;
+  /**
+   * The lowest tier whose limit covers the proposal. Absent in proposals recorded before approval
+   * climbed the chain: their `tier` was that tier.
+   */
+  readonly requiredTier?: ApprovalTier;
 }
 
 // ---------------------------------------------------------------- event data
@@ -130,6 +140,22 @@ export interface ProposalApprovedData {
   readonly comment?: string;
   readonly approvedBy: string;
   readonly approvedAt: string;
+}
+
+/**
+ * ProposalForwarded (v1): the approver whose turn it was, their limit below the proposal, recommended
+ * it to the next tier up the chain, which it awaits now.
+ */
+export interface ProposalForwardedData {
+  readonly complaintId: string;
+  readonly proposalId: string;
+  readonly version: number;
+  /** The tier it awaited and now the one it awaits. */
+  readonly fromTier: ApprovalTier;
+  readonly approval: ApprovalRoute;
+  readonly comment?: string;
+  readonly forwardedBy: string;
+  readonly forwardedAt: string;
 }
 
 /** ProposalRejected (v1): an approver rejected it, saying why; the proposer revises it. */
@@ -207,6 +233,7 @@ export type FindingRecorded = DomainEvent<'FindingRecorded', FindingRecordedData
 export type ProposalSubmitted = DomainEvent<'ProposalSubmitted', ProposalSubmittedData>;
 export type ProposalApproved = DomainEvent<'ProposalApproved', ProposalApprovedData>;
 export type ProposalRejected = DomainEvent<'ProposalRejected', ProposalRejectedData>;
+export type ProposalForwarded = DomainEvent<'ProposalForwarded', ProposalForwardedData>;
 export type ProposalRevised = DomainEvent<'ProposalRevised', ProposalRevisedData>;
 export type OfferMade = DomainEvent<'OfferMade', OfferMadeData>;
 export type CustomerResponded = DomainEvent<'CustomerResponded', CustomerRespondedData>;
@@ -227,6 +254,7 @@ export type CaseEvent =
   | ProposalSubmitted
   | ProposalApproved
   | ProposalRejected
+  | ProposalForwarded
   | ProposalRevised
   | OfferMade
   | CustomerResponded
@@ -243,6 +271,7 @@ export const caseWorkEventTypes: readonly EventContract[] = [
   { type: 'ProposalSubmitted', schemaVersion: 1, dataType: 'ProposalSubmittedData' },
   { type: 'ProposalApproved', schemaVersion: 1, dataType: 'ProposalApprovedData' },
   { type: 'ProposalRejected', schemaVersion: 1, dataType: 'ProposalRejectedData' },
+  { type: 'ProposalForwarded', schemaVersion: 1, dataType: 'ProposalForwardedData' },
   { type: 'ProposalRevised', schemaVersion: 1, dataType: 'ProposalRevisedData' },
   { type: 'OfferMade', schemaVersion: 1, dataType: 'OfferMadeData' },
   { type: 'CustomerResponded', schemaVersion: 1, dataType: 'CustomerRespondedData' },

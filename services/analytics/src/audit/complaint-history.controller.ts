@@ -1,10 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { ChainVerification } from '@kesu/kernel';
 import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
 import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { type ComplaintHistory, GetComplaintHistoryQuery } from './get-complaint-history';
-import { VerifyComplaintHistoryQuery } from './verify-complaint-history';
+import { type HistoryVerification, VerifyComplaintHistoryQuery } from './verify-complaint-history';
 
 /** The complete, tamper-evident history of one complaint: every event of every service. */
 @Controller('api/v1/complaints/:id/history')
@@ -25,7 +24,7 @@ export class ComplaintHistoryController {
   verify(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ChainVerification> {
+  ): Promise<HistoryVerification> {
     return this.queries.execute(new VerifyComplaintHistoryQuery(principal, id));
   }
 }

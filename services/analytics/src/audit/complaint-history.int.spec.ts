@@ -43,7 +43,7 @@ describe('GET /api/v1/complaints/{id}/history', () => {
     const { complaintId } = await received('east-1');
     const reply = await get('agent1', `/api/v1/complaints/${complaintId}/history/verify`);
     expect(reply.statusCode).toBe(200);
-    expect(reply.json()).toEqual({ valid: true, eventsChecked: 2 });
+    expect(reply.json()).toEqual({ valid: true, eventsChecked: 2, filesChecked: 0 });
   });
 
   it("answers a complaint outside the caller's scope as an unknown one: 404, the same problem", async () => {

@@ -32,11 +32,12 @@ export const COMPLAINT_VIEWS = 'complaint_views';
  * (respondBy, resolveBy, state, milestones, paused time); 12: `case` and the case statuses from
  * case work's events; 13:
  * `followUp` and the follow-up statuses (`reopened`, `under_re_review`, `closed`) from follow-up's
- * events.
+ * events; 14: the case's open proposal follows it up the approval chain (`ProposalForwarded`:
+ * `tier` and `approverId` are whose turn it is now, `requiredTier` the lowest that may approve it).
  */
 export const complaintViewProjection: Projection<ComplaintViewDocument> = {
   name: 'complaint-view',
-  version: 13,
+  version: 14,
   collection: COMPLAINT_VIEWS,
   topics: [
     topicForCategory('intake'),

@@ -136,6 +136,7 @@ describe.each(['analyst1', 'regulator1'])('%s, who may not see personal data', (
     expect((await get(as, `/api/v1/complaints/${complaintId}/history/verify`)).json()).toEqual({
       valid: true,
       eventsChecked: 2,
+      filesChecked: 0,
     });
   });
 });

@@ -15,11 +15,12 @@ export const approvalEvents = (): EventTypeRegistry =>
 
 /**
  * The approvals inbox: one item per complaint whose proposal awaits approval. Raise `version` whenever
- * `evolveApprovalItem` changes. 1: the first inbox.
+ * `evolveApprovalItem` changes. 1: the first inbox; 2: the item climbs the chain (`ProposalForwarded`),
+ * in the inbox of whoever's turn it is, with the `requiredTier`.
  */
 export const approvalsProjection: Projection<ApprovalItemDocument> = {
   name: 'assignment-approvals',
-  version: 1,
+  version: 2,
   collection: APPROVAL_ITEMS,
   topics: [ASSIGNMENT_TOPIC],
   handles: [...APPROVAL_ITEM_TYPES],

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type CaseSettings, type CaseSettingsChanged, caseSettingsStream } from '@kesu/assignment-contracts';
 import { DEFAULT_CASE_SETTINGS } from '@kesu/assignment-domain';
-import type { EventTypeRegistry } from '@kesu/kernel';
+import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { EVENT_STORE } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
 import { CASE_EVENTS } from './case-events';
@@ -34,9 +34,13 @@ export class CaseSettingsReader {
       direction: 'backwards',
       maxCount: 1,
     });
-    if (!last) return { settings: DEFAULT_CASE_SETTINGS, version: 0, revision: -1 };
-    const { data } = this.registry.toDomain<CaseSettingsChanged>(last);
+    return last ? this.fromRecorded(last) : { settings: DEFAULT_CASE_SETTINGS, version: 0, revision: -1 };
+  }
+
+  /** The view a recorded CaseSettingsChanged leaves the tenant with. */
+  fromRecorded(recorded: RecordedEvent): CaseSettingsView {
+    const { data } = this.registry.toDomain<CaseSettingsChanged>(recorded);
     const { settings, version, changedBy, reason, changedAt } = data;
-    return { settings, version, revision: last.revision, lastChange: { changedBy, reason, changedAt } };
+    return { settings, version, revision: recorded.revision, lastChange: { changedBy, reason, changedAt } };
   }
 }

@@ -31,6 +31,7 @@ import { DecideProposalCommand } from './decide-proposal';
 import { EndWaitingCommand } from './end-waiting';
 import { ExecuteRemediesCommand } from './execute-remedies';
 import { type CaseView, GetCaseQuery } from './get-case';
+import { type CaseFileView, GetCaseFileQuery } from './get-case-file';
 import { MakeOfferCommand } from './make-offer';
 import { PlanInvestigationCommand } from './plan-investigation';
 import { RecordContactCommand } from './record-contact';
@@ -61,6 +62,18 @@ export class CaseController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
+
+  /** The case file: the plan, the notes, the evidence (references, and files with hash, size, type) and the finding. */
+  @Get('case/file')
+  async file(
+    @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: Reply,
+  ): Promise<CaseFileView> {
+    const file = await this.queries.execute(new GetCaseFileQuery(principal, id));
+    if (file.revision >= 0) reply.header('ETag', `"${file.revision}"`);
+    return file;
+  }
 
   @Get('case')
   async read(

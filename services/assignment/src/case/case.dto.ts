@@ -14,6 +14,7 @@ import {
   RESPONSIBILITIES,
   type Responsibility,
 } from '@kesu/assignment-contracts';
+import { PROPOSAL_DECISIONS, type ProposalDecision } from '@kesu/assignment-domain';
 import { IsText } from '@kesu/platform';
 import { Type } from 'class-transformer';
 import {
@@ -148,10 +149,10 @@ export class SubmitProposalDto {
   rationale!: string;
 }
 
-/** `POST …/approvals`: approve or reject the proposal awaiting approval. */
+/** `POST …/approvals`: approve, forward up the chain or reject the proposal awaiting approval. */
 export class DecideProposalDto {
-  @IsIn(['approve', 'reject'])
-  decision!: 'approve' | 'reject';
+  @IsIn(PROPOSAL_DECISIONS)
+  decision!: ProposalDecision;
 
   @IsOptional()
   @IsText(1, 2000)

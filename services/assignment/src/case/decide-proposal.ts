@@ -3,7 +3,10 @@ import type { Caller } from '@kesu/platform';
 import { CaseActions, type CaseActionOutcome } from './case-actions';
 import type { DecideProposalDto } from './case.dto';
 
-/** Approve or reject the proposal awaiting approval, within one's authority. */
+/**
+ * Approve the proposal awaiting approval within one's authority, forward it up the chain beyond it, or
+ * reject it.
+ */
 export class DecideProposalCommand extends Command<CaseActionOutcome> {
   constructor(
     readonly caller: Caller,
@@ -19,10 +22,11 @@ export class DecideProposalHandler implements ICommandHandler<DecideProposalComm
   constructor(private readonly actions: CaseActions) {}
 
   execute({ caller, complaintId, body }: DecideProposalCommand): Promise<CaseActionOutcome> {
-    return this.actions.run(caller, complaintId, 'DecideProposal', body, ({ base }) => ({
+    return this.actions.run(caller, complaintId, 'DecideProposal', body, ({ base, holders }) => ({
       ...base,
       type: 'DecideProposal',
       ...body,
+      holders,
     }));
   }
 }

@@ -6,6 +6,10 @@ import { CaseActions } from './case-actions';
 import { CaseContexts } from './case-context';
 import { caseEventsProvider } from './case-events';
 import { CaseSettingsReader } from './case-settings';
+import { CaseSettingsController } from './case-settings.controller';
+import { ChangeCaseSettingsHandler } from './change-case-settings';
+import { DryRunCaseSettingsHandler } from './dry-run-case-settings';
+import { GetCaseSettingsHandler } from './get-case-settings';
 import { CaseController } from './case.controller';
 import { CaseWorker } from './case.worker';
 import { DecideProposalHandler } from './decide-proposal';
@@ -14,6 +18,7 @@ import { EndWaitingHandler } from './end-waiting';
 import { EvidenceController } from './evidence.controller';
 import { ExecuteRemediesHandler } from './execute-remedies';
 import { GetCaseHandler } from './get-case';
+import { GetCaseFileHandler } from './get-case-file';
 import { ListApprovalsHandler } from './list-approvals';
 import { MakeOfferHandler } from './make-offer';
 import { PlanInvestigationHandler } from './plan-investigation';
@@ -28,14 +33,22 @@ import { StartWaitingHandler } from './start-waiting';
 import { SubmitProposalHandler } from './submit-proposal';
 import { UploadEvidenceFileHandler } from './upload-evidence-file';
 
-/** Case work's HTTP routes: a complaint's case actions, its evidence files, the approvals inbox. */
-export const caseControllers = [CaseController, EvidenceController, ApprovalsController];
+/** Case work's HTTP routes: a complaint's case actions, its evidence files, the approvals inbox, the settings. */
+export const caseControllers = [
+  CaseController,
+  EvidenceController,
+  ApprovalsController,
+  CaseSettingsController,
+];
 
 /** Case work's services, command and query handlers. */
 export const caseProviders = [
   caseEventsProvider,
   CaseContexts,
   CaseSettingsReader,
+  GetCaseSettingsHandler,
+  ChangeCaseSettingsHandler,
+  DryRunCaseSettingsHandler,
   CaseActions,
   PlanInvestigationHandler,
   AddCaseNoteHandler,
@@ -54,6 +67,7 @@ export const caseProviders = [
   ExecuteRemediesHandler,
   ResolveCaseHandler,
   GetCaseHandler,
+  GetCaseFileHandler,
   DownloadEvidenceHandler,
   ListApprovalsHandler,
   ApprovalsWorker,

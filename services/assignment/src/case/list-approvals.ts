@@ -25,8 +25,10 @@ export class ListApprovalsQuery extends Query<{ items: ApprovalEntry[] }> {
 }
 
 /**
- * The caller's approvals inbox: the proposals naming them as approver, and those awaiting the tier
- * their role holds in branches of their scope; never a complaint outside their scope.
+ * The caller's approvals inbox: the proposals whose turn is theirs — naming them as approver, or
+ * awaiting the tier their role holds in branches of their scope where the chain names nobody for it;
+ * never their own, never a complaint outside their scope. A proposal below their tier in the chain
+ * appears once it is forwarded to them.
  */
 @QueryHandler(ListApprovalsQuery)
 export class ListApprovalsHandler implements IQueryHandler<ListApprovalsQuery> {
@@ -44,7 +46,9 @@ export class ListApprovalsHandler implements IQueryHandler<ListApprovalsQuery> {
     const sort = { field: 'proposedAt', direction: 1 } as const;
     const [named, byTier] = await Promise.all([
       items.find({ ...scope, approverId: principal.userId }, { sort, limit: 200 }),
-      tiers.length > 0 ? items.find({ ...scope, tier: { $in: tiers } }, { sort, limit: 200 }) : { items: [] },
+      tiers.length > 0
+        ? items.find({ ...scope, tier: { $in: tiers }, approverId: null }, { sort, limit: 200 })
+        : { items: [] },
     ]);
     const seen = new Set<string>();
     const merged = [...named.items, ...byTier.items]

@@ -11,7 +11,10 @@ import {
 } from '@kesu/platform';
 import { ImportDirectoryCommand } from '../directory/import/import-directory';
 import { GetDirectoryQuery } from '../directory/get-directory';
+import { ChangeCaseSettingsCommand } from '../case/change-case-settings';
+import { GetCaseSettingsQuery } from '../case/get-case-settings';
 import { CreateTenantCommand } from './create-tenant';
+import { DEMO_CASE_SETTINGS, DEMO_CASE_SETTINGS_REASON } from './demo-case-settings';
 
 const TENANT_REASON = '演示租户 / the demo tenant';
 const IMPORT_REASON = '演示租户的组织架构与人员 / the demo tenant’s organisation and people';
@@ -51,6 +54,11 @@ export class DemoTenantSeeder implements OnApplicationBootstrap {
   }
 
   private async seedOnce(): Promise<void> {
+    await this.seedOrganisation();
+    await this.seedCaseSettings();
+  }
+
+  private async seedOrganisation(): Promise<void> {
     const { tenant, people } = DEMO_ORGANISATION;
     const existing = await this.queries
       .execute(new GetDirectoryQuery(tenant.tenantId))
@@ -80,6 +88,36 @@ export class DemoTenantSeeder implements OnApplicationBootstrap {
     this.logger.log(
       `demo tenant given ${summary.unitsAdded} units, ${summary.departmentsAdded} departments and ${summary.peopleAdded} people`,
     );
+  }
+
+  /**
+   * The demo tenant's authority limits and root causes, set as its administrator would set them
+   * (`PUT /api/v1/assignments/case-settings`, the same command) while it never changed them.
+   */
+  private async seedCaseSettings(): Promise<void> {
+    const { tenant, people } = DEMO_ORGANISATION;
+    const { version } = await this.queries.execute(new GetCaseSettingsQuery(tenant.tenantId));
+    if (version > 0) return;
+    const admin = people.find((person) => person.roles.includes('admin'))!;
+    const principal: Principal = {
+      tenantId: tenant.tenantId,
+      userId: admin.personId,
+      username: admin.username,
+      displayName: admin.name.zh,
+      roles: [...admin.roles],
+      branchScope: [...admin.unitIds],
+    };
+    const { currency, authorityLimits, rootCauses } = structuredClone(DEMO_CASE_SETTINGS);
+    const body = {
+      currency,
+      authorityLimits: [...authorityLimits],
+      rootCauses: [...rootCauses],
+      reason: DEMO_CASE_SETTINGS_REASON,
+    };
+    const { replayed } = await this.commands.execute(
+      new ChangeCaseSettingsCommand({ principal, idempotencyKey: 'demo-case-settings' }, body),
+    );
+    if (!replayed) this.logger.log('demo tenant given its authority limits and root causes');
   }
 
   private async createTenant(admin: (typeof DEMO_ORGANISATION.people)[number]): Promise<void> {

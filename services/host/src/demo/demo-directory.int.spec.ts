@@ -5,7 +5,8 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AnalyticsModule } from '@kesu/analytics';
 import { AssignmentModule, DemoTenantSeeder } from '@kesu/assignment';
-import { directoryStream } from '@kesu/assignment-contracts';
+import { caseSettingsStream, directoryStream } from '@kesu/assignment-contracts';
+import { DEFAULT_CASE_SETTINGS } from '@kesu/assignment-domain';
 import { IntakeModule } from '@kesu/intake';
 import { createApp, DEMO_ORGANISATION, EVENT_STORE, OrgDirectory, PlatformModule } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
@@ -54,6 +55,7 @@ async function as(username: string, tenantId?: string): Promise<{ authorization:
 }
 
 const directoryEvents = () => app.get<EventStore>(EVENT_STORE).readStream(directoryStream('demo'));
+const caseSettingsEvents = () => app.get<EventStore>(EVENT_STORE).readStream(caseSettingsStream('demo'));
 
 beforeAll(start);
 afterAll(async () => {
@@ -79,6 +81,30 @@ describe('seeding the demo tenant', () => {
     expect(directory.tenant('demo')?.users).toHaveLength(DEMO_ORGANISATION.people.length);
   });
 
+  it('gives it the seeds’ authority limits through the case settings change, as its admin', async () => {
+    expect(await caseSettingsEvents()).toMatchObject([
+      {
+        type: 'CaseSettingsChanged',
+        actor: { id: 'user-admin' },
+        data: { version: 1, changedBy: 'user-admin' },
+      },
+    ]);
+    const reply = await http.inject({
+      method: 'GET',
+      url: '/api/v1/assignments/case-settings',
+      headers: await as('admin'),
+    });
+    expect(reply.json()).toMatchObject({ settings: DEFAULT_CASE_SETTINGS, version: 1, revision: 0 });
+    const limits = (reply.json() as { settings: typeof DEFAULT_CASE_SETTINGS }).settings.authorityLimits;
+    expect(limits.map((l) => [l.tier, l.maxAmount])).toEqual([
+      ['handler', 200],
+      ['department_head', 2_000],
+      ['branch_manager', 20_000],
+      ['general_manager', null],
+    ]);
+    expect(limits[0]!.remedyLimits).toEqual([{ remedyType: 'compensation', maxAmount: 0 }]);
+  });
+
   it('records nothing when seeded again, nor after a restart, which loads the directory before it is ready', async () => {
     const seeded = (await directoryEvents()).length;
     await app.get(DemoTenantSeeder).seed();
@@ -92,6 +118,7 @@ describe('seeding the demo tenant', () => {
     ]);
     await app.get(DemoTenantSeeder).seed();
     expect(await directoryEvents()).toHaveLength(seeded);
+    expect(await caseSettingsEvents()).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,9 @@
-import type { ApprovalTier, ProposalSubmittedData, RemedyType } from '@kesu/assignment-contracts';
+import type {
+  ApprovalTier,
+  ProposalForwardedData,
+  ProposalSubmittedData,
+  RemedyType,
+} from '@kesu/assignment-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
 
 /** One proposal awaiting approval, as the approvers' inboxes list it (no complainant, no text). */
@@ -9,8 +14,12 @@ export interface ApprovalItem {
   readonly branchId: string;
   readonly proposalId: string;
   readonly version: number;
+  /** The tier whose turn it is. */
   readonly tier: ApprovalTier;
+  /** Whose turn it is (null: those holding the tier's role in the branch). */
   readonly approverId: string | null;
+  /** The lowest tier whose limit covers it. */
+  readonly requiredTier: ApprovalTier;
   readonly remedyTypes: readonly RemedyType[];
   /** The money the proposal moves, in `currency` (0 when none). */
   readonly amount: number;
@@ -25,14 +34,20 @@ export const APPROVAL_ITEM_TYPES = [
   'ProposalRevised',
   'ProposalApproved',
   'ProposalRejected',
+  'ProposalForwarded',
   'CaseReopened',
 ] as const;
 
 /**
- * A complaint's entry in the approvals inbox: there while its proposal awaits approval, gone once
- * it is approved, rejected or the case reopened (null deletes it).
+ * A complaint's entry in the approvals inbox: there while its proposal awaits approval, in the inbox
+ * of whoever's turn it is — moving up the chain as it is forwarded —, gone once it is approved,
+ * rejected or the case reopened (null deletes it).
  */
-export function evolveApprovalItem(_doc: ApprovalItem | null, event: RecordedEvent): ApprovalItem | null {
+export function evolveApprovalItem(doc: ApprovalItem | null, event: RecordedEvent): ApprovalItem | null {
+  if (event.type === 'ProposalForwarded') {
+    const { tier, approverId } = (event.data as ProposalForwardedData).approval;
+    return doc && { ...doc, tier, approverId };
+  }
   if (event.type !== 'ProposalSubmitted' && event.type !== 'ProposalRevised') return null;
   const data = event.data as ProposalSubmittedData;
   if (!data.approval.required) return null;
@@ -46,6 +61,7 @@ export function evolveApprovalItem(_doc: ApprovalItem | null, event: RecordedEve
     version: data.version,
     tier: data.approval.tier,
     approverId: data.approval.approverId,
+    requiredTier: data.approval.requiredTier ?? data.approval.tier,
     remedyTypes: data.remedies.map((r) => r.type),
     amount: money.reduce((sum, r) => sum + r.amount!, 0),
     currency: money[0]?.currency ?? null,

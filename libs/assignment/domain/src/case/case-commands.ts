@@ -96,10 +96,16 @@ export interface SubmitProposal extends PersonCommand {
   readonly holders: TierHolders;
 }
 
+/** What an approver does with the proposal awaiting them. */
+export const PROPOSAL_DECISIONS = ['approve', 'reject', 'forward'] as const;
+export type ProposalDecision = (typeof PROPOSAL_DECISIONS)[number];
+
 export interface DecideProposal extends PersonCommand {
   readonly type: 'DecideProposal';
-  readonly decision: 'approve' | 'reject';
+  readonly decision: ProposalDecision;
   readonly comment?: string;
+  /** Who holds each tier over the case (whom a forwarded proposal goes to). */
+  readonly holders: TierHolders;
 }
 
 export interface MakeOffer extends PersonCommand {

@@ -38,7 +38,7 @@ describe('who works a case', () => {
 });
 
 describe('a proposal and its approval by authority limits', () => {
-  it('given a finding, when the handler proposes ¥5,000, then it goes to the branch manager', () => {
+  it('given a finding, when the handler proposes ¥5,000, then it goes to the department head first, needing a branch manager', () => {
     spec
       .given(histories.finding_recorded)
       .when(commands.propose)
@@ -47,7 +47,12 @@ describe('a proposal and its approval by authority limits', () => {
           type: 'ProposalSubmitted',
           data: {
             version: 1,
-            approval: { required: true, tier: 'branch_manager', approverId: 'user-manager1' },
+            approval: {
+              required: true,
+              tier: 'department_head',
+              approverId: 'user-handler1',
+              requiredTier: 'branch_manager',
+            },
           },
         }),
       );
@@ -78,12 +83,14 @@ describe('a proposal and its approval by authority limits', () => {
       );
   });
 
-  it('given a finding, when ¥50,000 is proposed, then the general manager must approve it', () => {
+  it('given a finding, when ¥50,000 is proposed, then it climbs from the department head to the general manager', () => {
     spec
       .given(histories.finding_recorded)
       .when({ ...commands.propose, remedies: [yuan(50_000)] })
       .thenMatches(([event]) =>
-        expect(event).toMatchObject({ data: { approval: { tier: 'general_manager' } } }),
+        expect(event).toMatchObject({
+          data: { approval: { tier: 'department_head', requiredTier: 'general_manager' } },
+        }),
       );
   });
 

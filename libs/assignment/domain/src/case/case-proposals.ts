@@ -1,11 +1,13 @@
 import type { CaseEvent, ProposedRemedy } from '@kesu/assignment-contracts';
-import { ForbiddenError, type FieldError, UnprocessableError } from '@kesu/kernel';
+import { DomainRuleViolation, ForbiddenError, type FieldError, UnprocessableError } from '@kesu/kernel';
+import { requiredTierOf, stepAbove } from './approval-chain';
 import { highestTier, requiredTier, tierRank } from './authority';
 import type { CaseState } from './case';
 import type { DecideProposal, SubmitProposal } from './case-commands';
 import { refuseErrors, requireText } from './case-guards';
 
 const MONEY_REMEDIES = new Set(['refund', 'compensation']);
+const label = (tier: string) => tier.replace('_', ' ');
 
 /** A 400 for each remedy whose amount or currency is missing, negative or not the tenant's. */
 function checkRemedies(remedies: readonly ProposedRemedy[], currency: string): void {
@@ -27,7 +29,8 @@ function checkRemedies(remedies: readonly ProposedRemedy[], currency: string): v
 
 /**
  * A proposal (or its revision): within the proposer's own authority it stands approved as submitted;
- * beyond it, it goes to the lowest tier whose limit covers it and to the person holding that tier.
+ * beyond it, it goes to the next approver up the chain above the proposer (never the proposer
+ * themself), recording the lowest tier whose limit covers it.
  */
 export function submit(command: SubmitProposal, state: CaseState): CaseEvent[] {
   const { complaintId, remedies, rationale, settings, holders, actor, at } = command;
@@ -41,6 +44,9 @@ export function submit(command: SubmitProposal, state: CaseState): CaseEvent[] {
     );
   const own = highestTier(actor.tiers);
   const required = own === undefined || tierRank(tier) > tierRank(own);
+  const step = required
+    ? (stepAbove(own, holders, [actor.personId]) ?? { tier, approverId: null })
+    : undefined;
   const revising = command.type === 'ReviseProposal';
   const data = {
     complaintId,
@@ -48,11 +54,9 @@ export function submit(command: SubmitProposal, state: CaseState): CaseEvent[] {
     version: revising ? state.proposal!.version + 1 : 1,
     remedies,
     rationale,
-    approval: {
-      required,
-      tier: required ? tier : own!,
-      approverId: required ? (holders[tier] ?? null) : null,
-    },
+    approval: step
+      ? { required: true, ...step, requiredTier: tier }
+      : { required: false, tier: own!, approverId: null, requiredTier: tier },
     proposedBy: actor.personId,
     proposedAt: at,
   };
@@ -60,8 +64,9 @@ export function submit(command: SubmitProposal, state: CaseState): CaseEvent[] {
 }
 
 /**
- * Approve or reject the proposal awaiting approval: never one's own (403), only within one's authority
- * (403 naming the tier it needs); a rejection says why.
+ * Decide the proposal awaiting approval, at one's turn in the chain or above it: never one's own
+ * (403); approve it only within one's authority (403 naming the tier it needs); beyond it, forward it
+ * to the next tier up (recommending it) or reject it, saying why.
  */
 export function decide(command: DecideProposal, state: CaseState): CaseEvent[] {
   const proposal = state.proposal!;
@@ -69,39 +74,86 @@ export function decide(command: DecideProposal, state: CaseState): CaseEvent[] {
   if (proposal.proposedBy === actor.personId)
     throw new ForbiddenError('approval.own_proposal', 'nobody approves their own proposal');
   const own = highestTier(actor.tiers);
-  if (own === undefined || tierRank(own) < tierRank(proposal.approval.tier))
+  const step = proposal.approval.tier;
+  if (own === undefined || tierRank(own) < tierRank(step))
     throw new ForbiddenError(
       'approval.beyond_limit',
-      `this proposal needs the approval of a ${proposal.approval.tier.replace('_', ' ')}; it is beyond your authority`,
+      `this proposal awaits a ${label(step)}; it is beyond your authority`,
     );
+  const needed = requiredTierOf(proposal.approval);
+  const within = tierRank(own) >= tierRank(needed);
   const { proposalId, version } = proposal;
-  if (command.decision === 'reject') {
-    requireText('comment', comment);
-    return [
-      {
-        type: 'ProposalRejected',
-        data: {
-          complaintId,
-          proposalId,
-          version,
-          comment: comment!,
-          rejectedBy: actor.personId,
-          rejectedAt: at,
+  switch (command.decision) {
+    case 'reject':
+      requireText('comment', comment);
+      return [
+        {
+          type: 'ProposalRejected',
+          data: {
+            complaintId,
+            proposalId,
+            version,
+            comment: comment!,
+            rejectedBy: actor.personId,
+            rejectedAt: at,
+          },
         },
-      },
-    ];
+      ];
+    case 'forward':
+      return forward(command, state, own, within);
+    case 'approve':
+      if (!within)
+        throw new ForbiddenError(
+          'approval.beyond_limit',
+          `this proposal needs the approval of a ${label(needed)}; it is beyond your authority: forward it up the chain or reject it`,
+        );
+      return [
+        {
+          type: 'ProposalApproved',
+          data: {
+            complaintId,
+            proposalId,
+            version,
+            tier: own,
+            ...(comment !== undefined && { comment }),
+            approvedBy: actor.personId,
+            approvedAt: at,
+          },
+        },
+      ];
   }
+}
+
+/** Recommend the proposal to the next tier up: only when it is beyond one's own limit (409 otherwise). */
+function forward(
+  command: DecideProposal,
+  state: CaseState,
+  own: NonNullable<ReturnType<typeof highestTier>>,
+  within: boolean,
+): CaseEvent[] {
+  const proposal = state.proposal!;
+  const { actor, complaintId, at, comment, holders } = command;
+  const refuse = (code: string, message: string) =>
+    new DomainRuleViolation(code, message, { state: state.stage, allowedActions: ['decide_proposal'] });
+  if (within)
+    throw refuse(
+      'approval.within_your_limit',
+      'this proposal is within your authority: approve or reject it',
+    );
+  const next = stepAbove(own, holders, [proposal.proposedBy, actor.personId]);
+  if (!next) throw refuse('approval.top_of_chain', 'there is nobody above you in the chain to forward it to');
   return [
     {
-      type: 'ProposalApproved',
+      type: 'ProposalForwarded',
       data: {
         complaintId,
-        proposalId,
-        version,
-        tier: own,
+        proposalId: proposal.proposalId,
+        version: proposal.version,
+        fromTier: proposal.approval.tier,
+        approval: { required: true, ...next, requiredTier: requiredTierOf(proposal.approval) },
         ...(comment !== undefined && { comment }),
-        approvedBy: actor.personId,
-        approvedAt: at,
+        forwardedBy: actor.personId,
+        forwardedAt: at,
       },
     },
   ];

@@ -59,7 +59,7 @@ export const commands = {
     settings,
     holders,
   },
-  approve: { ...base, actor: manager, type: 'DecideProposal', decision: 'approve' },
+  approve: { ...base, actor: manager, type: 'DecideProposal', decision: 'approve', holders },
   offer: { ...base, type: 'MakeOffer' },
   accepted: { ...base, type: 'RecordCustomerResponse', response: 'accepted' },
   refer: { ...base, type: 'ReferCase', to: 'mediation', organisation: '街道人民调解委员会' },
@@ -73,7 +73,12 @@ const proposal = (approvalRequired: boolean, version = 1) => ({
   version,
   remedies: [yuan(5000)],
   rationale: '赔偿损失',
-  approval: { required: approvalRequired, tier: 'branch_manager' as const, approverId: 'user-manager1' },
+  approval: {
+    required: approvalRequired,
+    tier: 'department_head' as const,
+    approverId: 'user-handler1',
+    requiredTier: 'branch_manager' as const,
+  },
   proposedBy: handler.personId,
   proposedAt: at,
 });

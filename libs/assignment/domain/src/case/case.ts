@@ -110,6 +110,8 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
         proposal: { proposalId, version, remedies, rationale, proposedBy, approval, status },
       };
     }
+    case 'ProposalForwarded':
+      return { ...state, proposal: state.proposal && { ...state.proposal, approval: event.data.approval } };
     case 'ProposalApproved':
       return { ...state, stage: 'proposal_approved', proposal: withStatus(state.proposal, 'approved') };
     case 'ProposalRejected':

@@ -5,3 +5,7 @@ export * from './case-decider';
 export * from './case-lifecycle';
 export * from './evidence-media';
 export * from './approval-inbox';
+export * from './case-settings-decider';
+export * from './case-settings-validation';
+export * from './approval-chain';
+export * from './case-file';
