@@ -13,6 +13,8 @@ import { GetFollowUpHandler } from './lifecycle/get-follow-up';
 import { RecordCallbackHandler } from './lifecycle/record-callback';
 import { ReopenComplaintHandler } from './lifecycle/reopen-complaint';
 import { RequestReReviewHandler } from './lifecycle/request-re-review';
+import { RecordCustomerNoticeHandler } from './notices/customer-notices';
+import { CustomerNoticesWorker } from './notices/customer-notices.worker';
 import { Notifiers } from './notifiers/notifiers';
 import { DeliverMessageHandler } from './outbox/deliver-message';
 import { delivererProvider } from './outbox/deliverer';
@@ -60,6 +62,8 @@ const followUpConfigProvider = {
     FollowUpTicker,
     ResolutionWorker,
     HandleResolutionHandler,
+    CustomerNoticesWorker,
+    RecordCustomerNoticeHandler,
     DeliverMessageHandler,
     RecordCallbackHandler,
     ReopenComplaintHandler,
