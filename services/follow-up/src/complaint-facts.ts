@@ -79,6 +79,11 @@ export class ComplaintFactsReader {
     return language === 'en' ? user.displayName.en : user.displayName.zh;
   }
 
+  /** A member of staff's e-mail address in the directory, when they have one. */
+  staffEmail(tenantId: string, userId: string): string | undefined {
+    return this.directory.user(tenantId, userId)?.email;
+  }
+
   /** The complainant's details as intake records them now, or null (none, or erased). */
   async complainant(tenantId: string, complaintId: string): Promise<ComplainantDetails | null> {
     const intake = await this.read(intakeStream(complaintId), INTAKE);

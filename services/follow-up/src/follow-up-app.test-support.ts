@@ -33,7 +33,14 @@ export interface FollowUpTestApp {
 
 export const TEST_RESPOND_BY = '2026-12-08T10:00:00.000Z';
 
-export async function startFollowUpApp(): Promise<FollowUpTestApp> {
+/** Starts follow-up on the demo directory, `emails` given to those of its people named (by user id). */
+export async function startFollowUpApp(
+  emails: Readonly<Record<string, string>> = {},
+): Promise<FollowUpTestApp> {
+  const directory = {
+    ...DEMO_DIRECTORY,
+    users: DEMO_DIRECTORY.users.map((u) => (emails[u.id] ? { ...u, email: emails[u.id] } : u)),
+  };
   const dataDir = mkdtempSync(join(tmpdir(), 'kesu-follow-up-'));
   class TestApp {}
   Module({
@@ -41,7 +48,7 @@ export async function startFollowUpApp(): Promise<FollowUpTestApp> {
       PlatformModule.forRoot({
         service: 'host',
         env: {},
-        directories: [DEMO_DIRECTORY],
+        directories: [directory],
         config: { dataDir, logLevel: 'silent', pollIntervalMs: 10 },
       }),
       FollowUpModule,

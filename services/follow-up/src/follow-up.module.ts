@@ -15,6 +15,8 @@ import { ReopenComplaintHandler } from './lifecycle/reopen-complaint';
 import { RequestReReviewHandler } from './lifecycle/request-re-review';
 import { RecordCustomerNoticeHandler } from './notices/customer-notices';
 import { CustomerNoticesWorker } from './notices/customer-notices.worker';
+import { RecordStaffNoticeHandler } from './notices/staff-notices';
+import { StaffNoticesWorker } from './notices/staff-notices.worker';
 import { Notifiers } from './notifiers/notifiers';
 import { DeliverMessageHandler } from './outbox/deliver-message';
 import { delivererProvider } from './outbox/deliverer';
@@ -64,6 +66,8 @@ const followUpConfigProvider = {
     HandleResolutionHandler,
     CustomerNoticesWorker,
     RecordCustomerNoticeHandler,
+    StaffNoticesWorker,
+    RecordStaffNoticeHandler,
     DeliverMessageHandler,
     RecordCallbackHandler,
     ReopenComplaintHandler,
