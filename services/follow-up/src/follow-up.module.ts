@@ -15,6 +15,7 @@ import { ReopenComplaintHandler } from './lifecycle/reopen-complaint';
 import { RequestReReviewHandler } from './lifecycle/request-re-review';
 import { RecordCustomerNoticeHandler } from './notices/customer-notices';
 import { CustomerNoticesWorker } from './notices/customer-notices.worker';
+import { SendProgressUpdateHandler } from './notices/progress-updates';
 import { RecordStaffNoticeHandler } from './notices/staff-notices';
 import { StaffNoticesWorker } from './notices/staff-notices.worker';
 import { Notifiers } from './notifiers/notifiers';
@@ -68,6 +69,7 @@ const followUpConfigProvider = {
     RecordCustomerNoticeHandler,
     StaffNoticesWorker,
     RecordStaffNoticeHandler,
+    SendProgressUpdateHandler,
     DeliverMessageHandler,
     RecordCallbackHandler,
     ReopenComplaintHandler,
