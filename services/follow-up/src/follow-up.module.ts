@@ -32,6 +32,7 @@ import {
   PreviewTemplateHandler,
 } from './settings/follow-up-settings.commands';
 import { FollowUpSettingsController } from './settings/follow-up-settings.controller';
+import { TenantCalendars } from './settings/tenant-calendar';
 import { AnswerSurveyHandler, GetSurveyHandler } from './survey/survey';
 import { SurveyController } from './survey/survey.controller';
 import { SurveyLinks } from './survey/survey-links';
@@ -57,6 +58,7 @@ const followUpConfigProvider = {
     ComplaintFactsReader,
     FollowUpRunner,
     FollowUpSettingsReader,
+    TenantCalendars,
     FollowUpContext,
     MessageComposer,
     Notifiers,
