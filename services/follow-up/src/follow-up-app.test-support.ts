@@ -20,6 +20,8 @@ import { FollowUpModule } from './follow-up.module';
 export interface FollowUpTestApp {
   readonly app: NestFastifyApplication;
   readonly store: EventStore;
+  /** The temp folder of the app's data (the log notifier's `outbox.log` is there). */
+  readonly dataDir: string;
   /** Appends a ComplaintReceived as intake would, the complainant's details sealed with their key. */
   receive(complainant?: { email?: string; phone?: string }, language?: 'zh' | 'en'): Promise<string>;
   /** Appends an event of another service to a stream of the complaint, in its tenant and branch. */
@@ -76,6 +78,7 @@ export async function startFollowUpApp(
   const t: FollowUpTestApp = {
     app,
     store,
+    dataDir,
     async receive(complainant = {}, language = 'zh') {
       const complaintId = uuidv7();
       const subjectId = `contact-${complaintId}`;

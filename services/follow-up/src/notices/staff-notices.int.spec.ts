@@ -1,4 +1,6 @@
-import { assignmentStream, caseStream } from '@kesu/assignment-contracts';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { assignmentStream, caseStream, escalationStream } from '@kesu/assignment-contracts';
 import { slaStream } from '@kesu/sla-contracts';
 import { type FollowUpTestApp, startFollowUpApp } from '../follow-up-app.test-support';
 
@@ -45,6 +47,14 @@ describe('staff notices from the events that cause them', () => {
     const all = JSON.stringify(assigned);
     for (const personal of ['customer@example.com', '13800138000', '王女士', '电表'])
       expect(all).not.toContain(personal);
+
+    // delivered to the directory's address (by the log notifier: no SMTP server is configured)
+    const sent = async () =>
+      (await readFile(join(t.dataDir, 'outbox.log'), 'utf8').catch(() => ''))
+        .split('\n')
+        .filter((line) => line.includes(assigned!.messageId));
+    await t.until(async () => (await sent()).length > 0);
+    expect(JSON.parse((await sent())[0]!)).toMatchObject({ channel: 'email', to: 'handler1@kesu.example' });
   });
 
   it('warns the complaint’s handler of an SLA milestone, in the application without an e-mail', async () => {
@@ -92,10 +102,25 @@ describe('staff notices from the events that cause them', () => {
       why: 'no_eligible_person',
       alertedAt: at,
     });
-    const messages = await staffMessages(complaintId, 2);
+    const escalation = (about: string, recipientId: string) =>
+      t.record(escalationStream(complaintId), complaintId, 'EscalationNotificationRequested', {
+        recipientId,
+        language: 'en',
+        about,
+        level: 'branch',
+        text: { zh: '投诉已升级', en: 'Escalated' },
+        respondBy: '2026-12-02T02:00:00.000Z',
+        requestedAt: at,
+      });
+    await escalation('handed_back', 'user-handler1');
+    await escalation('escalated', 'user-manager1');
+    const messages = await staffMessages(complaintId, 3);
     expect(messages.map((m) => [m.kind, m.recipient])).toEqual([
       ['staff_approval_waiting', { kind: 'staff', userId: 'user-supervisor1' }],
       ['staff_queued', { kind: 'staff', userId: 'user-supervisor1' }],
+      ['staff_escalated', { kind: 'staff', userId: 'user-manager1' }],
     ]);
+    expect(messages[2]).toMatchObject({ language: 'en' });
+    expect(messages[2]!.text).toContain('escalated to you');
   });
 });
