@@ -94,6 +94,10 @@ describe('deployment', () => {
             Buffer.from(v, 'base64').toString(),
           ]),
         );
+        // follow-up's secrets: production refuses to start without the survey key
+        expect(connections.FOLLOW_UP_SURVEY_KEY!.length).toBeGreaterThanOrEqual(32);
+        expect(connections.FOLLOW_UP_SMTP_URL).toMatch(/^smtps?:\/\//);
+        expect(config.data.FOLLOW_UP_SURVEY_KEY).toBeUndefined();
         const hosts = [
           new URL(connections.ESDB_URL!).hostname,
           new URL(connections.MONGO_URL!).hostname,

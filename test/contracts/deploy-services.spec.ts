@@ -157,6 +157,9 @@ describe('deployment', () => {
           ESDB_URL: expect.stringMatching(/^kurrentdb:\/\/kurrentdb:2113/),
           KAFKA_BROKERS: 'kafka:9092',
           MONGO_URL: expect.stringMatching(/^mongodb:\/\/mongodb:27017\/.*replicaSet=rs0/),
+          // follow-up's secrets come from the environment of `docker compose up` (empty: the demo's)
+          FOLLOW_UP_SURVEY_KEY: '${FOLLOW_UP_SURVEY_KEY:-}',
+          FOLLOW_UP_SMTP_URL: '${FOLLOW_UP_SMTP_URL:-}',
         });
         expect(entry.healthcheck.test.join(' ')).toContain('http://127.0.0.1:3000/health/ready');
         expect(entry.depends_on).toMatchObject({

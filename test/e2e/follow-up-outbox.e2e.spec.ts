@@ -4,6 +4,7 @@ import {
   followUpEnv,
   followUpWhen,
   registerByEmail,
+  resolutionOf,
   TestSmtpServer,
 } from './follow-up.test-support';
 
@@ -21,18 +22,18 @@ describe('the follow-up outbox on the host', () => {
         host,
         agent,
         complaintId,
-        (v) => v.messages[0]?.delivery.lastError !== undefined,
+        (v) => resolutionOf(v)?.delivery.lastError !== undefined,
       );
-      expect(failing.messages[0].delivery.lastError).toMatch(/try again later/);
-      expect(failing.messages[0].delivery.status).not.toBe('delivered');
+      expect(resolutionOf(failing).delivery.lastError).toMatch(/try again later/);
+      expect(resolutionOf(failing).delivery.status).not.toBe('delivered');
 
       const delivered = await followUpWhen(
         host,
         agent,
         complaintId,
-        (v) => v.messages[0]?.delivery.status === 'delivered',
+        (v) => resolutionOf(v)?.delivery.status === 'delivered',
       );
-      expect(delivered.messages[0].delivery).toMatchObject({ attempts: 3 });
+      expect(resolutionOf(delivered).delivery).toMatchObject({ attempts: 3 });
       expect(smtp.arrived).toBe(3);
       expect(smtp.received.map((m) => m.messageId)).toEqual([`<resolution-${eventId}@kesu>`]);
     } finally {
@@ -52,9 +53,9 @@ describe('the follow-up outbox on the host', () => {
         host,
         agent,
         complaintId,
-        (v) => v.messages[0]?.delivery.status === 'failed',
+        (v) => resolutionOf(v)?.delivery.status === 'failed',
       );
-      expect(failed.messages[0].delivery).toMatchObject({
+      expect(resolutionOf(failed).delivery).toMatchObject({
         attempts: 2,
         lastError: expect.stringMatching(/451|try again/),
       });
@@ -83,9 +84,9 @@ describe('the follow-up outbox on the host', () => {
         host,
         token,
         complaintId,
-        (v) => v.messages[0]?.delivery.status === 'delivered',
+        (v) => resolutionOf(v)?.delivery.status === 'delivered',
       );
-      expect(delivered.messages[0].delivery.attempts).toBe(2);
+      expect(resolutionOf(delivered).delivery.attempts).toBe(2);
       expect(smtp.received.map((m) => m.messageId)).toEqual([`<resolution-${eventId}@kesu>`]);
       // and nothing more is sent afterwards
       await new Promise((r) => setTimeout(r, 1_500));

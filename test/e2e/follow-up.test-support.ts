@@ -164,3 +164,11 @@ export const followUpWhen = (
     const reply = await host.request('GET', `/api/v1/complaints/${complaintId}/follow-up`, { token });
     return reply.status === 200 && check(reply.body) ? reply.body : undefined;
   }, ms);
+
+/** The resolution notice among a follow-up's messages (staff notices and others may come before it). */
+export const resolutionOf = (view: any) =>
+  view.messages.find((m: { kind: string }) => m.kind === 'resolution_notice');
+
+/** The kinds of the messages to the complainant, in order (staff notices left out). */
+export const customerKinds = (view: any): string[] =>
+  view.messages.map((m: { kind: string }) => m.kind).filter((kind: string) => !kind.startsWith('staff_'));

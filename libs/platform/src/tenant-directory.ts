@@ -23,6 +23,8 @@ export interface DirectoryUser {
   readonly displayName: LocalizedName;
   readonly roles: readonly string[];
   readonly branchScope: readonly string[];
+  /** Where staff notices reach them by e-mail (none: they see them in the application). */
+  readonly email?: string;
 }
 
 /**

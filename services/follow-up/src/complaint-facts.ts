@@ -26,6 +26,22 @@ export interface ComplaintFacts {
   readonly category: string;
   /** The person it is assigned to now (dispatch's stream), when assigned. */
   readonly handlerId?: string;
+  /** Intake ended its procedure: rejected (no appeal overturned it), withdrawn, merged or resolved on the spot. */
+  readonly endedAtIntake?: boolean;
+}
+
+const INTAKE_ENDINGS: readonly string[] = [
+  'ComplaintRejected',
+  'ComplaintWithdrawn',
+  'ComplaintMergedAsDuplicate',
+  'ComplaintResolvedOnTheSpot',
+];
+
+/** Whether intake's last word on the complaint ends its procedure. */
+function endedAtIntake(intake: readonly RecordedEvent[]): boolean {
+  const last = intake.filter((e) => INTAKE_ENDINGS.includes(e.type) || e.type === 'AppealDecided').at(-1);
+  if (!last) return false;
+  return last.type !== 'AppealDecided' || (last.data as { outcome: string }).outcome === 'upheld';
 }
 
 const FALLBACK_CATEGORY = 'other';
@@ -69,6 +85,7 @@ export class ComplaintFactsReader {
         lastOf(classification, ['ComplaintClassified', 'ComplaintReclassified'], (d) => d.category) ??
         FALLBACK_CATEGORY,
       ...(handlerId !== undefined && { handlerId }),
+      ...(endedAtIntake(intake) && { endedAtIntake: true }),
     };
   }
 
@@ -77,6 +94,11 @@ export class ComplaintFactsReader {
     const user = userId === undefined ? undefined : this.directory.user(tenantId, userId);
     if (!user) return '';
     return language === 'en' ? user.displayName.en : user.displayName.zh;
+  }
+
+  /** A member of staff's e-mail address in the directory, when they have one. */
+  staffEmail(tenantId: string, userId: string): string | undefined {
+    return this.directory.user(tenantId, userId)?.email;
   }
 
   /** The complainant's details as intake records them now, or null (none, or erased). */

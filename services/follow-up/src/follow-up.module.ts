@@ -13,6 +13,11 @@ import { GetFollowUpHandler } from './lifecycle/get-follow-up';
 import { RecordCallbackHandler } from './lifecycle/record-callback';
 import { ReopenComplaintHandler } from './lifecycle/reopen-complaint';
 import { RequestReReviewHandler } from './lifecycle/request-re-review';
+import { RecordCustomerNoticeHandler } from './notices/customer-notices';
+import { CustomerNoticesWorker } from './notices/customer-notices.worker';
+import { SendProgressUpdateHandler } from './notices/progress-updates';
+import { RecordStaffNoticeHandler } from './notices/staff-notices';
+import { StaffNoticesWorker } from './notices/staff-notices.worker';
 import { Notifiers } from './notifiers/notifiers';
 import { DeliverMessageHandler } from './outbox/deliver-message';
 import { delivererProvider } from './outbox/deliverer';
@@ -27,6 +32,7 @@ import {
   PreviewTemplateHandler,
 } from './settings/follow-up-settings.commands';
 import { FollowUpSettingsController } from './settings/follow-up-settings.controller';
+import { TenantCalendars } from './settings/tenant-calendar';
 import { AnswerSurveyHandler, GetSurveyHandler } from './survey/survey';
 import { SurveyController } from './survey/survey.controller';
 import { SurveyLinks } from './survey/survey-links';
@@ -52,6 +58,7 @@ const followUpConfigProvider = {
     ComplaintFactsReader,
     FollowUpRunner,
     FollowUpSettingsReader,
+    TenantCalendars,
     FollowUpContext,
     MessageComposer,
     Notifiers,
@@ -60,6 +67,11 @@ const followUpConfigProvider = {
     FollowUpTicker,
     ResolutionWorker,
     HandleResolutionHandler,
+    CustomerNoticesWorker,
+    RecordCustomerNoticeHandler,
+    StaffNoticesWorker,
+    RecordStaffNoticeHandler,
+    SendProgressUpdateHandler,
     DeliverMessageHandler,
     RecordCallbackHandler,
     ReopenComplaintHandler,

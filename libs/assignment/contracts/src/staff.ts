@@ -46,6 +46,8 @@ export interface StaffMember {
   /** How many open complaints they can hold at once. */
   readonly capacity: number;
   readonly onDuty: boolean;
+  /** Where staff notices reach them by e-mail (optional: none on records made before it was kept). */
+  readonly email?: string;
 }
 
 /**

@@ -11,6 +11,7 @@ export const MESSAGE_KINDS = [
   'closure',
   'staff_assigned',
   'staff_escalated',
+  'staff_queued',
   'staff_approval_waiting',
   'staff_sla_warning',
 ] as const;

@@ -2,8 +2,8 @@ import type { DomainEvent } from '@kesu/kernel';
 import type { MessageKind, TemplateLanguage } from './message-events';
 
 /**
- * A tenant's follow-up windows and rhythm, in hours (calendar time until the shared business
- * calendar lands; see `docs/follow-up.md`).
+ * A tenant's follow-up windows and rhythm: in hours of calendar time, and the callback and re-review
+ * windows in working days of the tenant's business calendar when those are set (see `docs/follow-up.md`).
  */
 export interface FollowUpSettings {
   /** The callback is due this long after resolution (default 24). */
@@ -20,6 +20,15 @@ export interface FollowUpSettings {
   readonly surveyLinkHours: number;
   /** A progress update goes out at this interval while a complaint stays open (0: none; default 72). */
   readonly progressUpdateHours: number;
+  /**
+   * The callback is due by the close of this many working days of the tenant's calendar after the
+   * resolution (default 1: the next working day); when set, it wins over `callbackDueHours`.
+   */
+  readonly callbackDueWorkingDays?: number;
+  /** A re-review may be requested within this many working days of the answer (default 5); wins over the hours. */
+  readonly reReviewRequestWorkingDays?: number;
+  /** A re-review is answered within this many working days (default 6); wins over the hours. */
+  readonly reReviewAnswerWorkingDays?: number;
 }
 
 /** FollowUpSettingsChanged (v1) on `followup-settings-<tenant>`: the tenant's follow-up settings as a whole. */

@@ -7,17 +7,18 @@ import {
 } from './follow-up';
 import { decideLifecycle, type LifecycleCommand } from './lifecycle';
 import { decideOutbox, type OutboxCommand } from './outbox';
+import { decideProgressUpdate, type RecordProgressUpdate } from './progress';
 
 const OUTBOX_COMMANDS: readonly string[] = ['RecordMessage', 'ClaimDelivery', 'RecordDeliveryOutcome'];
 
 /** Several commands decided in order as one: their events are appended together or not at all. */
 export interface AllOf {
   readonly type: 'AllOf';
-  readonly commands: readonly (LifecycleCommand | OutboxCommand)[];
+  readonly commands: readonly (LifecycleCommand | OutboxCommand | RecordProgressUpdate)[];
 }
 
 /** Every command on a complaint's follow-up. */
-export type FollowUpCommand = LifecycleCommand | OutboxCommand | AllOf;
+export type FollowUpCommand = LifecycleCommand | OutboxCommand | RecordProgressUpdate | AllOf;
 
 function decide(command: FollowUpCommand, state: FollowUpState): FollowUpStreamEvent[] {
   if (command.type === 'AllOf') {
@@ -30,6 +31,7 @@ function decide(command: FollowUpCommand, state: FollowUpState): FollowUpStreamE
     }
     return events;
   }
+  if (command.type === 'RecordProgressUpdate') return decideProgressUpdate(command, state);
   return OUTBOX_COMMANDS.includes(command.type)
     ? decideOutbox(command as OutboxCommand, state)
     : decideLifecycle(command as LifecycleCommand, state);

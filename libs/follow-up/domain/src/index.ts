@@ -3,6 +3,7 @@ export * from './follow-up';
 export * from './follow-up-decider';
 export * from './lifecycle';
 export * from './outbox';
+export * from './progress';
 export * from './reviewers';
 export * from './settings';
 export * from './templates';

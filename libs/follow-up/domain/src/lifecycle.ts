@@ -8,8 +8,10 @@ import type {
   ReReviewOutcome,
   SatisfactionLevel,
 } from '@kesu/follow-up-contracts';
+import type { BusinessCalendar } from '@kesu/calendar';
 import { DomainRuleViolation, ForbiddenError, NotFoundError } from '@kesu/kernel';
 import type { FollowUpState } from './follow-up';
+import { callbackWindow, reReviewAnswerWindow, reReviewRequestWindow } from './settings';
 import { windowEnd } from './windows';
 
 // ---------------------------------------------------------------- commands
@@ -19,6 +21,8 @@ export interface ScheduleCallback {
   readonly type: 'ScheduleCallback';
   readonly resolution: { readonly resolvedAt: string; readonly resolvedBy: string; readonly summary: string };
   readonly settings: FollowUpSettings;
+  /** The tenant's business calendar, which working-day windows count on (without one: hours). */
+  readonly calendar?: BusinessCalendar;
   readonly at: string;
 }
 
@@ -76,6 +80,8 @@ export interface RequestReReview {
   readonly reviewerId: string;
   readonly reason: string;
   readonly settings: FollowUpSettings;
+  /** The tenant's business calendar, which the answer's limit counts on (without one: hours). */
+  readonly calendar?: BusinessCalendar;
 }
 
 export interface DecideReReview {
@@ -172,18 +178,23 @@ export function decideLifecycle(command: LifecycleCommand, state: FollowUpState)
   const complaintId = state.complaintId ?? '';
   switch (command.type) {
     case 'ScheduleCallback': {
-      const { resolution, settings } = command;
+      const { resolution, settings, calendar } = command;
       if (state.stage === 'closed' || state.resolution?.resolvedAt === resolution.resolvedAt) return [];
       const from = resolution.resolvedAt;
+      const dueAt = windowEnd(from, callbackWindow(settings), calendar);
       return [
         {
           type: 'CallbackScheduled',
           data: {
             complaintId,
             ...resolution,
-            dueAt: windowEnd(from, settings.callbackDueHours),
-            closesWithoutObjectionAt: windowEnd(from, settings.objectionWindowHours),
-            reReviewRequestBy: windowEnd(from, settings.reReviewRequestHours),
+            dueAt,
+            // never closed without objection before the callback was due
+            closesWithoutObjectionAt: [
+              windowEnd(from, { hours: settings.objectionWindowHours }),
+              dueAt,
+            ].sort()[1]!,
+            reReviewRequestBy: windowEnd(from, reReviewRequestWindow(settings), calendar),
             maxAttempts: settings.callbackMaxAttempts,
           },
         },
@@ -258,7 +269,7 @@ export function decideLifecycle(command: LifecycleCommand, state: FollowUpState)
       return [reopened(complaintId, by, at, reason, state.reopenCount + 1, note)];
     }
     case 'RequestReReview': {
-      const { recordedBy, at, reviewerId, reason, settings } = command;
+      const { recordedBy, at, reviewerId, reason, settings, calendar } = command;
       if (state.stage !== 'resolved' && state.stage !== 'closed')
         throw new DomainRuleViolation(
           're_review.not_answered',
@@ -283,7 +294,7 @@ export function decideLifecycle(command: LifecycleCommand, state: FollowUpState)
             recordedBy,
             reviewerId,
             reason,
-            answerDueBy: windowEnd(at, settings.reReviewAnswerHours),
+            answerDueBy: windowEnd(at, reReviewAnswerWindow(settings), calendar),
           },
         },
       ];

@@ -83,6 +83,13 @@ export const BUILT_IN_TEMPLATES: Templates = {
     'zh-CN': t('投诉升级 {{reference}}', '投诉 {{reference}} 已升级至您处。'),
     en: t('Escalated {{reference}}', 'Complaint {{reference}} was escalated to you.'),
   },
+  staff_queued: {
+    'zh-CN': t('待分派 {{reference}}', '投诉 {{reference}} 在本部门队列中等待分派（{{reasons}}）。'),
+    en: t(
+      'Waiting in your queue {{reference}}',
+      'Complaint {{reference}} waits in your department’s queue ({{reasons}}).',
+    ),
+  },
   staff_approval_waiting: {
     'zh-CN': t('待审批 {{reference}}', '投诉 {{reference}} 的处理方案等待您审批。'),
     en: t('Approval waiting {{reference}}', 'A proposal on complaint {{reference}} waits for your approval.'),

@@ -31,6 +31,7 @@ export function publishedDirectoryOf(state: DirectoryState, revision: number): P
       displayName: person.name,
       roles: person.roles,
       branchScope: person.unitIds,
+      ...(person.email !== undefined && { email: person.email }),
     })),
   };
 }

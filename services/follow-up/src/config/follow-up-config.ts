@@ -63,7 +63,7 @@ export async function loadFollowUpConfig(
   const problems: string[] = [];
   const smtpUrl = url(env, 'FOLLOW_UP_SMTP_URL', ['smtp:', 'smtps:'], problems);
   const smsWebhookUrl = url(env, 'FOLLOW_UP_SMS_WEBHOOK_URL', ['http:', 'https:'], problems);
-  let surveyKey = env.FOLLOW_UP_SURVEY_KEY?.trim();
+  let surveyKey = env.FOLLOW_UP_SURVEY_KEY?.trim() || undefined;
   if (surveyKey !== undefined && surveyKey.length < 32)
     problems.push('FOLLOW_UP_SURVEY_KEY must have at least 32 characters');
   if (!surveyKey && platform.profile === 'production')

@@ -4,6 +4,7 @@ import { UnprocessableError } from '@kesu/kernel';
 import { type Caller, OrgDirectory, principalOfUser } from '@kesu/platform';
 import { FollowUpRunner, type FollowUpOutcome } from '../follow-up-runner';
 import { FollowUpSettingsReader } from '../settings/follow-up-settings';
+import { TenantCalendars } from '../settings/tenant-calendar';
 import { FollowUpContext } from './follow-up-context';
 import type { RequestReReviewDto } from './follow-up.dto';
 
@@ -30,6 +31,7 @@ export class RequestReReviewHandler implements ICommandHandler<RequestReReviewCo
     private readonly context: FollowUpContext,
     private readonly settings: FollowUpSettingsReader,
     private readonly directory: OrgDirectory,
+    private readonly calendars: TenantCalendars,
   ) {}
 
   execute({ caller, complaintId, body }: RequestReReviewCommand): Promise<FollowUpOutcome> {
@@ -57,6 +59,7 @@ export class RequestReReviewHandler implements ICommandHandler<RequestReReviewCo
         reviewerId: reviewer.userId,
         reason: body.reason,
         settings: (await this.settings.of(facts.tenantId)).settings,
+        calendar: await this.calendars.of(facts.tenantId),
       };
     });
   }

@@ -94,7 +94,10 @@ export class DeliverMessageHandler implements ICommandHandler<DeliverMessageComm
 
   /** The recipient's address on the message's channel: the complainant's from intake's record. */
   private async addressOf(facts: ComplaintFacts, message: MessageRecordedData): Promise<string | undefined> {
-    if (message.recipient.kind === 'staff') return message.recipient.userId;
+    if (message.recipient.kind === 'staff')
+      return message.channel === 'email'
+        ? this.facts.staffEmail(facts.tenantId, message.recipient.userId)
+        : message.recipient.userId;
     const complainant = await this.facts.complainant(facts.tenantId, facts.complaintId);
     if (!complainant) return undefined;
     if (message.channel === 'email') return complainant.email;

@@ -4,15 +4,17 @@ import type {
   MessageKind,
   MessageRecipient,
   MessageRecordedData,
+  TemplateLanguage,
 } from '@kesu/follow-up-contracts';
 import { renderTemplate, type TemplateValues } from '@kesu/follow-up-domain';
 import { type ComplaintFacts, ComplaintFactsReader } from '../complaint-facts';
 import { FollowUpSettingsReader } from '../settings/follow-up-settings';
 
 /**
- * Renders a message of a kind from the tenant's template in the complaint's language, and picks the
- * channel the complainant can be reached on (e-mail, else SMS, else a letter). The complainant's
- * address is not copied into the message: the delivery reads it from intake's record.
+ * Renders a message of a kind from the tenant's template in the complaint's language (a member of
+ * staff's in theirs), and picks the channel the recipient can be reached on: the complainant's
+ * e-mail, else SMS, else a letter; staff's e-mail from the directory, else in the application.
+ * No address is copied into the message: the delivery reads it from intake's record or the directory.
  */
 @Injectable()
 export class MessageComposer {
@@ -28,10 +30,11 @@ export class MessageComposer {
     values: TemplateValues,
     at: string,
     recipient: MessageRecipient = { kind: 'complainant' },
+    language: TemplateLanguage = facts.language,
   ): Promise<MessageRecordedData> {
     const tenant = await this.settings.of(facts.tenantId);
-    const { version, template } = this.settings.templateOf(tenant, kind, facts.language);
-    const handlerName = this.facts.staffName(facts.tenantId, facts.handlerId, facts.language);
+    const { version, template } = this.settings.templateOf(tenant, kind, language);
+    const handlerName = this.facts.staffName(facts.tenantId, facts.handlerId, language);
     const rendered = renderTemplate(template, {
       reference: facts.reference,
       respondBy: facts.respondBy,
@@ -43,7 +46,7 @@ export class MessageComposer {
       messageId,
       kind,
       channel: await this.channelOf(facts, recipient),
-      language: facts.language,
+      language,
       recipient,
       templateId: kind,
       templateVersion: version,
@@ -55,7 +58,8 @@ export class MessageComposer {
   }
 
   private async channelOf(facts: ComplaintFacts, recipient: MessageRecipient): Promise<MessageChannel> {
-    if (recipient.kind === 'staff') return 'in_app';
+    if (recipient.kind === 'staff')
+      return this.facts.staffEmail(facts.tenantId, recipient.userId) ? 'email' : 'in_app';
     const complainant = await this.facts.complainant(facts.tenantId, facts.complaintId);
     if (complainant?.email) return 'email';
     if (complainant?.phone) return 'sms';

@@ -1,11 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { ComplaintResolved } from '@kesu/assignment-contracts';
-import { windowEnd } from '@kesu/follow-up-domain';
+import { reReviewRequestWindow, windowEnd } from '@kesu/follow-up-domain';
 import type { Delivered } from '@kesu/platform';
 import { ComplaintFactsReader } from '../complaint-facts';
 import { FollowUpRunner, type FollowUpOutcome } from '../follow-up-runner';
 import { MessageComposer } from '../outbox/message-composer';
 import { FollowUpSettingsReader } from '../settings/follow-up-settings';
+import { TenantCalendars } from '../settings/tenant-calendar';
 import { SurveyLinks } from '../survey/survey-links';
 
 /** Case work resolved a complaint: schedule the callback, issue a survey link, record the resolution notice. */
@@ -27,6 +28,7 @@ export class HandleResolutionHandler implements ICommandHandler<HandleResolution
     private readonly settings: FollowUpSettingsReader,
     private readonly composer: MessageComposer,
     private readonly links: SurveyLinks,
+    private readonly calendars: TenantCalendars,
   ) {}
 
   async execute({ event }: HandleResolutionCommand): Promise<FollowUpOutcome | undefined> {
@@ -34,16 +36,17 @@ export class HandleResolutionHandler implements ICommandHandler<HandleResolution
     const facts = await this.facts.of(complaintId);
     if (!facts) return undefined;
     const { settings } = await this.settings.of(facts.tenantId);
+    const calendar = await this.calendars.of(facts.tenantId);
     const at = this.runner.now();
     const claims = { complaintId, tokenId: event.eventId };
-    const expiresAt = windowEnd(at, settings.surveyLinkHours);
+    const expiresAt = windowEnd(at, { hours: settings.surveyLinkHours });
     const message = await this.composer.compose(
       { ...facts, handlerId: facts.handlerId ?? resolvedBy },
       'resolution_notice',
       `resolution-${event.eventId}`,
       {
         summary,
-        reReviewRequestBy: windowEnd(resolvedAt, settings.reReviewRequestHours),
+        reReviewRequestBy: windowEnd(resolvedAt, reReviewRequestWindow(settings), calendar),
         surveyUrl: this.links.url(claims),
       },
       at,
@@ -51,7 +54,13 @@ export class HandleResolutionHandler implements ICommandHandler<HandleResolution
     return this.runner.service(facts, event.eventId, (now) => ({
       type: 'AllOf',
       commands: [
-        { type: 'ScheduleCallback', resolution: { resolvedAt, resolvedBy, summary }, settings, at: now },
+        {
+          type: 'ScheduleCallback',
+          resolution: { resolvedAt, resolvedBy, summary },
+          settings,
+          calendar,
+          at: now,
+        },
         { type: 'IssueSurveyLink', tokenId: claims.tokenId, at: now, expiresAt },
         { type: 'RecordMessage', message },
       ],

@@ -14,6 +14,10 @@ export class PutFollowUpSettingsDto implements FollowUpSettings {
   @IsInt() @Min(1) @Max(HOURS_IN_A_YEAR) surveyLinkHours!: number;
   /** 0: no progress updates. */
   @IsInt() @Min(0) @Max(HOURS_IN_A_YEAR) progressUpdateHours!: number;
+  /** Working days of the tenant's calendar: each, when given, wins over its window in hours. */
+  @IsOptional() @IsInt() @Min(1) @Max(366) callbackDueWorkingDays?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(366) reReviewRequestWorkingDays?: number;
+  @IsOptional() @IsInt() @Min(1) @Max(366) reReviewAnswerWorkingDays?: number;
 }
 
 /** Body of `PUT /api/v1/follow-up/templates/{kind}/{language}`: `{{variable}}` placeholders. */

@@ -7,6 +7,7 @@ import { BackgroundWorkers, EventConsumers } from '@kesu/platform';
 import { FOLLOW_UP_CONFIG, type FollowUpConfig } from '../config/follow-up-config';
 import { FollowUpRunner } from '../follow-up-runner';
 import { CloseWithoutObjectionCommand } from '../lifecycle/close-without-objection';
+import { SendProgressUpdateCommand } from '../notices/progress-updates';
 import { DeliverMessageCommand } from '../outbox/deliver-message';
 import { FollowUpTimers, type FollowUpTimerDocument } from './follow-up-timers';
 
@@ -17,7 +18,8 @@ const BATCH = 20;
 
 /**
  * Fires the follow-up's due timers every FOLLOW_UP_TICK_MS: delivers due messages (claims keep two
- * replicas from delivering one message twice) and closes complaints whose objection window passed.
+ * replicas from delivering one message twice), closes complaints whose objection window passed and
+ * sends progress updates to complainants whose complaint stays open long.
  * Keeps the timers from the follow-up topic.
  */
 @Injectable()
@@ -75,6 +77,11 @@ export class FollowUpTicker implements OnModuleInit {
     for (const timer of due) {
       if (this.stopped) return;
       try {
+        if (timer.kind === 'progress') {
+          const { nextDueAt } = await this.commands.execute(new SendProgressUpdateCommand(timer.complaintId));
+          await this.timers.setProgress(timer.complaintId, nextDueAt);
+          continue;
+        }
         const state = await this.fire(timer);
         await this.timers.afterFiring(
           timer,

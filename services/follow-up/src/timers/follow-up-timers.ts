@@ -4,7 +4,7 @@ import { DOCUMENT_STORE } from '@kesu/platform';
 import type { Collection, DocumentStore } from '@kesu/ports';
 
 /** What a timer does when it is due. */
-export type TimerKind = 'delivery' | 'objection';
+export type TimerKind = 'delivery' | 'objection' | 'progress';
 
 /** A due instant of a complaint's follow-up: a message to (re)deliver, or the objection window's end. */
 export interface FollowUpTimerDocument {
@@ -20,6 +20,7 @@ export const FOLLOW_UP_TIMERS = 'follow-up-timers';
 
 const deliveryId = (complaintId: string, messageId: string) => `delivery:${complaintId}:${messageId}`;
 const objectionId = (complaintId: string) => `objection:${complaintId}`;
+const progressId = (complaintId: string) => `progress:${complaintId}`;
 
 /**
  * The follow-up's timers, in the document store: set from the events of the follow-up topic as they
@@ -52,6 +53,9 @@ export class FollowUpTimers implements OnModuleInit {
     const { complaintId } = event.data;
     switch (event.type) {
       case 'MessageRecorded':
+        // a message to the complainant restarts the progress rhythm: the firing finds the next due
+        if (event.data.recipient.kind === 'complainant')
+          await this.setProgress(complaintId, event.data.recordedAt);
         return this.set(
           deliveryId(complaintId, event.data.messageId),
           'delivery',
@@ -79,14 +83,19 @@ export class FollowUpTimers implements OnModuleInit {
       case 'MessageDelivered':
         return this.clear(deliveryId(complaintId, event.data.messageId));
       case 'CallbackScheduled':
+        await this.clear(progressId(complaintId));
         return this.set(
           objectionId(complaintId),
           'objection',
           complaintId,
           event.data.closesWithoutObjectionAt,
         );
-      case 'ComplaintClosed':
       case 'ComplaintReopened':
+        await this.setProgress(complaintId, event.data.reopenedAt);
+        return this.clear(objectionId(complaintId));
+      case 'ComplaintClosed':
+        await this.clear(progressId(complaintId));
+        return this.clear(objectionId(complaintId));
       case 'ReReviewRequested':
         return this.clear(objectionId(complaintId));
       default:
@@ -103,6 +112,12 @@ export class FollowUpTimers implements OnModuleInit {
     const next = state && nextDue(timer, state, now);
     if (next === undefined) await this.clear(timer._id);
     else await this.set(timer._id, timer.kind, timer.complaintId, next, timer.messageId);
+  }
+
+  /** Sets a complaint's progress timer at `dueAt`, or clears it (undefined: no update will be due). */
+  async setProgress(complaintId: string, dueAt: string | undefined): Promise<void> {
+    if (dueAt === undefined) await this.clear(progressId(complaintId));
+    else await this.set(progressId(complaintId), 'progress', complaintId, dueAt);
   }
 
   /** Tries a timer whose firing failed again after `ms`. */
