@@ -63,6 +63,7 @@ export class HostProcess {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         LOG_LEVEL: 'info',
+        DEMO_HISTORY: 'off',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
