@@ -8,7 +8,7 @@ export interface DemoHistoryConfig {
   readonly seed: number;
   /** How many months back the history starts (DEMO_HISTORY_MONTHS, 1–24, default 6). */
   readonly months: number;
-  /** About how many complaints it registers (DEMO_HISTORY_COMPLAINTS, 10–20,000, default 400). */
+  /** About how many complaints it registers (DEMO_HISTORY_COMPLAINTS, 10–20,000, default 250). */
   readonly complaints: number;
 }
 
@@ -37,7 +37,7 @@ export function loadDemoHistoryConfig(env: Env): DemoHistoryConfig {
     enabled: switch_ !== 'off',
     seed: integer(env, 'DEMO_HISTORY_SEED', 18, [0, 2 ** 31], problems),
     months: integer(env, 'DEMO_HISTORY_MONTHS', 6, [1, 24], problems),
-    complaints: integer(env, 'DEMO_HISTORY_COMPLAINTS', 400, [10, 20_000], problems),
+    complaints: integer(env, 'DEMO_HISTORY_COMPLAINTS', 250, [10, 20_000], problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -147,7 +147,9 @@ export function planDemoHistory(seed: number, from: number, to: number, count: n
   const closedPeople: {
     complainant: { name: string; phone: string };
     situation: Situation;
+    description: string;
     branch: string;
+    at: number;
   }[] = [];
   let carry = 0;
   const collectiveDay = calendar[Math.floor(calendar.length * 0.55)]!.start;
@@ -167,7 +169,12 @@ export function planDemoHistory(seed: number, from: number, to: number, count: n
       let complainant: { name: string; phone?: string } = person();
       let path: DemoPath;
       let actions: [number, DemoAction][];
-      const repeatOf = roll >= 0.97 && closedPeople.length > 5 ? pick(closedPeople) : undefined;
+      // A repeat comes from a complainant whose complaint was closed within intake's window (90 days).
+      const closed = closedPeople.filter(
+        (p) => p.branch === branchId && t0 - p.at > 14 * DAY && t0 - p.at < 80 * DAY,
+      );
+      const repeatOf = roll >= 0.97 && closed.length > 0 ? pick(closed) : undefined;
+      let description = pick(situation.descriptions);
       if (roll < 0.12) {
         path = 'on_the_spot';
         actions = [];
@@ -178,8 +185,9 @@ export function planDemoHistory(seed: number, from: number, to: number, count: n
         path = 'withdrawn';
         actions = [[t0 + 5 * HOUR, { kind: 'withdraw' }]];
       } else {
-        if (repeatOf && repeatOf.branch === branchId) {
+        if (repeatOf) {
           ({ situation, complainant } = repeatOf);
+          description = `${repeatOf.description}上次处理后问题又出现了。`;
           path = 'repeat';
         } else path = caseworkPath(next());
         actions = casework(path, t0, next);
@@ -187,7 +195,9 @@ export function planDemoHistory(seed: number, from: number, to: number, count: n
           closedPeople.push({
             complainant: complainant as { name: string; phone: string },
             situation,
+            description,
             branch: branchId,
+            at: t0,
           });
       }
       add(
@@ -199,7 +209,7 @@ export function planDemoHistory(seed: number, from: number, to: number, count: n
           ...channelDetailsOf(channel, t0, complaints.length),
           complainant,
           situation,
-          description: pick(situation.descriptions),
+          description,
           emotion: pick(['calm', 'upset', 'upset', 'angry'] as const),
         },
         t0,

@@ -57,6 +57,7 @@ export interface DemoHistoryRun {
 @Injectable()
 export class DemoHistory {
   private readonly logger = new Logger(DemoHistory.name);
+  private settling = { count: 0, ms: 0 };
 
   constructor(
     private readonly commands: CommandBus,
@@ -102,7 +103,9 @@ export class DemoHistory {
       from: new Date(from).toISOString(),
       to: new Date(to).toISOString(),
     });
-    this.logger.log(`demo history written in ${run.seconds} s (${skipped} steps not taken)`);
+    this.logger.log(
+      `demo history written in ${run.seconds} s (${skipped} steps not taken; ${this.settling.count} waits for the services, ${Math.round(this.settling.ms / 1000)} s)`,
+    );
     return run;
   }
 
@@ -206,6 +209,15 @@ export class DemoHistory {
    * every consumer has handled every message — twice in a row, as handling one may record more.
    */
   async settle(): Promise<void> {
+    const started = Date.now();
+    try {
+      await this.settleOnce();
+    } finally {
+      this.settling = { count: this.settling.count + 1, ms: this.settling.ms + Date.now() - started };
+    }
+  }
+
+  private async settleOnce(): Promise<void> {
     const ticker = this.modules.get(FollowUpTicker, { strict: false });
     const deadline = Date.now() + 30_000;
     let quiet = 0;
