@@ -40,14 +40,22 @@ export class HostProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
     private readonly entry: string,
+    private readonly readyWithinMs = 60_000,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(options: { env?: Record<string, string>; dataDir?: string; service?: string } = {}) {
+  static async start(
+    options: {
+      env?: Record<string, string>;
+      dataDir?: string;
+      service?: string;
+      readyWithinMs?: number;
+    } = {},
+  ) {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kesu-e2e-'));
     const entry = join(ROOT, 'dist', 'services', options.service ?? 'host', 'src', 'main.js');
-    const host = new HostProcess(dataDir, await freePort(), options.env ?? {}, entry);
+    const host = new HostProcess(dataDir, await freePort(), options.env ?? {}, entry, options.readyWithinMs);
     await host.launch();
     return host;
   }
@@ -63,6 +71,7 @@ export class HostProcess {
         HOST: '127.0.0.1',
         DATA_DIR: this.dataDir,
         LOG_LEVEL: 'info',
+        DEMO_HISTORY: 'off',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,7 +81,7 @@ export class HostProcess {
     child.stderr!.on('data', (chunk) => (this.output += chunk));
     this.exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     // a bound for a failure, not a wait: a restart after a crash waits out the dead process's leases
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + this.readyWithinMs;
     let checks = '';
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`host exited with ${child.exitCode}:\n${this.output}`);
@@ -84,7 +93,7 @@ export class HostProcess {
       checks = reply.body;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`host not ready after 60 s (${checks}):\n${this.output}`);
+    throw new Error(`host not ready after ${this.readyWithinMs / 1000} s (${checks}):\n${this.output}`);
   }
 
   /** Graceful stop; resolves with the exit code. */

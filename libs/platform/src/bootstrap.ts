@@ -2,6 +2,7 @@ import { type INestApplication, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { answerClientError } from './client-errors';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Clock } from '@kesu/ports';
 import { Logger } from 'nestjs-pino';
 import { BackgroundWorkers } from './background-workers';
 import { ConfigError, type PlatformConfig } from './config';
@@ -21,6 +22,8 @@ export interface BootstrapOptions extends CreateAppOptions {
   readonly service: string;
   /** The longest a graceful shutdown may take before the process exits with 1 (default 30 s). */
   readonly shutdownTimeoutMs?: number;
+  /** The process's clock (`CLOCK`); the system's by default. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -119,7 +122,9 @@ export function runService(serviceModule: Type<unknown>, options: BootstrapOptio
   };
   class ServiceApp {}
   try {
-    Module({ imports: [PlatformModule.forRoot({ service: options.service }), serviceModule] })(ServiceApp);
+    Module({
+      imports: [PlatformModule.forRoot({ service: options.service, clock: options.clock }), serviceModule],
+    })(ServiceApp);
   } catch (error) {
     stop(error);
   }

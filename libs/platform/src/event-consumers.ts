@@ -46,7 +46,7 @@ export interface EventConsumerOptions<E extends DomainEvent = DomainEvent> {
  */
 @Injectable()
 export class EventConsumers {
-  private readonly groups = new Set<string>();
+  private readonly groups = new Map<string, readonly string[]>();
 
   constructor(
     @Inject(MESSAGE_LOG) private readonly log: MessageLog,
@@ -59,7 +59,7 @@ export class EventConsumers {
   register<E extends DomainEvent>(options: EventConsumerOptions<E>): void {
     const { group, topics } = options;
     if (this.groups.has(group)) throw new Error(`consumer group ${group} is registered already`);
-    this.groups.add(group);
+    this.groups.set(group, topics);
     const run = new EventConsumerRun(options, this.log, this.metrics);
     watchConsumerLag(this.metrics, this.log, group, topics);
     watchDeadLetters(this.metrics, this.log, topics);
@@ -69,6 +69,17 @@ export class EventConsumers {
 
   /** The registered groups, in registration order. */
   names(): string[] {
-    return [...this.groups];
+    return [...this.groups.keys()];
+  }
+
+  /** Messages published to the groups' topics and not yet handled by them, summed over the groups. */
+  async lag(): Promise<number> {
+    let lag = 0;
+    for (const [group, topics] of this.groups) {
+      for (const topic of topics) {
+        for (const p of await this.log.offsets(group, topic)) lag += p.end - p.committed;
+      }
+    }
+    return lag;
   }
 }

@@ -6,10 +6,16 @@ import { FollowUpModule } from '@kesu/follow-up';
 import { IntakeModule } from '@kesu/intake';
 import { SlaModule } from '@kesu/sla';
 import { DemoSeeder } from './demo/demo-seeder';
+import { DemoHistory } from './demo/history/demo-history';
+import { DEMO_HISTORY_CONFIG, loadDemoHistoryConfig } from './demo/history/demo-history-config';
 
 /** All six services in one process, sharing one storage. */
 @Module({
   imports: [IntakeModule, ClassificationModule, AssignmentModule, SlaModule, FollowUpModule, AnalyticsModule],
-  providers: [DemoSeeder],
+  providers: [
+    DemoSeeder,
+    DemoHistory,
+    { provide: DEMO_HISTORY_CONFIG, useFactory: () => loadDemoHistoryConfig(process.env) },
+  ],
 })
 export class HostModule {}

@@ -6,3 +6,6 @@ export { GetIntakeSettingsQuery } from './policy/get-intake-settings';
 export type { IntakeSettings } from './policy/intake-policies';
 export type { PutIntakeSettingsDto } from './policy/intake-settings.dto';
 export type { ActionOutcome, ActionResult } from './actions/intake-actions';
+export { AcceptComplaintCommand } from './actions/accept-complaint';
+export { RejectComplaintCommand } from './actions/reject-complaint';
+export { WithdrawComplaintCommand } from './actions/withdraw-complaint';

@@ -6,20 +6,27 @@ import {
   figuresOf,
   type KpiCell,
   type KpiFacts,
+  monthDelta,
   rollupDelta,
   sumCells,
+  tiersOf,
 } from '@kesu/analytics-domain';
 // The analytics service's own rollup store (the bench may import any project).
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { KpiRollupStore, type RollupDocument } from '../../../services/analytics/src/kpi/kpi-rollup-store';
+import {
+  KpiRollupStore,
+  type RollupDocument,
+  type RollupTier,
+} from '../../../services/analytics/src/kpi/kpi-rollup-store';
 import { config, deadline, now, percentile, progress, round, tempDir } from './common';
 
 /*
  * KPI query latency over the rollups of 1,000,000 complaints (BENCH_KPI_COMPLAINTS): a year of
- * complaints at the demo tenant's branches is folded into cells by the rollups' own delta, written
- * to the embedded document store as the worker writes them, and queried as the KPI route queries
- * them (cells of the units in a window, summed) — beside the raw ceiling: the same rows read from a
- * plain indexed SQLite table and summed.
+ * complaints at the demo tenant's branches is folded into day and month cells by the rollups' own
+ * deltas, written to the embedded document store as the worker writes them, and queried as the KPI
+ * route queries them (month cells for the window's whole months, day cells at its edges, summed) —
+ * beside the same query over day cells alone (the rollups before the month tier) and the raw
+ * ceiling: the rows the tiered query reads, from a plain indexed SQLite table, summed.
  */
 
 const BUILD = 'bench';
@@ -98,9 +105,20 @@ export interface KpiBenchResult {
   readonly cells: number;
   readonly foldSeconds: number;
   readonly writeSeconds: number;
+  readonly monthCells: number;
   readonly queries: Record<
     string,
-    { runs: number; cellsRead: number; p50Ms: number; p99Ms: number; rawP50Ms: number; rawP99Ms: number }
+    {
+      runs: number;
+      cellsRead: number;
+      p50Ms: number;
+      p99Ms: number;
+      rawP50Ms: number;
+      rawP99Ms: number;
+      dayCellsRead: number;
+      dayCellsP50Ms: number;
+      dayCellsP99Ms: number;
+    }
   >;
 }
 
@@ -115,66 +133,99 @@ export async function benchKpiRollups(): Promise<KpiBenchResult> {
     progress(`kpi: folding ${n} complaints into cells`);
     let start = now();
     const cells = new Map<string, Record<string, number>>();
-    const next = random(2026);
-    for (let i = 0; i < n; i++) {
-      for (const [id, change] of rollupDelta(null, factsOf(i, next, branches), context)) {
-        const counts = cells.get(id) ?? {};
+    const months = new Map<string, Record<string, number>>();
+    const add = (into: Map<string, Record<string, number>>, delta: Map<string, Record<string, number>>) => {
+      for (const [id, change] of delta) {
+        const counts = into.get(id) ?? {};
         for (const [counter, value] of Object.entries(change))
           counts[counter] = (counts[counter] ?? 0) + value;
-        cells.set(id, counts);
+        into.set(id, counts);
       }
+    };
+    const next = random(2026);
+    for (let i = 0; i < n; i++) {
+      const delta = rollupDelta(null, factsOf(i, next, branches), context);
+      add(cells, delta);
+      add(months, monthDelta(delta));
     }
     const foldSeconds = round((now() - start) / 1000, 1);
-    progress(`kpi: writing ${cells.size} cells`);
+    progress(`kpi: writing ${cells.size} day cells and ${months.size} month cells`);
     start = now();
     const collection = rollups.collection(BUILD);
     await rollups.ensureIndexes(BUILD);
     const raw = new DatabaseSync(join(dir.path, 'raw-cells.db'));
     raw.exec(
-      'CREATE TABLE cells (unit TEXT, day TEXT, counts TEXT); CREATE INDEX cells_by_unit_day ON cells (unit, day)',
+      'CREATE TABLE cells (tier TEXT, unit TEXT, day TEXT, counts TEXT); CREATE INDEX cells_by_unit_day ON cells (tier, unit, day)',
     );
-    const insert = raw.prepare('INSERT INTO cells (unit, day, counts) VALUES (?, ?, ?)');
+    const insert = raw.prepare('INSERT INTO cells (tier, unit, day, counts) VALUES (?, ?, ?, ?)');
     let batch: RollupDocument[] = [];
     raw.exec('BEGIN');
-    for (const [id, counts] of cells) {
-      const [unitId, day] = id.split('|') as [string, string];
-      batch.push({ _id: `cell|demo|${id}`, kind: 'cell', tenantId: 'demo', unitId, day, counts });
-      insert.run(unitId, day, JSON.stringify(counts));
-      if (batch.length === 5_000) {
-        await collection.putMany(batch);
-        batch = [];
+    for (const [tier, kind, tierCells] of [
+      ['day', 'cell', cells],
+      ['month', 'month', months],
+    ] as const) {
+      for (const [id, counts] of tierCells) {
+        const [unitId, day] = id.split('|') as [string, string];
+        batch.push({ _id: `${kind}|demo|${id}`, kind, tenantId: 'demo', unitId, day, counts });
+        insert.run(tier, unitId, day, JSON.stringify(counts));
+        if (batch.length === 5_000) {
+          await collection.putMany(batch);
+          batch = [];
+        }
       }
     }
     await collection.putMany(batch);
     raw.exec('COMMIT');
     const writeSeconds = round((now() - start) / 1000, 1);
-    const select = raw.prepare('SELECT counts FROM cells WHERE unit = ? AND day BETWEEN ? AND ?');
+    const select = raw.prepare(
+      'SELECT counts FROM cells WHERE tier = ? AND unit = ? AND day BETWEEN ? AND ?',
+    );
+    /** The reads of a window: month cells for its whole months, day cells at its edges. */
+    const readsOf = (from: string, to: string): [RollupTier, string, string][] => {
+      const { months: whole, days } = tiersOf({ from, to });
+      return [
+        ...(whole ? [['month', whole.from, whole.to] as [RollupTier, string, string]] : []),
+        ...days.map(({ from: f, to: t }) => ['day', f, t] as [RollupTier, string, string]),
+      ];
+    };
+    const query = async (units: string[], reads: [RollupTier, string, string][]) => {
+      const read: KpiCell[] = [];
+      for (const [tier, f, t] of reads)
+        for await (const cell of rollups.cells(BUILD, 'demo', units, f, t, tier)) read.push(cell);
+      figuresOf(sumCells(read));
+      countsByGroup(read, 'month');
+      return read.length;
+    };
 
     const scenarios: Record<string, { units: string[]; from: string; to: string }> = {
       'hq, one month': { units: ['hq'], from: '2026-06-01', to: '2026-06-30' },
       'each branch, one quarter': { units: branches, from: '2026-04-01', to: '2026-06-30' },
       'hq, one year by month': { units: ['hq'], from: '2026-01-01', to: '2026-12-31' },
+      'each branch, 3 May to 17 November': { units: branches, from: '2026-05-03', to: '2026-11-17' },
     };
     const queries: KpiBenchResult['queries'] = {};
     for (const [name, { units, from, to }] of Object.entries(scenarios)) {
       progress(`kpi: ${name}`);
       const times: number[] = [];
+      const dayTimes: number[] = [];
       const rawTimes: number[] = [];
       let cellsRead = 0;
+      let dayCellsRead = 0;
+      const reads = readsOf(from, to);
       const limit = deadline();
       while (times.length < config.kpiQueries && !limit.passed()) {
         let t = now();
-        const read: KpiCell[] = [];
-        for await (const cell of rollups.cells(BUILD, 'demo', units, from, to)) read.push(cell);
-        figuresOf(sumCells(read));
-        countsByGroup(read, 'month');
+        cellsRead = await query(units, reads);
         times.push(now() - t);
-        cellsRead = read.length;
+        t = now();
+        dayCellsRead = await query(units, [['day', from, to]]);
+        dayTimes.push(now() - t);
         t = now();
         let received = 0;
         for (const unit of units) {
-          for (const row of select.iterate(unit, from, to))
-            received += JSON.parse((row as { counts: string }).counts).received ?? 0;
+          for (const [tier, f, to_] of reads)
+            for (const row of select.iterate(tier, unit, f, to_))
+              received += JSON.parse((row as { counts: string }).counts).received ?? 0;
         }
         rawTimes.push(now() - t);
         if (received < 0) throw new Error('impossible');
@@ -186,10 +237,13 @@ export async function benchKpiRollups(): Promise<KpiBenchResult> {
         p99Ms: round(percentile(times, 99)),
         rawP50Ms: round(percentile(rawTimes, 50)),
         rawP99Ms: round(percentile(rawTimes, 99)),
+        dayCellsRead,
+        dayCellsP50Ms: round(percentile(dayTimes, 50)),
+        dayCellsP99Ms: round(percentile(dayTimes, 99)),
       };
     }
     raw.close();
-    return { complaints: n, cells: cells.size, foldSeconds, writeSeconds, queries };
+    return { complaints: n, cells: cells.size, monthCells: months.size, foldSeconds, writeSeconds, queries };
   } finally {
     await storage.close();
     dir.cleanup();

@@ -67,7 +67,7 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery> {
     const groupBy = params.groupBy ?? null;
     const units = this.cells.unitsOf(principal, params.branchId, groupBy === 'branch');
     const totalUnits = groupBy === 'branch' ? this.cells.unitsOf(principal, params.branchId, false) : units;
-    const current = await this.cells.read(principal.tenantId, units, window);
+    const current = await this.cells.read(principal.tenantId, units, window, groupBy === 'day');
     const whole =
       groupBy === 'branch' ? await this.cells.read(principal.tenantId, totalUnits, window) : current;
     const total = figuresOf(sumCells(whole));

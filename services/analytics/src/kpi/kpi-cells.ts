@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { KpiCell } from '@kesu/analytics-domain';
+import { type KpiCell, tiersOf } from '@kesu/analytics-domain';
 import { ForbiddenError, InvalidInputError } from '@kesu/kernel';
 import { OrgDirectory, type Principal } from '@kesu/platform';
 import { KpiBuilds } from './kpi-builds';
@@ -49,13 +49,26 @@ export class KpiCells {
     );
   }
 
-  /** The cells of the units in the window, from the build queries read. */
-  async read(tenantId: string, units: readonly string[], window: DayWindow): Promise<KpiCell[]> {
+  /**
+   * The cells of the units in the window, from the build queries read: the month cells of the whole
+   * months in it and the day cells of the days around them (`tiersOf`), or only day cells when the
+   * answer is grouped by day. A month cell's `day` is its month.
+   */
+  async read(
+    tenantId: string,
+    units: readonly string[],
+    window: DayWindow,
+    byDay = false,
+  ): Promise<KpiCell[]> {
     const build = await this.builds.readable();
     if (build === null || units.length === 0) return [];
+    const { months, days } = byDay ? { months: null, days: [window] } : tiersOf(window);
     const cells: KpiCell[] = [];
-    for await (const cell of this.rollups.cells(build, tenantId, units, window.from, window.to))
-      cells.push(cell);
+    if (months)
+      for await (const cell of this.rollups.cells(build, tenantId, units, months.from, months.to, 'month'))
+        cells.push(cell);
+    for (const { from, to } of days)
+      for await (const cell of this.rollups.cells(build, tenantId, units, from, to)) cells.push(cell);
     return cells;
   }
 }

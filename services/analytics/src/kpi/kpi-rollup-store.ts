@@ -7,6 +7,7 @@ import {
   type KpiCell,
   type KpiCounts,
   type KpiFacts,
+  monthDelta,
   rollupDelta,
   type RollupContext,
 } from '@kesu/analytics-domain';
@@ -15,14 +16,17 @@ import { DOCUMENT_STORE, OrgDirectory } from '@kesu/platform';
 import type { Collection, Document, DocumentStore, Filter } from '@kesu/ports';
 
 /** The version of the rollups' fold: raise it when what they count changes (a rebuild beside follows). */
-export const KPI_ROLLUP_VERSION = 1;
+export const KPI_ROLLUP_VERSION = 2;
 
 /** The collection of one build of the rollups. */
 export const rollupCollection = (build: string): string => `analytics_kpi_${build}`;
 
-/** A complaint's facts, a cell, or the build's checkpoint: one collection, written together. */
+/** The grain of cells: a day (`cell`, `day` is `YYYY-MM-DD`) or a month (`month`, `day` is `YYYY-MM`). */
+export type RollupTier = 'day' | 'month';
+
+/** A complaint's facts, a day or month cell, or the build's checkpoint: one collection, written together. */
 export interface RollupDocument extends Document {
-  readonly kind: 'facts' | 'cell' | 'checkpoint';
+  readonly kind: 'facts' | 'cell' | 'month' | 'checkpoint';
   readonly tenantId?: string;
   readonly facts?: KpiFacts | null;
   readonly counts?: KpiCounts;
@@ -35,13 +39,16 @@ const CHECKPOINT = 'checkpoint';
 const KPI_TYPES: ReadonlySet<string> = new Set(KPI_EVENT_TYPES);
 const factsId = (complaintId: string) => `facts|${complaintId}`;
 const cellDocId = (tenantId: string, cellId: string) => `cell|${tenantId}|${cellId}`;
+const monthDocId = (tenantId: string, cellId: string) => `month|${tenantId}|${cellId}`;
+const KIND_OF_TIER = { day: 'cell', month: 'month' } as const;
 const cellIdOfDocument = (docId: string): string => docId.split('|').slice(2).join('|');
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 const CELLS_PAGE = 5_000;
 
 /**
  * The KPI rollups of one build: each batch of events (in global order) folds the facts of their
- * complaints and moves the counts of the cells they touch, and everything — facts, cells and the
+ * complaints and moves the counts of the cells they touch — the day cells and their month cells
+ * (`monthDelta`), which queries over whole months read — and everything — facts, cells and the
  * position reached — is written in one atomic write, so a batch delivered again changes nothing.
  * One writer per build (the worker's subscription).
  */
@@ -75,29 +82,38 @@ export class KpiRollupStore {
     for (const doc of await collection.getMany([...new Set(relevant.map((e) => factsId(e.correlationId)))])) {
       facts.set(doc._id, doc);
     }
-    const changes = new Map<string, { tenantId: string; cellId: string; change: KpiCounts }>();
+    const changes = new Map<
+      string,
+      { tenantId: string; cellId: string; kind: 'cell' | 'month'; change: KpiCounts }
+    >();
+    const record = (
+      docId: string,
+      tenantId: string,
+      cellId: string,
+      kind: 'cell' | 'month',
+      change: KpiCounts,
+    ) => {
+      const current = changes.get(docId);
+      changes.set(docId, { tenantId, cellId, kind, change: addCounts(current?.change ?? {}, change) });
+    };
     for (const event of relevant) {
       const id = factsId(event.correlationId);
       const before = facts.get(id)?.facts ?? null;
       const after = evolveKpiFacts(before, event);
       if (after === before) continue;
       facts.set(id, { _id: id, kind: 'facts', tenantId: event.tenantId, facts: after });
-      for (const [cellId, change] of rollupDelta(before, after, this.contextOf(event.tenantId))) {
-        const docId = cellDocId(event.tenantId, cellId);
-        const current = changes.get(docId);
-        changes.set(docId, {
-          tenantId: event.tenantId,
-          cellId,
-          change: addCounts(current?.change ?? {}, change),
-        });
-      }
+      const delta = rollupDelta(before, after, this.contextOf(event.tenantId));
+      for (const [cellId, change] of delta)
+        record(cellDocId(event.tenantId, cellId), event.tenantId, cellId, 'cell', change);
+      for (const [cellId, change] of monthDelta(delta))
+        record(monthDocId(event.tenantId, cellId), event.tenantId, cellId, 'month', change);
     }
     const cells = new Map((await collection.getMany([...changes.keys()])).map((doc) => [doc._id, doc]));
     const written: RollupDocument[] = [...facts.values()];
-    for (const [docId, { tenantId, cellId, change }] of changes) {
+    for (const [docId, { tenantId, cellId, kind, change }] of changes) {
       const key = cellKeyOf(cellId);
       const counts = addCounts(cells.get(docId)?.counts ?? {}, change);
-      written.push({ _id: docId, kind: 'cell', tenantId, unitId: key.unitId, day: key.day, counts });
+      written.push({ _id: docId, kind, tenantId, unitId: key.unitId, day: key.day, counts });
     }
     written.push({
       _id: CHECKPOINT,
@@ -108,8 +124,9 @@ export class KpiRollupStore {
   }
 
   /**
-   * The tenant's cells of these units between two days (inclusive), read page by page, one unit at
-   * a time in the order of days, so the index (kind, tenant, unit, day) serves both filter and order.
+   * The tenant's cells of these units between two days (inclusive; with `tier` month, two months
+   * `YYYY-MM`, and the cells' `day` is their month), read page by page, one unit at a time in the
+   * order of days, so the index (kind, tenant, unit, day) serves both filter and order.
    */
   async *cells(
     build: string,
@@ -117,9 +134,10 @@ export class KpiRollupStore {
     unitIds: readonly string[],
     from: string,
     to: string,
+    tier: RollupTier = 'day',
   ): AsyncIterable<KpiCell> {
     for (const unitId of unitIds) {
-      const filter: Filter = { kind: 'cell', tenantId, unitId, day: { $gte: from, $lte: to } };
+      const filter: Filter = { kind: KIND_OF_TIER[tier], tenantId, unitId, day: { $gte: from, $lte: to } };
       let cursor: string | undefined;
       do {
         const page = await this.collection(build).find(filter, {

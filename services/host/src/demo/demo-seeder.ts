@@ -6,6 +6,9 @@ import { ChangeIntakePolicyCommand, GetIntakeSettingsQuery, RegisterComplaintCom
 import { CLOCK, CONFIG, type PlatformConfig, OrgDirectory } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { DEMO_POLICY_REASON, demoScopeList } from './demo-intake-policy';
+import { DemoClock } from './history/demo-clock';
+import { DemoHistory } from './history/demo-history';
+import { DEMO_HISTORY_CONFIG, type DemoHistoryConfig } from './history/demo-history-config';
 import { sampleComplaints } from './sample-complaints';
 import { sampleTrainingExamples } from './sample-training-examples';
 
@@ -19,6 +22,8 @@ const DEMO_TENANT = 'demo';
  * the same command as `POST /api/v1/complaints` with a fixed idempotency key, and an example is
  * keyed by its text, so restarts and a second process on the same data add nothing twice. The
  * examples make the tenant's automatic retraining due: its first text model trains in the background.
+ * Before the samples, unless DEMO_HISTORY=off, the tenant gets months of history (`DemoHistory`,
+ * `docs/demo.md`) while the host's clock stands in the past.
  */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
@@ -33,12 +38,17 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly training: ModelTraining,
     private readonly demoTenant: DemoTenantSeeder,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly history: DemoHistory,
+    @Inject(DEMO_HISTORY_CONFIG) private readonly historyConfig: DemoHistoryConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.profile !== 'demo') return;
     await this.demoTenant.seed();
     await this.seedScopeList();
+    // The host's own clock (main.ts) can stand in the past while the history is written.
+    if (this.historyConfig.enabled && this.clock instanceof DemoClock)
+      await this.history.write(this.historyConfig, this.clock);
     let created = 0;
     for (const [i, { agent, ...body }] of sampleComplaints.entries()) {
       // Some samples were taken for a neighbouring branch of the agent's region: the agent acts for

@@ -1,3 +1,4 @@
 export * from './kpi-facts';
 export * from './kpi-rollup';
 export * from './kpi-figures';
+export * from './kpi-tiers';
