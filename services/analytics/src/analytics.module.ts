@@ -22,6 +22,13 @@ import { KpiRollupStore } from './kpi/kpi-rollup-store';
 import { KpiRollupWorker } from './kpi/kpi-rollup.worker';
 import { KpisController } from './kpi/kpis.controller';
 import { LinkedComplaints } from './personal-data-access';
+import { GenerateReportHandler } from './reports/generate-report';
+import { GetReportHandler } from './reports/get-report';
+import { ReportAddresses } from './reports/report-address';
+import { ReportFiguresReader } from './reports/report-figures';
+import { ReportIssues } from './reports/report-issues';
+import { ReportsController } from './reports/reports.controller';
+import { WriteReportFindingsHandler } from './reports/write-report-findings';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
@@ -31,6 +38,7 @@ import { LinkedComplaints } from './personal-data-access';
     AuditExportController,
     AccessLogController,
     KpisController,
+    ReportsController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -49,6 +57,12 @@ import { LinkedComplaints } from './personal-data-access';
     KpiRollupWorker,
     GetKpisHandler,
     ListAccessLogHandler,
+    ReportFiguresReader,
+    ReportAddresses,
+    ReportIssues,
+    GetReportHandler,
+    GenerateReportHandler,
+    WriteReportFindingsHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

@@ -217,3 +217,18 @@ export async function listed(as: string, query: string): Promise<string[]> {
   expect([query, reply.statusCode]).toEqual([query, 200]);
   return reply.json().items.map((item: { complaintId: string }) => item.complaintId);
 }
+
+/** A request with a JSON body as one of the demo users. */
+export const send = (
+  as: string,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> =>
+  http.inject({
+    method,
+    url,
+    payload: payload as string,
+    headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
+  });

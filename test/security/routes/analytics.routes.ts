@@ -14,6 +14,10 @@ const grid = {
   'GET /api/v1/audit/export':                  '403 403 403 403 403 403 403 403 ok  403 403 401',
   'GET /api/v1/audit/access-log':              'ok  403 403 403 403 403 403 403 403 403 ok  401',
   'GET /api/v1/analytics/kpis':                'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
+  'GET /api/v1/analytics/reports/monthly':     'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
+  'GET /api/v1/analytics/reports/quarterly':   'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
+  'POST /api/v1/analytics/reports':            '403 403 403 403 403 403 ok  ok  403 403 403 401',
+  'PUT /api/v1/analytics/reports/findings':    '403 403 403 403 403 403 ok  ok  403 403 403 401',
 };
 
 const east1 =
@@ -23,6 +27,9 @@ const east1 =
     url: `/api/v1/complaints/${seeded.byBranch['east-1']!.complaintId}${suffix}`,
   });
 
+/** A report of a month long ended, at the demo tenant's HQ. */
+const REPORT = { kind: 'monthly', period: '2025-01', branchId: 'hq' };
+
 export const analyticsRoutes = routeCases(grid, {
   'GET /api/v1/complaints': async () => ({ method: 'GET', url: '/api/v1/complaints?limit=100' }),
   'GET /api/v1/complaints/{id}': east1(),
@@ -30,5 +37,27 @@ export const analyticsRoutes = routeCases(grid, {
   'GET /api/v1/complaints/{id}/history/verify': east1('/history/verify'),
   'GET /api/v1/audit/export': async () => ({ method: 'GET', url: '/api/v1/audit/export' }),
   'GET /api/v1/analytics/kpis': async () => ({ method: 'GET', url: '/api/v1/analytics/kpis?groupBy=branch' }),
+  'GET /api/v1/analytics/reports/monthly': async () => ({
+    method: 'GET',
+    url: '/api/v1/analytics/reports/monthly?month=2025-01',
+  }),
+  'GET /api/v1/analytics/reports/quarterly': async () => ({
+    method: 'GET',
+    url: '/api/v1/analytics/reports/quarterly?quarter=2025-Q1&lang=en',
+    headers: { accept: 'text/csv' },
+  }),
+  'POST /api/v1/analytics/reports': async () => ({
+    method: 'POST',
+    url: '/api/v1/analytics/reports',
+    payload: REPORT,
+  }),
+  'PUT /api/v1/analytics/reports/findings': async (_as, _seeded, t) => {
+    await t.send('analyst1', { method: 'POST', url: '/api/v1/analytics/reports', payload: REPORT });
+    return {
+      method: 'PUT',
+      url: '/api/v1/analytics/reports/findings',
+      payload: { ...REPORT, findings: '送货不及时成为投诉热点。', suggestions: '加强送货管理。' },
+    };
+  },
   'GET /api/v1/audit/access-log': async () => ({ method: 'GET', url: '/api/v1/audit/access-log?limit=100' }),
 });

@@ -1,0 +1,15 @@
+import { serviceStreamCategory, topicForCategory } from '@kesu/kernel';
+
+/** The stream category the analytics service writes under. */
+export const ANALYTICS_CATEGORY = serviceStreamCategory('analytics');
+
+/** The topic the analytics service's events are published to. */
+export const ANALYTICS_TOPIC = topicForCategory(ANALYTICS_CATEGORY);
+
+/**
+ * The generations of one report (`analytics-report-<tenant>-<kind>-<period>-<unit>`): each
+ * ComplaintReportIssued, and the analyst's findings written on it. Its events carry the stream id
+ * as their correlation id.
+ */
+export const reportStream = (tenantId: string, kind: string, period: string, unitId: string): string =>
+  `${ANALYTICS_CATEGORY}-report-${tenantId}-${kind}-${period}-${unitId}`;
