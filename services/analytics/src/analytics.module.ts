@@ -27,6 +27,13 @@ import { GetReportHandler } from './reports/get-report';
 import { ReportAddresses } from './reports/report-address';
 import { ReportFiguresReader } from './reports/report-figures';
 import { ReportIssues } from './reports/report-issues';
+import { ReportScheduler } from './reports/report-scheduler';
+import {
+  ChangeReportSettingsHandler,
+  GetReportSettingsHandler,
+  ReportSettingsStore,
+} from './reports/report-settings';
+import { ReportSettingsController } from './reports/report-settings.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WriteReportFindingsHandler } from './reports/write-report-findings';
 
@@ -39,6 +46,7 @@ import { WriteReportFindingsHandler } from './reports/write-report-findings';
     AccessLogController,
     KpisController,
     ReportsController,
+    ReportSettingsController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -63,6 +71,10 @@ import { WriteReportFindingsHandler } from './reports/write-report-findings';
     GetReportHandler,
     GenerateReportHandler,
     WriteReportFindingsHandler,
+    ReportSettingsStore,
+    GetReportSettingsHandler,
+    ChangeReportSettingsHandler,
+    ReportScheduler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

@@ -18,6 +18,8 @@ const grid = {
   'GET /api/v1/analytics/reports/quarterly':   'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
   'POST /api/v1/analytics/reports':            '403 403 403 403 403 403 ok  ok  403 403 403 401',
   'PUT /api/v1/analytics/reports/findings':    '403 403 403 403 403 403 ok  ok  403 403 403 401',
+  'GET /api/v1/analytics/settings':            'ok  403 403 403 403 403 ok  ok  403 403 ok  401',
+  'PUT /api/v1/analytics/settings':            'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
 
 const east1 =
@@ -59,5 +61,11 @@ export const analyticsRoutes = routeCases(grid, {
       payload: { ...REPORT, findings: '送货不及时成为投诉热点。', suggestions: '加强送货管理。' },
     };
   },
+  'GET /api/v1/analytics/settings': async () => ({ method: 'GET', url: '/api/v1/analytics/settings' }),
+  'PUT /api/v1/analytics/settings': async () => ({
+    method: 'PUT',
+    url: '/api/v1/analytics/settings',
+    payload: { reportDay: 25, reason: '每月30日前完成统计' },
+  }),
   'GET /api/v1/audit/access-log': async () => ({ method: 'GET', url: '/api/v1/audit/access-log?limit=100' }),
 });

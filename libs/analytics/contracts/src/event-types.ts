@@ -5,6 +5,7 @@ import { ANALYTICS_CATEGORY, ANALYTICS_TOPIC } from './streams';
 export const analyticsEventTypes: readonly EventContract[] = [
   { type: 'ComplaintReportIssued', schemaVersion: 1, dataType: 'ComplaintReportIssuedData' },
   { type: 'ReportFindingsWritten', schemaVersion: 1, dataType: 'ReportFindingsWrittenData' },
+  { type: 'ReportSettingsChanged', schemaVersion: 1, dataType: 'ReportSettingsChangedData' },
 ];
 
 /** The analytics service's published events. */

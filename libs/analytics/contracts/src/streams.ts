@@ -13,3 +13,7 @@ export const ANALYTICS_TOPIC = topicForCategory(ANALYTICS_CATEGORY);
  */
 export const reportStream = (tenantId: string, kind: string, period: string, unitId: string): string =>
   `${ANALYTICS_CATEGORY}-report-${tenantId}-${kind}-${period}-${unitId}`;
+
+/** A tenant's analytics settings (`analytics-settings-<tenant>`): the day its reports are generated. */
+export const analyticsSettingsStream = (tenantId: string): string =>
+  `${ANALYTICS_CATEGORY}-settings-${tenantId}`;

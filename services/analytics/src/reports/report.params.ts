@@ -6,8 +6,8 @@ import {
   type ReportKind,
   type ReportLanguage,
 } from '@kesu/analytics-domain';
-import { IsOrgUnitId } from '@kesu/platform';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOrgUnitId, IsText } from '@kesu/platform';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 /** Parameters of `GET /api/v1/analytics/reports/monthly`. */
 export class MonthlyReportParams {
@@ -60,12 +60,10 @@ export class GenerateReportDto {
 /** Body of `PUT /api/v1/analytics/reports/findings`: the analyst's findings on an issued report. */
 export class ReportFindingsDto extends GenerateReportDto {
   /** 存在问题. */
-  @IsString()
-  @MaxLength(20_000)
+  @IsText(1, 20_000)
   findings!: string;
 
   /** 几点建议. */
-  @IsString()
-  @MaxLength(20_000)
+  @IsText(1, 20_000)
   suggestions!: string;
 }

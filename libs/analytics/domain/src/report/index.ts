@@ -4,3 +4,4 @@ export * from './report-document';
 export * from './report-labels';
 export * from './report-period';
 export * from './report-decider';
+export * from './report-settings';
