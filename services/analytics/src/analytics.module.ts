@@ -36,6 +36,8 @@ import {
 import { ReportSettingsController } from './reports/report-settings.controller';
 import { ReportsController } from './reports/reports.controller';
 import { WriteReportFindingsHandler } from './reports/write-report-findings';
+import { GetRegulatorReturnHandler } from './returns/get-regulator-return';
+import { ReturnsController } from './returns/returns.controller';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
@@ -47,6 +49,7 @@ import { WriteReportFindingsHandler } from './reports/write-report-findings';
     KpisController,
     ReportsController,
     ReportSettingsController,
+    ReturnsController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -75,6 +78,7 @@ import { WriteReportFindingsHandler } from './reports/write-report-findings';
     GetReportSettingsHandler,
     ChangeReportSettingsHandler,
     ReportScheduler,
+    GetRegulatorReturnHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

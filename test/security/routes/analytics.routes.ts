@@ -18,6 +18,7 @@ const grid = {
   'GET /api/v1/analytics/reports/quarterly':   'ok  403 403 403 ok  ok  ok  ok  ok  403 ok  401',
   'POST /api/v1/analytics/reports':            '403 403 403 403 403 403 ok  ok  403 403 403 401',
   'PUT /api/v1/analytics/reports/findings':    '403 403 403 403 403 403 ok  ok  403 403 403 401',
+  'GET /api/v1/analytics/returns':             'ok  403 403 403 403 403 ok  ok  ok  403 ok  401',
   'GET /api/v1/analytics/settings':            'ok  403 403 403 403 403 ok  ok  403 403 ok  401',
   'PUT /api/v1/analytics/settings':            'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
@@ -61,6 +62,10 @@ export const analyticsRoutes = routeCases(grid, {
       payload: { ...REPORT, findings: '送货不及时成为投诉热点。', suggestions: '加强送货管理。' },
     };
   },
+  'GET /api/v1/analytics/returns': async () => ({
+    method: 'GET',
+    url: '/api/v1/analytics/returns?pack=fca-disp1&from=2025-01-01&to=2025-06-30',
+  }),
   'GET /api/v1/analytics/settings': async () => ({ method: 'GET', url: '/api/v1/analytics/settings' }),
   'PUT /api/v1/analytics/settings': async () => ({
     method: 'PUT',

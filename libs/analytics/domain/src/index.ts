@@ -22,3 +22,4 @@ export * from './audit-export-verifier';
 export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
 export * from './kpi';
 export * from './report';
+export * from './returns';

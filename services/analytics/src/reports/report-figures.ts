@@ -76,7 +76,7 @@ export class ReportFiguresReader {
   }
 
   /** The names of the tenant's categories, from the latest taxonomy it published. */
-  private async categoryNames(tenantId: string): Promise<Map<string, BilingualName>> {
+  async categoryNames(tenantId: string): Promise<Map<string, BilingualName>> {
     const [last] = await this.store.readStream(taxonomyStream(tenantId), {
       direction: 'backwards',
       maxCount: 1,
