@@ -21,6 +21,8 @@ import { KpiCells } from './kpi/kpi-cells';
 import { KpiRollupStore } from './kpi/kpi-rollup-store';
 import { KpiRollupWorker } from './kpi/kpi-rollup.worker';
 import { KpisController } from './kpi/kpis.controller';
+import { GetRollupBuildsHandler, StartRollupRebuildHandler } from './kpi/kpi-rebuilds';
+import { KpiRebuildsController } from './kpi/kpi-rebuilds.controller';
 import { LinkedComplaints } from './personal-data-access';
 import { GenerateReportHandler } from './reports/generate-report';
 import { GetReportHandler } from './reports/get-report';
@@ -50,6 +52,7 @@ import { ReturnsController } from './returns/returns.controller';
     ReportsController,
     ReportSettingsController,
     ReturnsController,
+    KpiRebuildsController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -79,6 +82,8 @@ import { ReturnsController } from './returns/returns.controller';
     ChangeReportSettingsHandler,
     ReportScheduler,
     GetRegulatorReturnHandler,
+    GetRollupBuildsHandler,
+    StartRollupRebuildHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

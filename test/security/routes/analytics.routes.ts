@@ -19,6 +19,8 @@ const grid = {
   'POST /api/v1/analytics/reports':            '403 403 403 403 403 403 ok  ok  403 403 403 401',
   'PUT /api/v1/analytics/reports/findings':    '403 403 403 403 403 403 ok  ok  403 403 403 401',
   'GET /api/v1/analytics/returns':             'ok  403 403 403 403 403 ok  ok  ok  403 ok  401',
+  'GET /api/v1/analytics/rollups':             'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'POST /api/v1/analytics/rollups/rebuilds':   'ok  403 403 403 403 403 403 403 403 403 ok  401',
   'GET /api/v1/analytics/settings':            'ok  403 403 403 403 403 ok  ok  403 403 ok  401',
   'PUT /api/v1/analytics/settings':            'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
@@ -66,6 +68,20 @@ export const analyticsRoutes = routeCases(grid, {
     method: 'GET',
     url: '/api/v1/analytics/returns?pack=fca-disp1&from=2025-01-01&to=2025-06-30',
   }),
+  'GET /api/v1/analytics/rollups': async () => ({ method: 'GET', url: '/api/v1/analytics/rollups' }),
+  'POST /api/v1/analytics/rollups/rebuilds': async (as, _seeded, t) => {
+    const admin = as === 'other' ? 'other' : 'admin';
+    for (let waited = 0; waited < 60_000; waited += 50) {
+      const builds = await t.send(admin, { method: 'GET', url: '/api/v1/analytics/rollups' });
+      if (builds.json().building === null) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return {
+      method: 'POST',
+      url: '/api/v1/analytics/rollups/rebuilds',
+      payload: { reason: '口径调整后重算' },
+    };
+  },
   'GET /api/v1/analytics/settings': async () => ({ method: 'GET', url: '/api/v1/analytics/settings' }),
   'PUT /api/v1/analytics/settings': async () => ({
     method: 'PUT',
