@@ -40,6 +40,12 @@ import { ReportsController } from './reports/reports.controller';
 import { WriteReportFindingsHandler } from './reports/write-report-findings';
 import { GetRegulatorReturnHandler } from './returns/get-regulator-return';
 import { ReturnsController } from './returns/returns.controller';
+import {
+  ListServiceVolumesHandler,
+  RecordServiceVolumeHandler,
+  ServiceVolumesStore,
+} from './volumes/service-volumes';
+import { ServiceVolumesController } from './volumes/service-volumes.controller';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
@@ -53,6 +59,7 @@ import { ReturnsController } from './returns/returns.controller';
     ReportSettingsController,
     ReturnsController,
     KpiRebuildsController,
+    ServiceVolumesController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -84,6 +91,9 @@ import { ReturnsController } from './returns/returns.controller';
     GetRegulatorReturnHandler,
     GetRollupBuildsHandler,
     StartRollupRebuildHandler,
+    ServiceVolumesStore,
+    ListServiceVolumesHandler,
+    RecordServiceVolumeHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

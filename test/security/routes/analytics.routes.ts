@@ -21,6 +21,8 @@ const grid = {
   'GET /api/v1/analytics/returns':             'ok  403 403 403 403 403 ok  ok  ok  403 ok  401',
   'GET /api/v1/analytics/rollups':             'ok  403 403 403 403 403 403 403 403 403 ok  401',
   'POST /api/v1/analytics/rollups/rebuilds':   'ok  403 403 403 403 403 403 403 403 403 ok  401',
+  'GET /api/v1/analytics/volumes':             'ok  403 403 403 403 403 403 ok  403 403 ok  401',
+  'PUT /api/v1/analytics/volumes':             'ok  403 403 403 403 403 403 403 403 403 400 401',
   'GET /api/v1/analytics/settings':            'ok  403 403 403 403 403 ok  ok  403 403 ok  401',
   'PUT /api/v1/analytics/settings':            'ok  403 403 403 403 403 403 403 403 403 ok  401',
 };
@@ -82,6 +84,17 @@ export const analyticsRoutes = routeCases(grid, {
       payload: { reason: '口径调整后重算' },
     };
   },
+  'GET /api/v1/analytics/volumes': async () => ({ method: 'GET', url: '/api/v1/analytics/volumes' }),
+  'PUT /api/v1/analytics/volumes': async () => ({
+    method: 'PUT',
+    url: '/api/v1/analytics/volumes',
+    payload: {
+      unitId: 'east-1',
+      month: '2025-01',
+      measure: 'customers',
+      volume: 120_000,
+    },
+  }),
   'GET /api/v1/analytics/settings': async () => ({ method: 'GET', url: '/api/v1/analytics/settings' }),
   'PUT /api/v1/analytics/settings': async () => ({
     method: 'PUT',

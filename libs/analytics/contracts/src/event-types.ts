@@ -6,6 +6,7 @@ export const analyticsEventTypes: readonly EventContract[] = [
   { type: 'ComplaintReportIssued', schemaVersion: 1, dataType: 'ComplaintReportIssuedData' },
   { type: 'ReportFindingsWritten', schemaVersion: 1, dataType: 'ReportFindingsWrittenData' },
   { type: 'ReportSettingsChanged', schemaVersion: 1, dataType: 'ReportSettingsChangedData' },
+  { type: 'ServiceVolumeRecorded', schemaVersion: 1, dataType: 'ServiceVolumeRecordedData' },
 ];
 
 /** The analytics service's published events. */

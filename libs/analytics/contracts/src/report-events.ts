@@ -51,3 +51,16 @@ export interface ReportSettingsChangedData {
 }
 
 export type ReportSettingsChanged = DomainEvent<'ReportSettingsChanged', ReportSettingsChangedData>;
+
+/** A unit's service volume of a month, as the tenant supplied it (replacing an earlier figure). */
+export interface ServiceVolumeRecordedData {
+  readonly unitId: string;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** `customers`, `transactions` or `accounts`. */
+  readonly measure: string;
+  readonly volume: number;
+  readonly recordedAt: string;
+}
+
+export type ServiceVolumeRecorded = DomainEvent<'ServiceVolumeRecorded', ServiceVolumeRecordedData>;

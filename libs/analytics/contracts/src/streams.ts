@@ -17,3 +17,6 @@ export const reportStream = (tenantId: string, kind: string, period: string, uni
 /** A tenant's analytics settings (`analytics-settings-<tenant>`): the day its reports are generated. */
 export const analyticsSettingsStream = (tenantId: string): string =>
   `${ANALYTICS_CATEGORY}-settings-${tenantId}`;
+
+/** A tenant's service volumes (`analytics-volumes-<tenant>`): per unit and month, the denominators of 投诉率. */
+export const serviceVolumesStream = (tenantId: string): string => `${ANALYTICS_CATEGORY}-volumes-${tenantId}`;

@@ -23,3 +23,4 @@ export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
 export * from './kpi';
 export * from './report';
 export * from './returns';
+export * from './volumes';
