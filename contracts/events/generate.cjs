@@ -15,6 +15,7 @@ const PRODUCERS = [
   { lib: 'libs/follow-up/contracts', descriptor: 'followUpContracts' },
   { lib: 'libs/assignment/contracts', descriptor: 'assignmentContracts' },
   { lib: 'libs/sla/contracts', descriptor: 'slaContracts' },
+  { lib: 'libs/analytics/contracts', descriptor: 'analyticsContracts' },
 ];
 
 const DESCRIPTION =

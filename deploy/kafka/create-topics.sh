@@ -8,7 +8,7 @@
 # keyed by complaint id, so one complaint's events keep their order within a partition.
 # test/contracts/deploy-topics.spec.ts fails when this list, the catalog and contracts/asyncapi.yaml differ:
 # a new service's first event type means a catalog entry, an AsyncAPI channel and a word here.
-TOPICS="complaints.intake.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1 complaints.sla.v1"
+TOPICS="complaints.intake.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1 complaints.sla.v1 complaints.analytics.v1"
 
 # KAFKA_BROKERS       comma-separated bootstrap servers (required)
 # KAFKA_PARTITIONS    partitions per topic (default 6): the most consumers of one group that get work

@@ -67,7 +67,7 @@ describe('deployment', () => {
     it('reports a topic created but undocumented, and one documented but not created', () => {
       const broken = script.replace(
         /^TOPICS="([^"]*)"$/m,
-        'TOPICS="complaints.reports.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1 complaints.sla.v1"',
+        'TOPICS="complaints.reports.v1 complaints.classification.v1 complaints.followup.v1 complaints.assignment.v1 complaints.sla.v1 complaints.analytics.v1"',
       );
       expect(topicProblems(broken, asyncapi, catalog)).toEqual([
         'complaints.reports.v1 is created but not in asyncapi.yaml',

@@ -19,6 +19,7 @@ export const PUBLISHED_TOPICS: readonly string[] = [
   'followup',
   'assignment',
   'sla',
+  'analytics',
 ].map(topicForCategory);
 
 /**

@@ -1,3 +1,4 @@
+import { analyticsEventTypes } from '@kesu/analytics-contracts';
 import { followUpEventTypes, followUpWorkEventTypes } from '@kesu/follow-up-contracts';
 import { assignmentEventTypes } from '@kesu/assignment-contracts';
 import { classificationEventTypes } from '@kesu/classification-contracts';
@@ -18,5 +19,6 @@ export const analyticsEventsProvider = {
       ...slaEventTypes,
       ...followUpEventTypes,
       ...followUpWorkEventTypes,
+      ...analyticsEventTypes,
     ]),
 };

@@ -22,7 +22,31 @@ import { KpiCells } from './kpi/kpi-cells';
 import { KpiRollupStore } from './kpi/kpi-rollup-store';
 import { KpiRollupWorker } from './kpi/kpi-rollup.worker';
 import { KpisController } from './kpi/kpis.controller';
+import { GetRollupBuildsHandler, StartRollupRebuildHandler } from './kpi/kpi-rebuilds';
+import { KpiRebuildsController } from './kpi/kpi-rebuilds.controller';
 import { LinkedComplaints } from './personal-data-access';
+import { GenerateReportHandler } from './reports/generate-report';
+import { GetReportHandler } from './reports/get-report';
+import { ReportAddresses } from './reports/report-address';
+import { ReportFiguresReader } from './reports/report-figures';
+import { ReportIssues } from './reports/report-issues';
+import { ReportScheduler } from './reports/report-scheduler';
+import {
+  ChangeReportSettingsHandler,
+  GetReportSettingsHandler,
+  ReportSettingsStore,
+} from './reports/report-settings';
+import { ReportSettingsController } from './reports/report-settings.controller';
+import { ReportsController } from './reports/reports.controller';
+import { WriteReportFindingsHandler } from './reports/write-report-findings';
+import { GetRegulatorReturnHandler } from './returns/get-regulator-return';
+import { ReturnsController } from './returns/returns.controller';
+import {
+  ListServiceVolumesHandler,
+  RecordServiceVolumeHandler,
+  ServiceVolumesStore,
+} from './volumes/service-volumes';
+import { ServiceVolumesController } from './volumes/service-volumes.controller';
 
 /** Analytics: read models of every complaint, and the audit history, each read a query on the bus. */
 @Module({
@@ -32,6 +56,11 @@ import { LinkedComplaints } from './personal-data-access';
     AuditExportController,
     AccessLogController,
     KpisController,
+    ReportsController,
+    ReportSettingsController,
+    ReturnsController,
+    KpiRebuildsController,
+    ServiceVolumesController,
   ],
   providers: [
     analyticsEventsProvider,
@@ -51,6 +80,22 @@ import { LinkedComplaints } from './personal-data-access';
     KpiRollupWorker,
     GetKpisHandler,
     ListAccessLogHandler,
+    ReportFiguresReader,
+    ReportAddresses,
+    ReportIssues,
+    GetReportHandler,
+    GenerateReportHandler,
+    WriteReportFindingsHandler,
+    ReportSettingsStore,
+    GetReportSettingsHandler,
+    ChangeReportSettingsHandler,
+    ReportScheduler,
+    GetRegulatorReturnHandler,
+    GetRollupBuildsHandler,
+    StartRollupRebuildHandler,
+    ServiceVolumesStore,
+    ListServiceVolumesHandler,
+    RecordServiceVolumeHandler,
     { provide: APP_INTERCEPTOR, useClass: AccessLoggedInterceptor },
     ComplaintViewWorker,
   ],

@@ -14,7 +14,13 @@ import {
   PlatformModule,
   type PlatformConfig,
 } from '@kesu/platform';
-import { type DocumentStore, type EventStore, type KeyStore, rebuildProjection } from '@kesu/ports';
+import {
+  type Clock,
+  type DocumentStore,
+  type EventStore,
+  type KeyStore,
+  rebuildProjection,
+} from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { AnalyticsModule } from './analytics.module';
@@ -50,7 +56,7 @@ export const provider = <T>(token: unknown): T => app.get<T>(token as never);
 export const dataDirectory = (): string => dataDir;
 
 /** Starts the app before the spec's tests (with tokens for admin, agent1, agent2, supervisor1, director1, analyst1, regulator1) and closes it after. */
-export function useAnalyticsApp(config: Partial<PlatformConfig> = {}): void {
+export function useAnalyticsApp(config: Partial<PlatformConfig> = {}, clock?: Clock): void {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kesu-analytics-'));
     class TestApp {}
@@ -61,6 +67,7 @@ export function useAnalyticsApp(config: Partial<PlatformConfig> = {}): void {
           env: {},
           directories: [DEMO_DIRECTORY],
           relay: false,
+          ...(clock && { clock }),
           config: { dataDir, logLevel: 'silent', ...config },
         }),
         AnalyticsModule,
@@ -217,3 +224,18 @@ export async function listed(as: string, query: string): Promise<string[]> {
   expect([query, reply.statusCode]).toEqual([query, 200]);
   return reply.json().items.map((item: { complaintId: string }) => item.complaintId);
 }
+
+/** A request with a JSON body as one of the demo users. */
+export const send = (
+  as: string,
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> =>
+  http.inject({
+    method,
+    url,
+    payload: payload as string,
+    headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[as]}` },
+  });

@@ -21,3 +21,6 @@ export * from './audit-export';
 export * from './audit-export-verifier';
 export { MerkleAccumulator, lineHash, merkleLeaf } from './merkle';
 export * from './kpi';
+export * from './report';
+export * from './returns';
+export * from './volumes';

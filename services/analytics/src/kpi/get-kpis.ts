@@ -2,6 +2,8 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import {
   type CauseShare,
   causeShares,
+  type ComplaintRate,
+  complaintRatesOf,
   countsByGroup,
   figuresOf,
   growthOf,
@@ -12,12 +14,13 @@ import {
   sumCells,
 } from '@kesu/analytics-domain';
 import { InvalidInputError } from '@kesu/kernel';
-import { CLOCK, type Principal } from '@kesu/platform';
+import { CLOCK, OrgDirectory, type Principal } from '@kesu/platform';
 import type { Clock } from '@kesu/ports';
 import { Inject } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { type DayWindow, KpiCells } from './kpi-cells';
 import { KpiRollupStore } from './kpi-rollup-store';
+import { ServiceVolumesStore } from '../volumes/service-volumes';
 import type { KpiParams } from './kpi.params';
 
 /** One group of `GET /api/v1/analytics/kpis`: its key, its KPIs and its share of the complaints received. */
@@ -42,6 +45,8 @@ export interface KpiAnswer extends DayWindow {
   readonly causes: readonly CauseShare[];
   /** The causes that rose most against the previous period. */
   readonly hotSpots: readonly CauseShare[];
+  /** 投诉率: complaints received per 10,000 (or 1,000) of each measure the tenant supplied volumes of. */
+  readonly complaintRates: readonly ComplaintRate[];
 }
 
 /** KPIs of the caller's units over a window of days, each a sum over rollup cells. */
@@ -60,6 +65,8 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery> {
     private readonly cells: KpiCells,
     private readonly rollups: KpiRollupStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly volumes: ServiceVolumesStore,
+    private readonly directory: OrgDirectory,
   ) {}
 
   async execute({ principal, params }: GetKpisQuery): Promise<KpiAnswer> {
@@ -96,6 +103,13 @@ export class GetKpisHandler implements IQueryHandler<GetKpisQuery> {
       lastYear: compare(lastYear, yearAgo),
       causes,
       hotSpots: hotSpotsOf(causes),
+      complaintRates: complaintRatesOf(
+        await this.volumes.of(principal.tenantId),
+        total.received,
+        totalUnits,
+        monthsOf(window),
+        (unitId) => this.directory.branchesWithin({ ...principal, branchScope: [unitId] }),
+      ),
     };
   }
 
@@ -124,3 +138,15 @@ const shift = ({ from, to }: DayWindow, by: { days?: number; years?: number }): 
   from: DateTime.fromISO(from).minus(by).toISODate()!,
   to: DateTime.fromISO(to).minus(by).toISODate()!,
 });
+
+/** The months a window touches (`YYYY-MM`): a month's volume counts whole. */
+function monthsOf({ from, to }: DayWindow): string[] {
+  const months: string[] = [];
+  for (
+    let month = DateTime.fromISO(from).startOf('month');
+    month.toISODate()! <= to;
+    month = month.plus({ months: 1 })
+  )
+    months.push(month.toFormat('yyyy-MM'));
+  return months;
+}

@@ -15,8 +15,12 @@ import type { RecordedEvent } from '@kesu/kernel';
 import { DOCUMENT_STORE, OrgDirectory } from '@kesu/platform';
 import type { Collection, Document, DocumentStore, Filter } from '@kesu/ports';
 
-/** The version of the rollups' fold: raise it when what they count changes (a rebuild beside follows). */
-export const KPI_ROLLUP_VERSION = 2;
+/**
+ * The version of the rollups' fold: raise it when what they count changes (a rebuild beside follows).
+ * 2: month cells beside the day cells; closure-day buckets and upheld counts (each on its own
+ * branch); 3: both together.
+ */
+export const KPI_ROLLUP_VERSION = 3;
 
 /** The collection of one build of the rollups. */
 export const rollupCollection = (build: string): string => `analytics_kpi_${build}`;

@@ -27,6 +27,10 @@ export interface KpiFacts extends KpiDimensions {
   /** When it was resolved (on the spot or by case work): the end of its resolution time. */
   readonly resolvedAt?: string;
   readonly closedAt?: string;
+  /** The closure's outcome (`resolved`, `partially_resolved`, `unresolved`). */
+  readonly closureOutcome?: string;
+  /** Whether the case work's remedies owned a fault (any remedy beyond an explanation). */
+  readonly remedied?: boolean;
   readonly resolvedWithinSlaAt?: string;
   readonly firstBreachAt?: string;
   readonly firstEscalationAt?: string;
@@ -120,7 +124,12 @@ function evolveLater(facts: KpiFacts, type: string, data: Data): KpiFacts {
     case 'ComplaintEscalated':
       return { ...facts, firstEscalationAt: facts.firstEscalationAt ?? text(data, 'escalatedAt') };
     case 'ComplaintResolved':
-      return { ...facts, resolvedAt: text(data, 'resolvedAt'), compensation: compensationOf(data) };
+      return {
+        ...facts,
+        resolvedAt: text(data, 'resolvedAt'),
+        compensation: compensationOf(data),
+        remedied: remediesOf(data).some((remedy) => remedy.type !== 'explanation'),
+      };
     default:
       return evolveFollowUp(facts, type, data);
   }
@@ -129,9 +138,14 @@ function evolveLater(facts: KpiFacts, type: string, data: Data): KpiFacts {
 function evolveFollowUp(facts: KpiFacts, type: string, data: Data): KpiFacts {
   switch (type) {
     case 'ComplaintClosed':
-      return { ...facts, closedAt: text(data, 'closedAt'), category: text(data, 'finalCategory') };
+      return {
+        ...facts,
+        closedAt: text(data, 'closedAt'),
+        closureOutcome: text(data, 'outcome'),
+        category: text(data, 'finalCategory'),
+      };
     case 'ComplaintReopened': {
-      const { closedAt: _closed, ...open } = facts;
+      const { closedAt: _closed, closureOutcome: _outcome, ...open } = facts;
       return { ...open, reopenedAt: [...facts.reopenedAt, text(data, 'reopenedAt')] };
     }
     case 'SatisfactionRecorded':
@@ -153,10 +167,11 @@ function evolveFollowUp(facts: KpiFacts, type: string, data: Data): KpiFacts {
   }
 }
 
+const remediesOf = (data: Data): Data[] => (Array.isArray(data.remedies) ? (data.remedies as Data[]) : []);
+
 function compensationOf(data: Data): KpiFacts['compensation'] {
   const amounts: Record<string, number> = {};
-  const remedies = Array.isArray(data.remedies) ? (data.remedies as Data[]) : [];
-  for (const remedy of remedies) {
+  for (const remedy of remediesOf(data)) {
     if (typeof remedy.amount !== 'number') continue;
     const currency = typeof remedy.currency === 'string' ? remedy.currency : 'CNY';
     amounts[currency] = (amounts[currency] ?? 0) + remedy.amount;

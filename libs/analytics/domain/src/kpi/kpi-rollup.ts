@@ -28,6 +28,7 @@ export const KPI_COUNTERS = [
   'reReviewsChanged',
   'resolutions',
   'resolutionMinutes',
+  'upheld',
 ] as const;
 export type KpiCounter = (typeof KPI_COUNTERS)[number];
 
@@ -38,6 +39,14 @@ export type KpiCounter = (typeof KPI_COUNTERS)[number];
 export const REJECTED_BY = 'rejectedBy:';
 export const COMPENSATION = 'compensation:';
 export const RESOLUTION_WITHIN = 'resolutionWithin:';
+/** Keyed counter of closures by the days from receipt to closure (`closedWithinDays:<days>`). */
+export const CLOSED_WITHIN_DAYS = 'closedWithinDays:';
+
+/** Upper bounds (days) of the closure-time histogram (3 days, 15 days, 8 weeks, …); the last bucket is open. */
+export const CLOSURE_DAY_BUCKETS = [3, 7, 15, 30, 56, 90] as const;
+
+/** Closure outcomes that, with a remedy owning a fault, count a complaint as upheld. */
+const UPHOLDING_OUTCOMES: ReadonlySet<string> = new Set(['resolved', 'partially_resolved']);
 
 /** Upper bounds (hours) of the resolution-time histogram; the last bucket is open. */
 export const RESOLUTION_BUCKETS = [1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 240, 360, 720, 1440] as const;
@@ -79,10 +88,17 @@ interface Contribution {
 }
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** The bucket of a resolution time in hours. */
 export function resolutionBucketOf(hours: number): string {
   const bound = RESOLUTION_BUCKETS.find((limit) => hours <= limit);
+  return bound === undefined ? OPEN_BUCKET : String(bound);
+}
+
+/** The bucket of a closure time in days. */
+export function closureBucketOf(days: number): string {
+  const bound = CLOSURE_DAY_BUCKETS.find((limit) => days <= limit);
   return bound === undefined ? OPEN_BUCKET : String(bound);
 }
 
@@ -109,6 +125,11 @@ export function contributionsOf(facts: KpiFacts): Contribution[] {
     once(facts.resolvedAt, RESOLUTION_WITHIN + resolutionBucketOf(hours));
   }
   once(facts.closedAt, 'closed');
+  if (facts.closedAt !== undefined) {
+    const days = Math.max(0, Date.parse(facts.closedAt) - Date.parse(facts.receivedAt)) / DAY;
+    once(facts.closedAt, CLOSED_WITHIN_DAYS + closureBucketOf(days));
+    if (facts.remedied && UPHOLDING_OUTCOMES.has(facts.closureOutcome ?? '')) once(facts.closedAt, 'upheld');
+  }
   once(facts.resolvedWithinSlaAt, 'resolvedWithinSla');
   once(facts.firstBreachAt, 'breached');
   once(facts.firstEscalationAt, 'escalated');

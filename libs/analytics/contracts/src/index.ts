@@ -1,0 +1,3 @@
+export * from './event-types';
+export * from './report-events';
+export * from './streams';

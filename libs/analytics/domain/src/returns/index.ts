@@ -1,0 +1,2 @@
+export * from './regulator-returns';
+export * from './return-csv';
