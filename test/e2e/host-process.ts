@@ -40,14 +40,28 @@ export class HostProcess {
     readonly port: number,
     private readonly env: Record<string, string>,
     private readonly entry: string,
+    private readonly readyWithinMs: number,
   ) {
     this.url = `http://127.0.0.1:${port}`;
   }
 
-  static async start(options: { env?: Record<string, string>; dataDir?: string; service?: string } = {}) {
+  static async start(
+    options: {
+      env?: Record<string, string>;
+      dataDir?: string;
+      service?: string;
+      readyWithinMs?: number;
+    } = {},
+  ) {
     const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kesu-e2e-'));
     const entry = join(ROOT, 'dist', 'services', options.service ?? 'host', 'src', 'main.js');
-    const host = new HostProcess(dataDir, await freePort(), options.env ?? {}, entry);
+    const host = new HostProcess(
+      dataDir,
+      await freePort(),
+      options.env ?? {},
+      entry,
+      options.readyWithinMs ?? 20_000,
+    );
     await host.launch();
     return host;
   }
@@ -71,7 +85,7 @@ export class HostProcess {
     child.stdout!.on('data', (chunk) => (this.output += chunk));
     child.stderr!.on('data', (chunk) => (this.output += chunk));
     this.exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + this.readyWithinMs;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`host exited with ${child.exitCode}:\n${this.output}`);
       const ready = await fetch(`${this.url}/health/ready`).then(
@@ -81,7 +95,7 @@ export class HostProcess {
       if (ready) return;
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error(`host not ready after 20 s:\n${this.output}`);
+    throw new Error(`host not ready after ${this.readyWithinMs / 1000} s:\n${this.output}`);
   }
 
   /** Graceful stop; resolves with the exit code. */

@@ -32,6 +32,7 @@ export function App() {
     <ConfigProvider
       locale={i18n.language === 'en' ? enUS : zhCN}
       theme={{ token: { colorPrimary: '#1f5fbf' } }}
+      button={{ autoInsertSpace: false }}
     >
       <AntApp>
         <SessionProvider>

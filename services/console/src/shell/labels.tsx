@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Sla } from '../api/types';
@@ -43,4 +44,11 @@ export function SlaCountdown({ sla }: { readonly sla: Sla | null }) {
       )}
     </span>
   );
+}
+
+/** A category's name; a sub-category (`fees_price.price`) by its parent's name and its own code. */
+export function categoryLabel(t: TFunction, code: string): string {
+  const [parent = code, ...rest] = code.split('.');
+  const name = t(`category.${parent}`, { defaultValue: parent });
+  return rest.length > 0 ? `${name} · ${rest.join('.')}` : name;
 }

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { categoryLabel } from '../../shell/labels';
 import type { KpiCause, KpiGroup } from './kpis';
 
 /** The trend: complaints received and closed per day. */
@@ -38,7 +39,7 @@ export const causesOption = (t: TFunction, causes: readonly KpiCause[]) => ({
     {
       type: 'pie',
       radius: ['35%', '65%'],
-      data: causes.map((c) => ({ name: t(`category.${c.key}`, { defaultValue: c.key }), value: c.received })),
+      data: causes.map((c) => ({ name: categoryLabel(t, c.key), value: c.received })),
     },
   ],
 });

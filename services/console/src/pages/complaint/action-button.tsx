@@ -31,7 +31,7 @@ export function ActionButton({ complaintId, spec, ifMatch, proposal, primary, on
     setBusy(true);
     setProblem(null);
     try {
-      const body = spec.body ? spec.body(values) : withoutBlanks(values);
+      const body = spec.body ? spec.body(values, { proposal }) : withoutBlanks(values);
       const result = await post<ActionResult>(
         `/api/v1/complaints/${complaintId}/${spec.path}`,
         body,
@@ -90,7 +90,7 @@ export function ActionButton({ complaintId, spec, ifMatch, proposal, primary, on
           preserve={false}
         >
           {spec.fields.map((field) => (
-            <ActionField key={field.name} field={field} />
+            <ActionField key={field.name} field={field} proposal={proposal} />
           ))}
         </Form>
       </Modal>

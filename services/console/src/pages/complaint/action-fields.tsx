@@ -1,9 +1,16 @@
 import { Button, Form, Input, InputNumber, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FieldSpec } from './action-spec';
+import { remediesOf } from './case-actions';
 
 /** The form field of one field of an action. */
-export function ActionField({ field }: { readonly field: FieldSpec }) {
+export function ActionField({
+  field,
+  proposal,
+}: {
+  readonly field: FieldSpec;
+  readonly proposal?: Record<string, unknown> | null;
+}) {
   const { t } = useTranslation();
   const label = t(`field.${field.name}`, { defaultValue: field.name });
   const rules = field.required ? [{ required: true, message: t('form.required') }] : [];
@@ -20,7 +27,7 @@ export function ActionField({ field }: { readonly field: FieldSpec }) {
               <>
                 {items.map((item) => (
                   <Space key={item.key} align="baseline" wrap>
-                    <Form.Item name={[item.name, 'type']} rules={rules} aria-label={t('field.remedyType')}>
+                    <Form.Item name={[item.name, 'type']} rules={rules}>
                       <Select style={{ width: 180 }} options={options} aria-label={t('field.remedyType')} />
                     </Form.Item>
                     <Form.Item name={[item.name, 'amount']}>
@@ -37,22 +44,18 @@ export function ActionField({ field }: { readonly field: FieldSpec }) {
       );
     case 'references':
       return (
-        <Form.Item label={label} required>
-          <Form.List name={field.name}>
-            {(items) =>
-              items.map((item) => (
-                <Space key={item.key} align="baseline" wrap>
-                  <Form.Item name={[item.name, 'type']}>
-                    <Input readOnly style={{ width: 160 }} aria-label={t('field.remedyType')} />
-                  </Form.Item>
-                  <Form.Item name={[item.name, 'reference']} rules={rules}>
-                    <Input placeholder={t('field.reference')} aria-label={t('field.reference')} />
-                  </Form.Item>
-                </Space>
-              ))
-            }
-          </Form.List>
-        </Form.Item>
+        <>
+          {remediesOf(proposal).map((remedy, index) => (
+            <Form.Item
+              key={index}
+              name={[field.name, String(index)]}
+              label={`${label}: ${t(`option.${remedy.type}`, { defaultValue: remedy.type })}`}
+              rules={rules}
+            >
+              <Input placeholder={t('field.reference')} />
+            </Form.Item>
+          ))}
+        </>
       );
     default:
       return (

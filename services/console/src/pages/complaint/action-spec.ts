@@ -6,6 +6,16 @@ export interface FieldSpec {
   readonly required?: boolean;
 }
 
+/** What an action's form may draw on: the case's current proposal. */
+export interface ActionContext {
+  readonly proposal?: Record<string, unknown> | null;
+}
+
+/** What an action's form may draw on: the case's current proposal. */
+export interface ActionContext {
+  readonly proposal?: Record<string, unknown> | null;
+}
+
 /**
  * An action on a complaint, as the console offers it: the route it posts to (under
  * `/api/v1/complaints/{id}/`), its form, which revision it sends as If-Match, and how the form's
@@ -17,10 +27,8 @@ export interface ActionSpec {
   readonly fields: readonly FieldSpec[];
   readonly revision: 'intake' | 'case' | 'none';
   readonly danger?: boolean;
-  readonly body?: (values: Record<string, unknown>) => unknown;
-  readonly initial?: (context: {
-    readonly proposal?: Record<string, unknown> | null;
-  }) => Record<string, unknown>;
+  readonly body?: (values: Record<string, unknown>, context: ActionContext) => unknown;
+  readonly initial?: (context: ActionContext) => Record<string, unknown>;
 }
 
 /** The values of a form without its blank fields. */

@@ -28,6 +28,10 @@ interface Remedy {
   currency?: string;
 }
 
+/** The remedies of the case's current proposal. */
+export const remediesOf = (proposal: Record<string, unknown> | null | undefined): Remedy[] =>
+  (proposal?.remedies as Remedy[] | undefined) ?? [];
+
 const remedies = (values: Record<string, unknown>) =>
   ((values.remedies as Remedy[] | undefined) ?? []).map((r) =>
     r.amount ? { type: r.type, amount: r.amount, currency: 'CNY' } : { type: r.type },
@@ -178,12 +182,14 @@ export const CASE_ACTIONS: Readonly<Record<string, ActionSpec>> = {
       { name: 'references', kind: 'references', required: true },
       { name: 'note', kind: 'textarea' },
     ],
-    initial: ({ proposal }) => ({
-      references: ((proposal?.remedies as Remedy[] | undefined) ?? []).map((r) => ({
-        type: r.type,
-        reference: '',
-      })),
-    }),
+    body: (v, { proposal }) =>
+      withoutBlanks({
+        references: remediesOf(proposal).map((r, i) => ({
+          type: r.type,
+          reference: (v.references as Record<string, string> | undefined)?.[String(i)] ?? '',
+        })),
+        note: v.note,
+      }),
   },
   resolve: {
     key: 'resolve',

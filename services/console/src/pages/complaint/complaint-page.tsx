@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Complaint } from '../../api/types';
 import { formatTime } from '../../shell/format';
-import { SlaCountdown, StatusTag } from '../../shell/labels';
+import { categoryLabel, SlaCountdown, StatusTag } from '../../shell/labels';
 import { ProblemAlert } from '../../shell/problem';
 import { Timeline } from '../regulator/timeline';
 import { ActionPanel } from './action-panel';
@@ -33,7 +33,7 @@ function ComplaintDetails({ complaint }: { readonly complaint: Complaint }) {
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.category')}>
         {complaint.classification
-          ? `${t(`category.${complaint.classification.category}`, { defaultValue: complaint.classification.category })} · ${t(`severity.${complaint.classification.severity}`, { defaultValue: complaint.classification.severity })}`
+          ? `${categoryLabel(t, complaint.classification.category)} · ${t(`severity.${complaint.classification.severity}`, { defaultValue: complaint.classification.severity })}`
           : t('complaint.notYetClassified')}
       </Descriptions.Item>
       <Descriptions.Item label={t('complaint.assignee')}>

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { get } from '../../api/http';
 import type { ComplaintSummary, Page } from '../../api/types';
 import { formatTime } from '../../shell/format';
-import { SlaCountdown, StatusTag } from '../../shell/labels';
+import { categoryLabel, SlaCountdown, StatusTag } from '../../shell/labels';
 import { ProblemAlert } from '../../shell/problem';
 import { useLoad } from '../../shell/use-load';
 
@@ -87,10 +87,7 @@ export function ComplaintTable({
         { title: t('complaint.branch'), dataIndex: 'branchId' },
         {
           title: t('complaint.category'),
-          render: (_, c) =>
-            c.classification
-              ? t(`category.${c.classification.category}`, { defaultValue: c.classification.category })
-              : '—',
+          render: (_, c) => (c.classification ? categoryLabel(t, c.classification.category) : '—'),
         },
         { title: t('complaint.excerpt'), dataIndex: 'excerpt', ellipsis: true },
         { title: t('complaint.sla'), render: (_, c) => <SlaCountdown sla={c.sla} /> },

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { get } from '../../api/http';
 import type { Complaint, Page, QueueItem, Sla } from '../../api/types';
 import { formatTime } from '../../shell/format';
-import { SlaCountdown } from '../../shell/labels';
+import { categoryLabel, SlaCountdown } from '../../shell/labels';
 
 /** A queue item with the SLA of its complaint (the queue itself carries no deadlines). */
 export interface QueueRow extends QueueItem {
@@ -60,7 +60,7 @@ export function QueueTable({
         {
           title: t('complaint.category'),
           dataIndex: 'category',
-          render: (c: string) => t(`category.${c}`, { defaultValue: c }),
+          render: (c: string) => categoryLabel(t, c),
         },
         {
           title: t('complaint.status'),

@@ -120,7 +120,13 @@ export function Timeline({ complaintId }: { readonly complaintId: string }) {
           {
             title: t('audit.event'),
             dataIndex: 'type',
-            render: (type: string) => t(`event.${type}`, { defaultValue: type }),
+            render: (type: string) => (
+              <span>
+                {t(`event.${type}`, { defaultValue: type })}
+                <br />
+                <Typography.Text type="secondary">{type}</Typography.Text>
+              </span>
+            ),
           },
           { title: t('audit.actor'), render: (_, e) => actorOf(e) },
           { title: t('audit.stream'), dataIndex: 'streamId', ellipsis: true },
