@@ -5,22 +5,7 @@ import { App } from '../app';
 import { changeLanguage } from '../i18n';
 import { homeOf, menuOf } from './menu';
 import { type User, userOfToken } from './session';
-
-/** An unsigned token with the dev token's claims (the console reads claims; the API verifies). */
-export function tokenFor(username: string, roles: string[], branches = ['east-1']): string {
-  const claims = {
-    sub: `user-${username}`,
-    tid: 'demo',
-    roles,
-    branches,
-    preferred_username: username,
-    name: username,
-    exp: Date.now() / 1000 + 3600,
-  };
-  const encode = (value: object) =>
-    btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${encode({ alg: 'none' })}.${encode(claims)}.sig`;
-}
+import { tokenFor } from '../test-support';
 
 const json = (status: number, body: unknown, type = 'application/json') =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });

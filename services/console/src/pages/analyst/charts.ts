@@ -5,7 +5,7 @@ import type { KpiCause, KpiGroup } from './kpis';
 /** The trend: complaints received and closed per day. */
 export const trendOption = (t: TFunction, days: readonly KpiGroup[]) => ({
   tooltip: { trigger: 'axis' },
-  legend: { data: [t('kpi.received'), t('kpi.closed')] },
+  legend: { top: 0, data: [t('kpi.received'), t('kpi.closed')] },
   grid: { left: 40, right: 16, bottom: 30, top: 40 },
   xAxis: { type: 'category', data: days.map((d) => d.key) },
   yAxis: { type: 'value', minInterval: 1 },
@@ -18,7 +18,7 @@ export const trendOption = (t: TFunction, days: readonly KpiGroup[]) => ({
 /** Per branch: received (bars) and the on-time rate. */
 export const branchOption = (t: TFunction, branches: readonly KpiGroup[]) => ({
   tooltip: { trigger: 'axis' },
-  legend: { data: [t('kpi.received'), t('kpi.onTimeRate')] },
+  legend: { top: 0, data: [t('kpi.received'), t('kpi.onTimeRate')] },
   grid: { left: 40, right: 40, bottom: 30, top: 40 },
   xAxis: { type: 'category', data: branches.map((b) => t(`branch.${b.key}`, { defaultValue: b.key })) },
   yAxis: [
