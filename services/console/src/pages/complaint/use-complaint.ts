@@ -36,7 +36,14 @@ export function useComplaint(id: string): ComplaintState & { refresh(): void } {
         request<Complaint>(`/api/v1/complaints/${id}`),
         loadCase(id),
       ]);
-      setState({ complaint: complaint.body, complaintTag: complaint.etag, ...work, problem: null });
+      // A case does not go away: a momentary refusal keeps the case (and any open action form) shown.
+      setState((s) => ({
+        complaint: complaint.body,
+        complaintTag: complaint.etag,
+        caseView: work.caseView ?? s.caseView,
+        caseTag: work.caseView ? work.caseTag : s.caseTag,
+        problem: null,
+      }));
     } catch (error) {
       setState((s) => ({ ...s, problem: problemOf(error) }));
     }
