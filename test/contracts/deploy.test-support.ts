@@ -27,9 +27,12 @@ export const k8sDocuments = (folder: string): Json[] =>
     .flatMap((name) => parseAllDocuments(read(join(folder, name))).map((document) => document.toJS()))
     .filter((document) => document !== null);
 
-/** The deployable services: every app in services/ except the all-in-one host. */
+/**
+ * The deployable services: every app in services/ except the all-in-one host and the web console
+ * (static files, not a process).
+ */
 export const SERVICES = readdirSync(join(ROOT, 'services'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory() && entry.name !== 'host')
+  .filter((entry) => entry.isDirectory() && entry.name !== 'host' && entry.name !== 'console')
   .map((entry) => entry.name)
   .sort();
 /** Services that consume topics (all but intake, which takes complaints in over HTTP). */
