@@ -35,8 +35,8 @@ export function caughtUp(db: DatabaseSync): boolean {
   return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
 }
 
-/** Waits until the host's background work has caught up with every event (at most `ms`). */
-export async function settled(host: HostProcess, ms = 120_000): Promise<void> {
+/** Waits until the host's background work has caught up with every event (at most `ms`: a bound for a failure; a backlog of thousands takes minutes on 2 cores). */
+export async function settled(host: HostProcess, ms = 600_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (let twice = 0; twice < 2;) {
     if (Date.now() > deadline) throw new Error(`the host did not catch up within ${ms / 1000} s`);
