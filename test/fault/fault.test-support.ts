@@ -1,8 +1,8 @@
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import type { EventTypeRegistry } from '@kesu/kernel';
 import { type Document, type Projected, type Projection, rebuildProjection } from '@kesu/ports';
-import type { DatabaseSync } from 'node:sqlite';
 import type { HostProcess } from '../e2e/host-process';
+import { caughtUp } from '../security/stored-state.test-support';
 
 /** A small deterministic generator (mulberry32): the same seed, the same crash moments. */
 export function random(seed: number): () => number {
@@ -16,27 +16,8 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Whether the relay has published every event and every consumer group has handled every message. */
-export function caughtUp(db: DatabaseSync): boolean {
-  const head = Number(db.prepare('SELECT COALESCE(MAX(global_position), 0) AS n FROM events').get()?.n);
-  const relaying = db
-    .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
-    .get(head);
-  const consuming = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM consumer_leases l
-       JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
-         ON m.topic = l.topic
-       LEFT JOIN consumer_offsets o
-         ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
-       WHERE COALESCE(o.next_offset, 0) <= m.last`,
-    )
-    .get();
-  return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
-}
-
-/** Waits until the host's background work has caught up with every event (at most `ms`). */
-export async function settled(host: HostProcess, ms = 120_000): Promise<void> {
+/** Waits until the host's background work has caught up with every event (at most `ms`: a bound for a failure; a backlog of thousands takes minutes on 2 cores). */
+export async function settled(host: HostProcess, ms = 600_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (let twice = 0; twice < 2;) {
     if (Date.now() > deadline) throw new Error(`the host did not catch up within ${ms / 1000} s`);

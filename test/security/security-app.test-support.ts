@@ -24,7 +24,7 @@ import { SlaModule } from '@kesu/sla';
 import { delay } from '@kesu/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { SignJWT } from 'jose';
-import { type StoredState, watchStoredState } from './stored-state.test-support';
+import { caughtUp as caughtUpWith, type StoredState, watchStoredState } from './stored-state.test-support';
 
 /*
  * Every service of the host in one process, as `npm start` composes them (without the demo seeder),
@@ -170,25 +170,7 @@ export async function startSecurityApp(
 
   const stored = watchStoredState(embedded.database.db, store);
 
-  /** Whether the relay has published every event and every consumer group has handled every message. */
-  const caughtUp = async (): Promise<boolean> => {
-    const db = embedded.database.db;
-    const head = await store.headPosition();
-    const relaying = db
-      .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
-      .get(head);
-    const consuming = db
-      .prepare(
-        `SELECT COUNT(*) AS n FROM consumer_leases l
-         JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
-           ON m.topic = l.topic
-         LEFT JOIN consumer_offsets o
-           ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
-         WHERE COALESCE(o.next_offset, 0) <= m.last`,
-      )
-      .get();
-    return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
-  };
+  const caughtUp = async (): Promise<boolean> => caughtUpWith(embedded.database.db);
 
   const settle = async (): Promise<void> => {
     // a bound for a failure, not a wait: under a full test run's load catching up takes longer

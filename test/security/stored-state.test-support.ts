@@ -55,3 +55,22 @@ export function watchStoredState(db: DatabaseSync, store: EventStore): () => Pro
     writes: Object.fromEntries(read.all().map((row) => [String(row.name), Number(row.n)])),
   });
 }
+
+/** Whether the relay has published every event and every consumer group has handled every message. */
+export function caughtUp(db: DatabaseSync): boolean {
+  const head = Number(db.prepare('SELECT COALESCE(MAX(global_position), 0) AS n FROM events').get()?.n);
+  const relaying = db
+    .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
+    .get(head);
+  const consuming = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM consumer_leases l
+       JOIN (SELECT topic, partition, MAX(offset) AS last FROM messages GROUP BY topic, partition) m
+         ON m.topic = l.topic
+       LEFT JOIN consumer_offsets o
+         ON o.group_id = l.group_id AND o.topic = m.topic AND o.partition = m.partition
+       WHERE COALESCE(o.next_offset, 0) <= m.last`,
+    )
+    .get();
+  return Number(relaying?.n) === 0 && Number(consuming?.n) === 0;
+}
