@@ -3,6 +3,8 @@ import { random, settled } from './fault.test-support';
 import {
   expectHistoriesVerify,
   expectNothingLostOrDuplicated,
+  killAll,
+  LOAD_ENV,
   receivedCount,
   Registrations,
 } from './registrations.test-support';
@@ -20,9 +22,12 @@ const SEED = Number(process.env.KESU_FAULT_SEED ?? 1);
 
 jest.setTimeout(20 * 60_000);
 
+let host: HostProcess | undefined;
+afterAll(() => killAll([host]));
+
 it(`loses and duplicates nothing over ${ROUNDS} crashes under load`, async () => {
   const next = random(SEED);
-  const host = await HostProcess.start({ env: { PROFILE: 'demo' } });
+  host = await HostProcess.start({ env: LOAD_ENV });
   const registrations = new Registrations();
   const receivedBefore = receivedCount(host);
   let launchMs = 0;

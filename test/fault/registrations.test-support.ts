@@ -19,6 +19,20 @@ const body = (n: number) => ({
   description: `第${n}号：同一笔账单被扣款两次，要求退还多扣的费用。`,
 });
 
+/** The pause between one writer's requests: about 50 registrations/s per writer at most. */
+const PACE_MS = 20;
+
+/**
+ * The environment of a host under this load: one user sends thousands of requests, and the
+ * regulator verifies every history afterwards, beyond the per-user rate limit meant for people.
+ */
+export const LOAD_ENV = { PROFILE: 'demo', RATE_LIMIT_USER: '1000000' };
+
+/** Stops (SIGKILL) every host still running: after a failure, a live child would keep Jest from exiting. */
+export async function killAll(hosts: readonly (HostProcess | undefined)[]): Promise<void> {
+  await Promise.all(hosts.map((host) => host?.crash()));
+}
+
 interface Sent {
   readonly key: string;
   readonly n: number;
@@ -59,11 +73,15 @@ export class Registrations {
 
   /**
    * `writers` loops sending to `host` until `crashed()` says the host went down; a request failing
-   * after that is in doubt, one failing before is an error. Resolves when every loop stopped.
+   * after that is in doubt, one failing before is an error. Each loop pauses `PACE_MS` between
+   * requests, so a round's backlog stays in the hundreds whatever the machine's speed. Resolves
+   * when every loop stopped.
    */
   async load(host: HostProcess, writers: number, crashed: () => boolean): Promise<void> {
     const writer = async () => {
       while (!crashed()) {
+        await new Promise((r) => setTimeout(r, PACE_MS));
+        if (crashed()) break;
         const request = { key: randomUUID(), n: ++this.sent };
         try {
           await this.send(host, request);

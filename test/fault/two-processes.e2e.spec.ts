@@ -3,6 +3,8 @@ import { random, settled } from './fault.test-support';
 import {
   expectHistoriesVerify,
   expectNothingLostOrDuplicated,
+  killAll,
+  LOAD_ENV,
   receivedCount,
   Registrations,
 } from './registrations.test-support';
@@ -19,10 +21,14 @@ const SEED = Number(process.env.KESU_FAULT_SEED ?? 1);
 
 jest.setTimeout(20 * 60_000);
 
+let steady: HostProcess | undefined;
+let victim: HostProcess | undefined;
+afterAll(() => killAll([steady, victim]));
+
 it(`loses and duplicates nothing while one of two processes is killed ${ROUNDS} times`, async () => {
   const next = random(SEED + 1);
-  const steady = await HostProcess.start({ env: { PROFILE: 'demo' } });
-  const victim = await HostProcess.start({ env: { PROFILE: 'demo' }, dataDir: steady.dataDir });
+  steady = await HostProcess.start({ env: LOAD_ENV });
+  victim = await HostProcess.start({ env: LOAD_ENV, dataDir: steady.dataDir });
   const registrations = new Registrations();
   const receivedBefore = receivedCount(steady);
 
