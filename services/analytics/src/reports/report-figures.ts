@@ -44,12 +44,13 @@ export class ReportFiguresReader {
     const { tenantId } = principal;
     const previousPeriod = previousPeriodOf(period);
     const lastYear = samePeriodLastYearOf(period);
-    const current = await this.cells.read(tenantId, [unitId], period);
+    const grain = trendGrainOf(period.kind);
+    // a trend by day needs the day cells, which a whole month's month cell sums away
+    const current = await this.cells.read(tenantId, [unitId], period, grain === 'day');
     const before = await this.cells.read(tenantId, [unitId], previousPeriod);
     const yearAgo = await this.cells.read(tenantId, [unitId], lastYear);
     const branches = this.directory.branchesWithin({ ...principal, branchScope: [unitId] });
     const branchCells = await this.cells.read(tenantId, branches, period);
-    const grain = trendGrainOf(period.kind);
     const categories = await this.categoryNames(tenantId);
     return buildReportFigures({
       tenantId,
