@@ -40,6 +40,8 @@ export interface PlatformConfig {
   /** MongoDB connection string (MONGO_URL), required with DOCUMENT_STORE=mongodb. */
   readonly mongoUrl?: string;
   readonly logLevel: LogLevel;
+  /** LOG_FORMAT: `json` lines, `pretty` (readable, coloured), or `auto`: pretty on a terminal, else JSON. */
+  readonly logFormat: LogFormat;
   /** Expected `iss` of production tokens (JWT_ISSUER). */
   readonly jwtIssuer?: string;
   /** Expected `aud` of production tokens (JWT_AUDIENCE). */
@@ -75,6 +77,8 @@ export interface PlatformConfig {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+export type LogFormat = 'auto' | 'json' | 'pretty';
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** A configuration that cannot be used: every problem, each naming its variable, one per line. */
@@ -108,6 +112,7 @@ export function loadConfig(env: Env = process.env): PlatformConfig {
     kafkaReplicationFactor: read.integer('KAFKA_REPLICATION_FACTOR', 1, 1, 32),
     mongoUrl: read.text('MONGO_URL'),
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: read.oneOf('LOG_FORMAT', LOG_FORMATS, 'auto'),
     jwtIssuer: read.text('JWT_ISSUER'),
     jwtAudience: read.text('JWT_AUDIENCE'),
     jwtJwksUrl: read.text('JWT_JWKS_URL'),

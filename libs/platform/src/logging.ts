@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import pretty from 'pino-pretty';
 import type { PlatformConfig } from './config';
 import type { Principal } from './principal';
 
@@ -17,8 +18,24 @@ export function correlationIdOf(request: Pick<IncomingMessage, 'headers'>): stri
   return typeof header === 'string' && SAFE_CORRELATION_ID.test(header) ? header : randomUUID();
 }
 
+/** Readable lines for a person at a terminal (coloured on stdout): time, level, context and message. */
+export function prettyDestination(to?: NodeJS.WritableStream): DestinationStream {
+  return pretty({
+    sync: true,
+    ...(to && { destination: to, colorize: false }),
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,service,req,res,responseTime,correlationId,context,userId',
+    messageFormat:
+      '{if context}[{context}] {end}{msg}{if res.statusCode} {req.method} {req.url} → {res.statusCode} ({responseTime} ms){end}{if userId} · {userId}{end}',
+  });
+}
+
+/** Whether logs are written as readable lines: LOG_FORMAT=pretty, or auto with a terminal on stdout. */
+export const prettyLogs = (config: PlatformConfig): boolean =>
+  config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+
 /**
- * nestjs-pino settings: JSON logs at the configured level, every request log carrying its
+ * nestjs-pino settings: JSON logs at the configured level (readable lines on a terminal), every request log carrying its
  * `correlationId` (echoed in the `X-Correlation-Id` response header) and, once the token was
  * verified, the caller's `userId`. Headers (so Authorization) and bodies are never logged.
  */
@@ -49,5 +66,6 @@ export function loggerParams(
             : 'info',
     redact: { paths: ['req.headers', 'res.headers', 'req.body'], remove: true },
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  const to = destination ?? (prettyLogs(config) ? prettyDestination() : undefined);
+  return { pinoHttp: to ? [options, to] : options };
 }
