@@ -25,6 +25,7 @@ import { KpisController } from './kpi/kpis.controller';
 import { GetRollupBuildsHandler, StartRollupRebuildHandler } from './kpi/kpi-rebuilds';
 import { KpiRebuildsController } from './kpi/kpi-rebuilds.controller';
 import { LinkedComplaints } from './personal-data-access';
+import { Pseudonyms } from './complaint-view/pseudonyms';
 import { GenerateReportHandler } from './reports/generate-report';
 import { GetReportHandler } from './reports/get-report';
 import { ReportAddresses } from './reports/report-address';
@@ -67,6 +68,7 @@ import { ServiceVolumesController } from './volumes/service-volumes.controller';
     ComplaintScope,
     ComplaintEvents,
     LinkedComplaints,
+    Pseudonyms,
     GetComplaintHandler,
     ListComplaintsHandler,
     GetComplaintHistoryHandler,

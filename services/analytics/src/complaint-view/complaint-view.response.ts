@@ -4,13 +4,15 @@ import { DEFAULT_PERSONAL_MENTIONS, maskPersonalMentions } from '@kesu/text';
 import type { ElsewhereRef } from '../personal-data-access';
 
 /** The complainant as opened for a caller: their sealed details, or why they are not shown. */
-export type OpenedComplainant =
-  (ComplainantDetails & { readonly visibility: 'shown' }) | { readonly visibility: 'redacted' | 'erased' };
+export type OpenedComplainant = (ComplainantDetails & { readonly visibility: 'shown' }) | WithheldComplainant;
+
+/** A complainant not shown: withheld from the caller's role (an analyst reads a pseudonym) or erased. */
+export type WithheldComplainant =
+  { readonly visibility: 'redacted'; readonly pseudonym?: string } | { readonly visibility: 'erased' };
 
 /** The complainant as a caller sees them: details (their social-media account apart), or why they are not shown. */
 export type ComplainantOutput =
-  | (Omit<ComplainantDetails, 'socialAccount'> & { readonly visibility: 'shown' })
-  | { readonly visibility: 'redacted' | 'erased' };
+  (Omit<ComplainantDetails, 'socialAccount'> & { readonly visibility: 'shown' }) | WithheldComplainant;
 
 /**
  * The channel's fields and the complainant as shown (api.md): the social-media account, sealed with

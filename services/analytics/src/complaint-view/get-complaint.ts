@@ -15,6 +15,7 @@ import type { DocumentStore, EventStore, KeyStore } from '@kesu/ports';
 import { ANALYTICS_EVENTS } from '../analytics-events';
 import { ComplaintScope } from '../complaint-scope';
 import { LinkedComplaints, seesPersonalData } from '../personal-data-access';
+import { Pseudonyms, seesPseudonyms } from './pseudonyms';
 import { COMPLAINT_VIEWS, type ComplaintViewDocument, complaintHistory } from './complaint-view.projection';
 import {
   INCIDENT_PLAN_PROGRESS,
@@ -55,6 +56,7 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
     @Inject(ANALYTICS_EVENTS) private readonly registry: EventTypeRegistry,
     private readonly scope: ComplaintScope,
     private readonly links: LinkedComplaints,
+    private readonly pseudonyms: Pseudonyms,
   ) {}
 
   async execute({ principal, complaintId, asOf }: GetComplaintQuery): Promise<ComplaintRead> {
@@ -114,8 +116,11 @@ export class GetComplaintHandler implements IQueryHandler<GetComplaintQuery> {
   }
 
   private async complainant(principal: Principal, view: ComplaintView): Promise<OpenedComplainant> {
-    if (!seesPersonalData(principal)) return { visibility: 'redacted' };
     const { subjectId, sealed } = view.complainant;
+    if (!seesPersonalData(principal)) {
+      const pseudonym = seesPseudonyms(principal) ? await this.pseudonyms.of(view.tenantId, subjectId) : null;
+      return pseudonym ? { visibility: 'redacted', pseudonym } : { visibility: 'redacted' };
+    }
     const key = await this.keys.get(view.tenantId, subjectId);
     if (!key) return { visibility: 'erased' };
     return { ...openPersonalData<ComplainantDetails>(key, subjectId, sealed), visibility: 'shown' };
