@@ -10,6 +10,7 @@ import { loadConfig, type PlatformConfig, validateConfig } from './config';
 import { DeadLetters } from './dead-letters';
 import { DeadLettersController } from './dead-letters.controller';
 import { DevTokenController } from './dev-token.controller';
+import { MeController } from './me.controller';
 import { EventConsumers } from './event-consumers';
 import { loggerParams } from './logging';
 import { HttpMetricsHook, Metrics } from './metrics';
@@ -91,6 +92,7 @@ export class PlatformModule {
       controllers: [
         OperationsController,
         DeadLettersController,
+        MeController,
         ...(config.profile === 'demo' ? [DevTokenController] : []),
       ],
       providers,

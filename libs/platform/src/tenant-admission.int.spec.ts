@@ -84,6 +84,25 @@ describe('who a token may act as, in the production profile', () => {
     expect((await get('/test/admin', token)).statusCode).toBe(403);
   });
 
+  it('tells the caller who they are at GET /api/v1/me: the directory’s roles and units, the tenant’s time zone', async () => {
+    const token = await sign('user-agent1', { tid: 'demo', roles: ['admin'], branches: ['hq'] });
+    const me = await get('/api/v1/me', token);
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toEqual({
+      userId: 'user-agent1',
+      username: 'agent1',
+      displayName: expect.any(String),
+      roles: ['agent'],
+      branchScope: ['east-1'],
+      tenant: {
+        id: 'demo',
+        name: { zh: expect.any(String), en: expect.any(String) },
+        timeZone: 'Asia/Shanghai',
+        defaultLanguage: 'zh',
+      },
+    });
+  });
+
   it('refuses a user the tenant’s directory does not hold, saying so (403)', async () => {
     const token = await sign('user-stranger', { tid: 'demo', roles: ['admin'], branches: ['hq'] });
     const reply = await get('/test/me', token);
@@ -104,6 +123,7 @@ describe('who a token may act as, in the production profile', () => {
     expect((await get('/test/me', token)).statusCode).toBe(403);
     await t.app.get(TenantDirectories).publish({
       ...DEMO_DIRECTORY,
+      timeZone: 'Europe/London',
       revision: 7,
       users: [
         ...DEMO_DIRECTORY.users,
@@ -118,6 +138,10 @@ describe('who a token may act as, in the production profile', () => {
       ],
     });
     expect((await get('/test/me', token)).json()).toMatchObject({ username: 'newcomer', roles: ['handler'] });
+    expect((await get('/api/v1/me', token)).json()).toMatchObject({
+      roles: ['handler'],
+      tenant: { id: 'demo', timeZone: 'Europe/London' },
+    });
   });
 
   it('lets a platform administrator create tenants and nothing else', async () => {

@@ -1,5 +1,6 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { request, setTokenSource } from '../api/http';
+import { setTenantTimeZone } from './format';
 
 /** Who is signed in, as their token names them. */
 export interface User {
@@ -10,6 +11,27 @@ export interface User {
   readonly roles: readonly string[];
   readonly branchScope: readonly string[];
 }
+
+/** Who the API says the caller is (`GET /api/v1/me`): the roles and units in force, and the tenant. */
+export interface CallerProfile {
+  readonly displayName: string;
+  readonly roles: readonly string[];
+  readonly branchScope: readonly string[];
+  readonly tenant: { readonly timeZone: string } | null;
+}
+
+/** The token's user with what the API says in force (in production the tenant's directory decides the roles). */
+export function withProfile(user: User | null, profile: CallerProfile | null): User | null {
+  if (!user || !profile) return user;
+  const { displayName, roles, branchScope } = profile;
+  return { ...user, displayName, roles, branchScope };
+}
+
+const isProfile = (body: unknown): body is CallerProfile =>
+  typeof body === 'object' &&
+  body !== null &&
+  Array.isArray((body as CallerProfile).roles) &&
+  Array.isArray((body as CallerProfile).branchScope);
 
 interface SessionValue {
   readonly user: User | null;
@@ -63,6 +85,23 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     setToken(null);
   }, []);
   setTokenSource({ token: () => token, signedOut: signOut });
+  // what the API says in force, and the tenant's time zone every date is shown in
+  const [profile, setProfile] = useState<{ token: string; caller: CallerProfile } | null>(null);
+  useEffect(() => {
+    if (!token) return;
+    let live = true;
+    request<unknown>('/api/v1/me').then(
+      ({ body }) => {
+        if (!live || !isProfile(body)) return;
+        if (body.tenant?.timeZone) setTenantTimeZone(body.tenant.timeZone);
+        setProfile({ token, caller: body });
+      },
+      () => undefined, // the token's claims stand until the API answers
+    );
+    return () => {
+      live = false;
+    };
+  }, [token]);
   const signIn = useCallback(async (username: string) => {
     const reply = await request<{ accessToken: string }>('/api/v1/auth/dev-token', {
       method: 'POST',
@@ -75,8 +114,13 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     return user;
   }, []);
   const value = useMemo<SessionValue>(
-    () => ({ user: token ? userOfToken(token) : null, token, signIn, signOut }),
-    [token, signIn, signOut],
+    () => ({
+      user: token ? withProfile(userOfToken(token), profile?.token === token ? profile.caller : null) : null,
+      token,
+      signIn,
+      signOut,
+    }),
+    [token, profile, signIn, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../app';
 import { changeLanguage } from '../i18n';
+import { setTenantTimeZone } from './format';
 import { homeOf, menuOf } from './menu';
 import { type User, userOfToken } from './session';
 import { tokenFor } from '../test-support';
@@ -20,6 +21,7 @@ function renderApp(path: string) {
 
 afterEach(async () => {
   vi.unstubAllGlobals();
+  setTenantTimeZone('Asia/Shanghai');
   await changeLanguage('zh-CN');
 });
 
@@ -76,6 +78,38 @@ describe('signing in', () => {
     expect(await screen.findByText('投诉内容')).toBeTruthy();
     expect(fetch).toHaveBeenCalledWith('/api/v1/auth/dev-token', expect.objectContaining({ method: 'POST' }));
     expect(screen.getByTestId('signed-in-user').textContent).toContain('坐席');
+  });
+
+  it('takes the roles in force and the tenant’s time zone from GET /api/v1/me', async () => {
+    const me = {
+      userId: 'user-agent1',
+      username: 'agent1',
+      displayName: '王芳',
+      roles: ['handler'],
+      branchScope: ['east-1'],
+      tenant: {
+        id: 'demo',
+        name: { zh: '演示', en: 'Demo' },
+        timeZone: 'Europe/London',
+        defaultLanguage: 'zh',
+      },
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string) =>
+        Promise.resolve(
+          url === '/api/v1/auth/dev-token'
+            ? json(200, { accessToken: tokenFor('agent1', ['agent']) })
+            : url === '/api/v1/me'
+              ? json(200, me)
+              : json(200, {}),
+        ),
+      ),
+    );
+    renderApp('/');
+    fireEvent.click(await screen.findByLabelText('登录为 agent1'));
+    await waitFor(() => expect(screen.getByTestId('signed-in-user').textContent).toContain('王芳 · 处理人'));
+    expect(screen.getByText('时区：Europe/London')).toBeTruthy();
   });
 
   it('shows a refused sign-in readably', async () => {

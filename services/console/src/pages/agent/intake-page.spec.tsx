@@ -35,7 +35,9 @@ describe('the intake form', () => {
     expect(
       await screen.findAllByText('complainant.phone must be a mobile or landline number'),
     ).not.toHaveLength(0);
-    const [, init] = fetch.mock.calls[0]! as unknown as [string, RequestInit];
+    const [, init] = (fetch.mock.calls as unknown as [string, RequestInit][]).find(
+      ([url, sent]) => url === '/api/v1/complaints' && sent.method === 'POST',
+    )!;
     expect(JSON.parse(init.body as string)).toMatchObject({
       channel: 'hotline',
       branchId: 'east-1',
