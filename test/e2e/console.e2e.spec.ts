@@ -150,6 +150,24 @@ describeInBrowser('the web console in a real browser', () => {
           await handler.statusIs('awaiting_approval');
           await handler.screenshot('05-handler-proposed');
 
+          // ¥3,000 is beyond the department head's ¥2,000: it is their turn, and they forward it
+          await head.open('/approvals');
+          await head.until(
+            async () => (await head.page.getByRole('link', { name: L.approvals.open }).count()) > 0,
+          );
+          await head.open(complaintPath);
+          await head.until(async () =>
+            head.page.getByRole('button', { name: L.action.decide_proposal }).isVisible(),
+          );
+          await head.action('decide_proposal');
+          await head.chooseField('decision', 'forward');
+          await head.fill('comment', language === 'en' ? 'Recommended: refund' : '建议批准退款');
+          await head.submit();
+          await head.until(
+            async () =>
+              !(await head.page.getByRole('button', { name: L.action.decide_proposal }).isVisible()),
+          );
+
           await manager.open('/approvals');
           await manager.until(
             async () => (await manager.page.getByRole('link', { name: L.approvals.open }).count()) > 0,

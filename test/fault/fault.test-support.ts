@@ -1,6 +1,7 @@
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import type { EventTypeRegistry } from '@kesu/kernel';
 import { type Document, type Projected, type Projection, rebuildProjection } from '@kesu/ports';
+import type { DatabaseSync } from 'node:sqlite';
 import type { HostProcess } from '../e2e/host-process';
 import { caughtUp } from '../security/stored-state.test-support';
 
@@ -16,13 +17,31 @@ export function random(seed: number): () => number {
   };
 }
 
-/** Waits until the host's background work has caught up with every event (at most `ms`: a bound for a failure; a backlog of thousands takes minutes on 2 cores). */
+/**
+ * Whether a message of the follow-up outbox is due for delivery within `withinMs`: a message a
+ * killed process had claimed waits for its claim to run out, then another process delivers it.
+ */
+export function deliveriesDue(db: DatabaseSync, withinMs = 120_000): boolean {
+  const by = new Date(Date.now() + withinMs).toISOString();
+  const due = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM documents WHERE collection = 'follow-up-timers'
+       AND json_extract(doc, '$.kind') = 'delivery' AND json_extract(doc, '$.dueAt') <= ?`,
+    )
+    .get(by);
+  return Number(due?.n) > 0;
+}
+
+/**
+ * Waits until the host's background work has caught up with every event and no outbox delivery is
+ * due soon (at most `ms`: a bound for a failure; a backlog of thousands takes minutes on 2 cores).
+ */
 export async function settled(host: HostProcess, ms = 600_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (let twice = 0; twice < 2;) {
     if (Date.now() > deadline) throw new Error(`the host did not catch up within ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 200));
-    twice = host.sql(caughtUp) ? twice + 1 : 0;
+    twice = host.sql((db) => caughtUp(db) && !deliveriesDue(db)) ? twice + 1 : 0;
   }
 }
 

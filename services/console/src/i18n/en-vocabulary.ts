@@ -186,6 +186,7 @@ export const enVocabulary = {
     improvement_commitment: 'Improvement commitment',
     approve: 'Approve',
     reject: 'Reject',
+    forward: 'Beyond my limit: forward to the next approver',
     accepted: 'Accepted',
     counter_offer: 'Counter-offer',
     declined: 'Declined',

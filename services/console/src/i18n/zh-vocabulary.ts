@@ -186,6 +186,7 @@ export const zhVocabulary = {
     improvement_commitment: '改进承诺',
     approve: '批准',
     reject: '驳回',
+    forward: '超出权限，上报上一级审批',
     accepted: '接受',
     counter_offer: '还价',
     declined: '拒绝',

@@ -142,7 +142,7 @@ export const CASE_ACTIONS: Readonly<Record<string, ActionSpec>> = {
     path: 'approvals',
     revision: 'case',
     fields: [
-      { name: 'decision', kind: 'select', required: true, options: ['approve', 'reject'] },
+      { name: 'decision', kind: 'select', required: true, options: ['approve', 'forward', 'reject'] },
       { name: 'comment', kind: 'textarea' },
     ],
   },
