@@ -14,6 +14,7 @@ import {
   NGINX_CONF,
   onPath,
   read,
+  ROOT,
   SAMPLE_ID,
   SERVICES,
   itWith,
@@ -31,7 +32,8 @@ import {
 
 /*
  * The edge router sends every public route to the service that owns it, in compose and in
- * Kubernetes (the Ingress sends /api/v1 to it).
+ * Kubernetes (the Ingress sends every path to it), and serves the web console from the Kesu image's
+ * build as the host does in embedded mode.
  */
 
 describe('deployment', () => {
@@ -155,6 +157,16 @@ describe('deployment', () => {
         expect(consoleProblems(conf.replace('include /etc/nginx/mime.types;', ''), host)).toEqual([
           'the media types (/etc/nginx/mime.types) are not included',
         ]);
+      });
+
+      it('finds the built console in the Kesu image: Vite writes it, with its assets, where the image copies dist/services', () => {
+        const vite = read(join(ROOT, 'services', 'console', 'vite.config.mts'));
+        expect(vite).toContain("outDir: '../../dist/services/console'");
+        expect(vite).not.toMatch(/assetsDir/);
+        const dockerfile = read(join(DEPLOY, 'Dockerfile'));
+        expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
+        expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/services \.\/dist\/services$/m);
+        expect(CONSOLE_IN_IMAGE).toBe('/app/dist/services/console');
       });
 
       it('gets the files from the Kesu image in compose: a one-shot copy into a volume the router mounts read-only', () => {
