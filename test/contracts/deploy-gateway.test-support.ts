@@ -1,15 +1,10 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, createServer as createTcpServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Json } from './deploy.test-support';
 import { routeKey, routingExpectations, samplePath } from './deploy-routes.test-support';
 
 /*
- * The edge router (deploy/gateway/nginx.conf), modelled for the constructs it may use: what is wrong
- * with its routing table, and the same routes through a real nginx when one is installed.
+ * The edge router (deploy/gateway/nginx.conf), modelled for the constructs it may use: where each
+ * request goes (a service, the edge's own answer, or a file of the console), and what is wrong with
+ * its routing table. deploy-nginx.test-support.ts runs the same requests through a real nginx.
  */
 
 interface Directive {
@@ -67,12 +62,23 @@ interface Location {
   readonly directives: Directive[];
 }
 
-type Destination = { upstream: string } | { status: number } | { problem: string };
+/** Where a request ends: a service, the edge's own status, a file below `root`, or a model error. */
+export type Destination = { upstream: string } | { status: number } | { file: string } | { problem: string };
 
 export interface Gateway {
   readonly listen: number;
   readonly upstreams: Map<string, string[]>;
-  route(method: string, uri: string): Destination;
+  /** The folder the server serves files from (`root`), if any. */
+  readonly root: string | undefined;
+  /** The arguments of the http block's directives of that name (`include`, `default_type`). */
+  http(name: string): string[][];
+  /**
+   * Where a request goes; `files` are the paths below `root` that exist (`index.html`,
+   * `assets/app.js`), for `try_files`.
+   */
+  route(method: string, uri: string, files?: ReadonlySet<string>): Destination;
+  /** The headers the location that answers adds (`add_header`), by name as written. */
+  headers(method: string, uri: string, files?: ReadonlySet<string>): Record<string, string>;
   /** The largest body (bytes) the gateway lets through to this URI. */
   bodyLimit(uri: string): number;
 }
@@ -92,8 +98,10 @@ const LOCATION_DIRECTIVES = new Set([
   'client_max_body_size',
   'add_header',
   'default_type',
+  'try_files',
+  'charset',
 ]);
-const SERVER_DIRECTIVES = new Set(['listen', 'location', 'error_page', 'server_name']);
+const SERVER_DIRECTIVES = new Set(['listen', 'location', 'error_page', 'server_name', 'root']);
 
 /** The router nginx.conf describes; throws on a construct the model does not understand. */
 export function gatewayOf(text: string): Gateway {
@@ -117,6 +125,11 @@ export function gatewayOf(text: string): Gateway {
   }
   const listens = server.filter((d) => d.name === 'listen').map((d) => Number(d.args[0]!.split(':').pop()));
   if (listens.length !== 1 || Number.isNaN(listens[0])) throw new Error('expected one listen port');
+  const named = new Map(
+    server
+      .filter((d) => d.name === 'location' && d.args[0]!.startsWith('@'))
+      .map((d) => [d.args[0]!, { modifier: '=' as const, pattern: d.args[0]!, directives: d.block ?? [] }]),
+  );
   const locations: Location[] = server
     .filter((d) => d.name === 'location' && !d.args[0]!.startsWith('@'))
     .map((d) => {
@@ -144,36 +157,73 @@ export function gatewayOf(text: string): Gateway {
     return regex ?? prefix;
   };
 
+  const roots = server.filter((d) => d.name === 'root');
+  if (roots.length > 1) throw new Error('expected at most one root');
+  const root = roots[0]?.args[0];
+
+  // The location that answers, and where: try_files tries each file below root, then its last
+  // argument (=status, a named location, or an internal redirect to a URI).
+  const answer = (
+    method: string,
+    uri: string,
+    files: ReadonlySet<string>,
+    redirects = 0,
+  ): { location?: Location; destination: Destination } => {
+    const location = uri.startsWith('@') ? named.get(uri) : locate(uri);
+    if (!location) return { destination: { problem: `no location matches ${uri}` } };
+    const tried = location.directives.find((d) => d.name === 'try_files');
+    if (tried) {
+      if (root === undefined) return { location, destination: { problem: `try_files ${uri}: no root` } };
+      const candidates = tried.args.slice(0, -1).map((arg) => arg.replaceAll('$uri', uri));
+      const file = candidates.find((c) => files.has(c.replace(/^\//, '')));
+      if (file) return { location, destination: { file: file.replace(/^\//, '') } };
+      const last = tried.args.at(-1)!;
+      if (/^=\d{3}$/.test(last)) return { location, destination: { status: Number(last.slice(1)) } };
+      if (redirects >= 10) return { location, destination: { problem: `try_files ${uri}: redirect loop` } };
+      return answer(method, last, files, redirects + 1);
+    }
+    return { location, destination: destinationOf(location, method) };
+  };
+  const destinationOf = (location: Location, method: string): Destination => {
+    const returned = location.directives.find((d) => d.name === 'return');
+    if (returned) return { status: Number(returned.args[0]) };
+    const pass = location.directives.find((d) => d.name === 'proxy_pass');
+    const target = /^http:\/\/([^/]+)$/.exec(pass?.args[0] ?? '')?.[1];
+    if (!target) return { problem: `location ${location.pattern}: no proxy_pass http://<upstream>` };
+    const upstream = target.startsWith('$')
+      ? (maps.get(target)?.get(method) ?? maps.get(target)?.get('default'))
+      : target;
+    if (!upstream) return { problem: `location ${location.pattern}: ${target} is not mapped for ${method}` };
+    if (!upstreams.has(upstream)) return { problem: `location ${location.pattern}: no upstream ${upstream}` };
+    return { upstream };
+  };
+
   const httpBodyLimit = http.find((d) => d.name === 'client_max_body_size')?.args[0] ?? '1m';
   return {
     listen: listens[0]!,
     upstreams,
+    root,
+    http: (name) => http.filter((d) => d.name === name).map((d) => d.args),
     bodyLimit(uri) {
       const own = locate(uri)?.directives.find((d) => d.name === 'client_max_body_size');
       return sizeOf(own?.args[0] ?? httpBodyLimit);
     },
-    route(method, uri) {
-      const location = locate(uri);
-      if (!location) return { problem: `no location matches ${uri}` };
-      const returned = location.directives.find((d) => d.name === 'return');
-      if (returned) return { status: Number(returned.args[0]) };
-      const pass = location.directives.find((d) => d.name === 'proxy_pass');
-      const target = /^http:\/\/([^/]+)$/.exec(pass?.args[0] ?? '')?.[1];
-      if (!target) return { problem: `location ${location.pattern}: no proxy_pass http://<upstream>` };
-      const upstream = target.startsWith('$')
-        ? (maps.get(target)?.get(method) ?? maps.get(target)?.get('default'))
-        : target;
-      if (!upstream)
-        return { problem: `location ${location.pattern}: ${target} is not mapped for ${method}` };
-      if (!upstreams.has(upstream))
-        return { problem: `location ${location.pattern}: no upstream ${upstream}` };
-      return { upstream };
+    route: (method, uri, files = new Set()) => answer(method, uri, files).destination,
+    headers(method, uri, files = new Set()) {
+      const added = answer(method, uri, files).location?.directives.filter((d) => d.name === 'add_header');
+      return Object.fromEntries((added ?? []).map((d) => [d.args[0]!, d.args[1]!]));
     },
   };
 }
 
-const describeDestination = (d: Destination): string =>
-  'upstream' in d ? d.upstream : 'status' in d ? `return ${d.status}` : d.problem;
+export const describeDestination = (d: Destination): string =>
+  'upstream' in d
+    ? d.upstream
+    : 'status' in d
+      ? `return ${d.status}`
+      : 'file' in d
+        ? `file ${d.file}`
+        : d.problem;
 
 /** What is wrong with a routing table: routes that miss their owner, upstreams that lead nowhere. */
 export function routingProblems(conf: string, compose: Json, k8sServices: Json[]): string[] {
@@ -216,87 +266,4 @@ export function routingProblems(conf: string, compose: Json, k8sServices: Json[]
     }
   }
   return problems;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The routing file under a real nginx, with stub services that answer with their name
-
-async function freePort(): Promise<number> {
-  const server = createTcpServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
-export async function checkWithRealNginx(nginx: string, conf: string): Promise<void> {
-  const model = gatewayOf(conf);
-  const folder = mkdtempSync(join(tmpdir(), 'kesu-gateway-'));
-  // Run as root, nginx's workers run as nobody: they must reach the temp folders.
-  chmodSync(folder, 0o755);
-  const stubs: Server[] = [];
-  let child: ChildProcess | undefined;
-  try {
-    let text = conf
-      .replaceAll('/tmp/', `${folder}/`)
-      .replace('access_log /dev/stdout edge;', 'access_log off;');
-    for (const name of model.upstreams.keys()) {
-      const stub = createServer((request, response) => {
-        response.setHeader('x-upstream', name);
-        response.end(JSON.stringify({ upstream: name, url: request.url }));
-      });
-      await new Promise<void>((done) => stub.listen(0, '127.0.0.1', done));
-      stubs.push(stub);
-      text = text.replace(
-        `server ${name}:3000;`,
-        `server 127.0.0.1:${(stub.address() as AddressInfo).port};`,
-      );
-    }
-    const port = await freePort();
-    text = text.replace(`listen ${model.listen};`, `listen 127.0.0.1:${port};`);
-    const file = join(folder, 'nginx.conf');
-    writeFileSync(file, text);
-    const test = spawnSync(nginx, ['-t', '-q', '-e', 'stderr', '-p', folder, '-c', file], {
-      encoding: 'utf8',
-    });
-    expect(test.stderr.replace(/.*\[warn\].*\n?/g, '')).toBe('');
-    expect(test.status).toBe(0);
-    child = spawn(nginx, ['-e', 'stderr', '-p', folder, '-c', file, '-g', 'daemon off;'], {
-      stdio: 'ignore',
-    });
-    const origin = `http://127.0.0.1:${port}`;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await fetch(`${origin}/health/live`);
-        break;
-      } catch (error) {
-        if (attempt > 100) throw error;
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    }
-    const samples = [
-      ...routingExpectations().map(({ route }) => [route.method, samplePath(route.path)] as const),
-      ['GET', '/health/ready'],
-      ['GET', '/metrics'],
-      ['GET', '/'],
-    ] as const;
-    const differences: string[] = [];
-    for (const [method, path] of samples) {
-      const reply = await fetch(`${origin}${path}?q=1`, {
-        method,
-        body: method === 'GET' ? undefined : '{}',
-      });
-      const actual = reply.headers.get('x-upstream') ?? `return ${reply.status}`;
-      const modelled = describeDestination(model.route(method, path));
-      if (actual !== modelled) differences.push(`${method} ${path}: nginx ${actual}, model ${modelled}`);
-      if (reply.headers.get('x-upstream')) {
-        expect(((await reply.json()) as { url: string }).url).toBe(`${path}?q=1`);
-      } else await reply.arrayBuffer();
-    }
-    expect(differences).toEqual([]);
-  } finally {
-    child?.kill('SIGTERM');
-    for (const stub of stubs) stub.close();
-    rmSync(folder, { recursive: true, force: true });
-  }
 }

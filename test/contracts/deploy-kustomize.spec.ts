@@ -77,6 +77,10 @@ describe('deployment', () => {
         }
         const gatewayPod = named(documents, 'Deployment', 'gateway').spec.template.spec;
         expect(gatewayPod.volumes.find((v: Json) => v.configMap).configMap.name).toBe(routes.metadata.name);
+        // The console's files come from the release's Kesu image, the one the services run.
+        expect(gatewayPod.initContainers[0].image).toBe(
+          named(documents, 'Deployment', 'intake').spec.template.spec.containers[0].image,
+        );
         const jobPod = named(documents, 'Job', 'kafka-topics').spec.template.spec;
         expect(jobPod.volumes.find((v: Json) => v.configMap).configMap.name).toBe(topics.metadata.name);
 

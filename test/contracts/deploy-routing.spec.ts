@@ -14,15 +14,26 @@ import {
   NGINX_CONF,
   onPath,
   read,
+  ROOT,
+  SAMPLE_ID,
   SERVICES,
   itWith,
 } from './deploy.test-support';
-import { checkWithRealNginx, gatewayOf, routingProblems } from './deploy-gateway.test-support';
+import { gatewayOf, routingProblems } from './deploy-gateway.test-support';
+import { checkWithRealNginx } from './deploy-nginx.test-support';
 import { documentedRoutes, routeKey, routingExpectations, samplePath } from './deploy-routes.test-support';
+import {
+  CONSOLE_IN_IMAGE,
+  consoleProblems,
+  hostConsoleHeaders,
+  type HostHeaders,
+  PAGE_PATHS,
+} from './deploy-console.test-support';
 
 /*
  * The edge router sends every public route to the service that owns it, in compose and in
- * Kubernetes (the Ingress sends /api/v1 to it).
+ * Kubernetes (the Ingress sends every path to it), and serves the web console from the Kesu image's
+ * build as the host does in embedded mode.
  */
 
 describe('deployment', () => {
@@ -74,12 +85,16 @@ describe('deployment', () => {
       expect(gatewayOf(conf).listen).toBe(8080);
       expect(gateway.ports).toEqual(['${GATEWAY_PORT:-8080}:8080']);
       expect(gateway.volumes).toContain('../gateway/nginx.conf:/etc/nginx/nginx.conf:ro');
-      expect(Object.keys(gateway.depends_on).sort()).toEqual(SERVICES);
+      expect(Object.keys(gateway.depends_on).sort()).toEqual([...SERVICES, 'console-files'].sort());
     });
 
-    it('has the Kubernetes Ingress send every documented /api/v1 route to the gateway, which runs the routing file', () => {
+    it('has the Kubernetes Ingress send every documented /api/v1 route and the console to the gateway, which runs the routing file', () => {
       const rules = byKind(base, 'Ingress').flatMap((i) => i.spec.rules.flatMap((r: Json) => r.http.paths));
-      for (const route of documentedRoutes().filter((r) => r.path.startsWith('/api/v1/'))) {
+      const consolePaths = PAGE_PATHS.map((path) => ({ method: 'GET', path }));
+      for (const route of [
+        ...documentedRoutes().filter((r) => r.path.startsWith('/api/v1/')),
+        ...consolePaths,
+      ]) {
         const path = samplePath(route.path);
         const rule = rules
           .filter((r: Json) => ingressMatches(r, path))
@@ -102,6 +117,90 @@ describe('deployment', () => {
       expect(containerPort(container, service.spec.ports[0].targetPort)).toBe(gatewayOf(conf).listen);
       expect(container.readinessProbe.httpGet.path).toBe('/health/ready');
       expect(gatewayOf(conf).route('GET', '/health/ready')).toEqual({ status: 200 });
+    });
+
+    describe('the web console, served by the router as the host serves it in embedded mode', () => {
+      const CSP = "default-src 'self';script-src 'self'";
+      let host: HostHeaders;
+      beforeAll(async () => {
+        host = await hostConsoleHeaders();
+      });
+
+      it("serves the files from the console folder with the host's headers: pages fall back to index.html, assets are immutable", () => {
+        expect(host.page['content-security-policy']).toMatch(new RegExp(`^${CSP}`));
+        expect(host.asset['cache-control']).toBe('public, max-age=31536000, immutable');
+        expect(consoleProblems(conf, host)).toEqual([]);
+        const gateway = gatewayOf(conf);
+        expect(gateway.route('GET', '/api/v1/nothing')).toEqual({ upstream: 'analytics' });
+        expect(gateway.route('GET', '/health/live')).toEqual({ status: 200 });
+      });
+
+      it("reports a policy that drifted from the host's, a page without the fallback and an asset that falls back", () => {
+        const drifted = conf.replace(`${CSP};`, "default-src 'self';script-src 'self' 'unsafe-eval';");
+        expect(consoleProblems(drifted, host)).toEqual([
+          expect.stringMatching(
+            /^GET \/assets\/index-abc123.js: Content-Security-Policy is .*'unsafe-eval'.*, the host's /,
+          ),
+          expect.stringMatching(/^GET \/assets\/index-abc123.css: Content-Security-Policy is /),
+        ]);
+        const noFallback = conf.replace('try_files $uri /index.html;', 'try_files $uri =404;');
+        expect(consoleProblems(noFallback, host)).toEqual(
+          expect.arrayContaining([`GET /complaints/${SAMPLE_ID}: return 404, not file index.html`]),
+        );
+        const assetsFallBack = conf.replace(
+          /(location \/assets\/ \{\s*try_files \$uri) @not-found;/,
+          '$1 /index.html;',
+        );
+        expect(consoleProblems(assetsFallBack, host)).toEqual([
+          'GET /assets/missing.js: file index.html, not return 404',
+        ]);
+        expect(consoleProblems(conf.replace('include /etc/nginx/mime.types;', ''), host)).toEqual([
+          'the media types (/etc/nginx/mime.types) are not included',
+        ]);
+      });
+
+      it('finds the built console in the Kesu image: Vite writes it, with its assets, where the image copies dist/services', () => {
+        const vite = read(join(ROOT, 'services', 'console', 'vite.config.mts'));
+        expect(vite).toContain("outDir: '../../dist/services/console'");
+        expect(vite).not.toMatch(/assetsDir/);
+        const dockerfile = read(join(DEPLOY, 'Dockerfile'));
+        expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
+        expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist\/services \.\/dist\/services$/m);
+        expect(CONSOLE_IN_IMAGE).toBe('/app/dist/services/console');
+      });
+
+      it('gets the files from the Kesu image in compose: a one-shot copy into a volume the router mounts read-only', () => {
+        const copier = compose.services['console-files'];
+        const intake = compose.services.intake;
+        for (const key of ['image', 'build', 'read_only', 'tmpfs', 'cap_drop', 'security_opt']) {
+          expect({ key, value: copier[key] }).toEqual({ key, value: intake[key] });
+        }
+        expect(copier.restart).toBe('no');
+        const [volume, target] = copier.volumes[0].split(':');
+        expect(copier.command.join(' ')).toContain(`cp -R ${CONSOLE_IN_IMAGE}/. ${target}/`);
+        expect(compose.volumes).toHaveProperty([volume]);
+        const gateway = compose.services.gateway;
+        expect(gateway.volumes).toContain(`${volume}:${gatewayOf(conf).root}:ro`);
+        expect(gateway.depends_on['console-files']).toEqual({ condition: 'service_completed_successfully' });
+      });
+
+      it('gets the files from the Kesu image in Kubernetes: an initContainer copies them into an emptyDir nginx mounts read-only', () => {
+        const pod = named(base, 'Deployment', 'gateway').spec.template.spec;
+        const init = pod.initContainers.find((c: Json) => c.name === 'console-files');
+        expect(init.image).toBe(named(base, 'Deployment', 'intake').spec.template.spec.containers[0].image);
+        const [copyMount] = init.volumeMounts;
+        expect(init.command.join(' ')).toContain(`cp -R ${CONSOLE_IN_IMAGE}/. ${copyMount.mountPath}/`);
+        expect(pod.volumes.find((v: Json) => v.name === copyMount.name)).toEqual({
+          name: copyMount.name,
+          emptyDir: {},
+        });
+        const nginx = pod.containers.find((c: Json) => c.name === 'nginx');
+        expect(nginx.volumeMounts).toContainEqual({
+          name: copyMount.name,
+          mountPath: gatewayOf(conf).root,
+          readOnly: true,
+        });
+      });
     });
 
     itWith(

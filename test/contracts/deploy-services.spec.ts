@@ -85,6 +85,36 @@ function deploymentProblems(service: string, documents: Json[], servedPaths: rea
   return problems;
 }
 
+/**
+ * What is wrong with any container of the workloads (Deployments and Jobs, init containers too): each
+ * runs as non-root under the runtime's seccomp profile, cannot escalate, has no capabilities and a
+ * read-only root file system, and states its cpu and memory requests and its memory limit.
+ */
+function containerProblems(documents: Json[]): string[] {
+  const problems: string[] = [];
+  for (const workload of [...byKind(documents, 'Deployment'), ...byKind(documents, 'Job')]) {
+    const pod = workload.spec.template.spec;
+    const name = `${workload.kind} ${workload.metadata.name}`;
+    if (pod.securityContext?.runAsNonRoot !== true) problems.push(`${name}: not runAsNonRoot`);
+    if (pod.securityContext?.seccompProfile?.type !== 'RuntimeDefault') {
+      problems.push(`${name}: no RuntimeDefault seccomp profile`);
+    }
+    for (const container of [...(pod.initContainers ?? []), ...pod.containers]) {
+      const where = `${name}, container ${container.name}`;
+      const security = container.securityContext ?? {};
+      if (security.allowPrivilegeEscalation !== false) problems.push(`${where}: may escalate privileges`);
+      if (security.readOnlyRootFilesystem !== true) problems.push(`${where}: writable root file system`);
+      if (!security.capabilities?.drop?.includes('ALL')) problems.push(`${where}: keeps capabilities`);
+      const resources = container.resources ?? {};
+      if (!resources.requests?.cpu || !resources.requests?.memory) {
+        problems.push(`${where}: no cpu/memory requests`);
+      }
+      if (!resources.limits?.memory) problems.push(`${where}: no memory limit`);
+    }
+  }
+  return problems;
+}
+
 function autoscalerProblems(service: string, documents: Json[], partitions: number): string[] {
   const hpa = byKind(documents, 'HorizontalPodAutoscaler').find(
     (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === service,
@@ -180,6 +210,23 @@ describe('deployment', () => {
 
     it.each(CONSUMERS)('%s: consumes topics, so it autoscales no further than the partitions', (service) => {
       expect(autoscalerProblems(service, base, Number(baseConfig.KAFKA_PARTITIONS))).toEqual([]);
+    });
+
+    it('Kubernetes runs every container, init containers and the gateway included, locked down and with resources', () => {
+      expect(named(base, 'Deployment', 'gateway').spec.template.spec.initContainers).toHaveLength(1);
+      expect(containerProblems(base)).toEqual([]);
+      const broken = structuredClone(base);
+      const gateway = named(broken, 'Deployment', 'gateway').spec.template.spec;
+      delete gateway.initContainers[0].securityContext;
+      delete gateway.initContainers[0].resources.limits;
+      delete named(broken, 'Job', 'kafka-topics').spec.template.spec.securityContext.seccompProfile;
+      expect(containerProblems(broken)).toEqual([
+        'Deployment gateway, container console-files: may escalate privileges',
+        'Deployment gateway, container console-files: writable root file system',
+        'Deployment gateway, container console-files: keeps capabilities',
+        'Deployment gateway, container console-files: no memory limit',
+        'Job kafka-topics: no RuntimeDefault seccomp profile',
+      ]);
     });
 
     it('the Kubernetes checks report a broken Deployment', () => {
