@@ -47,3 +47,4 @@ export {
 export * from './reserved-names';
 export { UuidParam, uuidParam } from './path-parameters';
 export { clientAddressOf } from './rate-limits';
+export { TenantSecrets } from './tenant-secrets';

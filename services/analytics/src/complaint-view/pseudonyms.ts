@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { KEY_STORE, type Principal, Role } from '@kesu/platform';
+import { KEY_STORE, type Principal, Role, TenantSecrets } from '@kesu/platform';
 import type { KeyStore } from '@kesu/ports';
 
 /** The key-store subject of each tenant's secret for complainant pseudonyms (not a person). */
@@ -24,25 +24,17 @@ export const seesPseudonyms = (principal: Principal): boolean =>
  */
 @Injectable()
 export class Pseudonyms {
-  private readonly secrets = new Map<string, Promise<Uint8Array>>();
+  private readonly secrets: TenantSecrets;
 
-  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
+  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {
+    this.secrets = new TenantSecrets(keys, PSEUDONYM_SECRET_SUBJECT);
+  }
 
   /** The pseudonym of the person sealed under `subjectId`; null once their data key is erased. */
   async of(tenantId: string, subjectId: string): Promise<string | null> {
     if (!(await this.keys.get(tenantId, subjectId))) return null;
-    const secret = await this.secret(tenantId);
+    const secret = await this.secrets.of(tenantId);
     const hash = createHmac('sha256', secret).update(`pseudonym:${subjectId}`, 'utf8').digest('hex');
     return `P-${hash.slice(0, 12).toUpperCase()}`;
-  }
-
-  private secret(tenantId: string): Promise<Uint8Array> {
-    let secret = this.secrets.get(tenantId);
-    if (!secret) {
-      secret = this.keys.getOrCreate(tenantId, PSEUDONYM_SECRET_SUBJECT);
-      secret.catch(() => this.secrets.delete(tenantId));
-      this.secrets.set(tenantId, secret);
-    }
-    return secret;
   }
 }

@@ -2,7 +2,7 @@ import { type ComplainantDetails } from '@kesu/intake-contracts';
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { identityKeys, primaryIdentityKey } from '@kesu/intake-domain';
-import { KEY_STORE } from '@kesu/platform';
+import { KEY_STORE, TenantSecrets } from '@kesu/platform';
 import type { KeyStore } from '@kesu/ports';
 
 /** The key-store subject of each tenant's secret for identity hashes (not a person). */
@@ -16,14 +16,16 @@ export const IDENTITY_SECRET_SUBJECT = 'tenant-secret-intake-identity';
  */
 @Injectable()
 export class IdentityKeys {
-  private readonly secrets = new Map<string, Promise<Uint8Array>>();
+  private readonly secrets: TenantSecrets;
 
-  constructor(@Inject(KEY_STORE) private readonly keys: KeyStore) {}
+  constructor(@Inject(KEY_STORE) keys: KeyStore) {
+    this.secrets = new TenantSecrets(keys, IDENTITY_SECRET_SUBJECT);
+  }
 
   async hashes(tenantId: string, details: ComplainantDetails): Promise<string[]> {
     const plain = identityKeys(details);
     if (plain.length === 0) return [];
-    const secret = await this.secret(tenantId);
+    const secret = await this.secrets.of(tenantId);
     return plain.map((key) => createHmac('sha256', secret).update(key, 'utf8').digest('base64url'));
   }
 
@@ -33,21 +35,11 @@ export class IdentityKeys {
    * known by name alone, the complaint's own key).
    */
   async subjectId(tenantId: string, details: ComplainantDetails, complaintId: string): Promise<string> {
-    const secret = await this.secret(tenantId);
+    const secret = await this.secrets.of(tenantId);
     const hash = createHmac('sha256', secret).update(
       `subject:${primaryIdentityKey(details, complaintId)}`,
       'utf8',
     );
     return `subject-${hash.digest('base64url')}`;
-  }
-
-  private secret(tenantId: string): Promise<Uint8Array> {
-    let secret = this.secrets.get(tenantId);
-    if (!secret) {
-      secret = this.keys.getOrCreate(tenantId, IDENTITY_SECRET_SUBJECT);
-      secret.catch(() => this.secrets.delete(tenantId));
-      this.secrets.set(tenantId, secret);
-    }
-    return secret;
   }
 }
