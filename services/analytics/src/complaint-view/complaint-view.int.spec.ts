@@ -111,6 +111,7 @@ describe('GET /api/v1/complaints/{id}', () => {
     expect(now.body).not.toContain('searchTokens');
     expect((await get('analyst1', `/api/v1/complaints/${complaintId}`)).json().complainant).toEqual({
       visibility: 'redacted',
+      pseudonym: expect.stringMatching(/^P-[0-9A-F]{12}$/),
     });
 
     const then = await get(

@@ -66,7 +66,11 @@ describe('a social-media account sealed with the complainant', () => {
   it.each(['analyst1', 'regulator1'])('is never shown to %s', async (as) => {
     const read = await view(as, sealed);
     expect(read.channelDetails).toEqual({ platform: '微博' });
-    expect(read.complainant).toEqual({ visibility: 'redacted' });
+    expect(read.complainant).toEqual(
+      as === 'analyst1'
+        ? { visibility: 'redacted', pseudonym: expect.stringMatching(/^P-[0-9A-F]{12}$/) }
+        : { visibility: 'redacted' },
+    );
     for (const url of [
       `/api/v1/complaints/${sealed}`,
       `/api/v1/complaints/${sealed}?asOf=${encodeURIComponent(registeredAt)}`,
