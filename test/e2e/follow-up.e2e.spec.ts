@@ -121,7 +121,13 @@ describe('follow-up on the host: the written answer, callback, reopen, re-review
       answer: { satisfaction: 'basically_satisfied' },
     });
     expect(closed.body.status).toBe('closed');
-    const view = await followUpWhen(host, tokens.agent1!, complaintId, (v) => v.status === 'closed');
+    // the closure message is written in reaction to the closure: wait for it, not just the status
+    const view = await followUpWhen(
+      host,
+      tokens.agent1!,
+      complaintId,
+      (v) => v.status === 'closed' && customerKinds(v).includes('closure'),
+    );
     expect(view.reopenCount).toBe(1);
     expect(customerKinds(view)).toEqual(['resolution_notice', 'resolution_notice', 'closure']);
   });
