@@ -91,20 +91,21 @@ export function issueTargets(s: Sections): TargetRow[] {
     ),
     row(
       s.httpIntake,
-      'HTTP intake at a fixed 1,000/s',
+      `HTTP intake at a fixed ${at(s.httpIntake, 'fixedRate', 'requestedPerSecond') ?? 1000}/s`,
       at(s.httpIntake, 'fixedRate', 'p99Ms'),
       'ms p99',
       targets.intakeP99AtFixedRateMs,
     ),
     row(
       s.sustainedIntake,
-      'sustained at 1,000/s: 201 to classified, assigned and clocked',
+      `sustained at ${at(s.sustainedIntake, 'load', 'requestedPerSecond') ?? 1000}/s for ${at(s.sustainedIntake, 'load', 'seconds') ?? 60} s: 201 to classified, assigned and clocked`,
       at(s.sustainedIntake, 'lag', 'all', 'p99Ms'),
       'ms p99',
       targets.sustainedLagP99Ms,
       {
         note:
-          grows === undefined ? 'not measured' : grows ? 'the lag grows (✘)' : 'the lag does not grow (✔)',
+          (grows === undefined ? 'not measured' : grows ? 'the lag grows (✘)' : 'the lag does not grow (✔)') +
+          `; ${at(s.sustainedIntake, 'lag', 'all', 'neverSeen') ?? 0} samples not complete within 30 s`,
       },
       grows === false ? at(s.sustainedIntake, 'lag', 'all', 'p99Ms') : undefined,
     ),
