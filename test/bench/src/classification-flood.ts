@@ -8,7 +8,7 @@ import {
   INCIDENT_COLLECTION,
   type IncidentDocument,
 } from '../../../services/classification/src/collective-incidents/incident-list.projection';
-import { config, now, perSecond, progress, round, sleep } from './common';
+import { config, now, perSecond, progress, round, sleep, targets, verdict } from './common';
 import { variedDescription } from './events';
 
 /** What the classification consumers still have to handle, from the service's own lag gauge. */
@@ -68,6 +68,7 @@ export async function benchClassificationFlood() {
       branch: 'east-1',
       seconds: round(ms / 1000, 2),
       complaintsPerSecond: perSecond(count, ms),
+      ...verdict(perSecond(count, ms), targets.classificationFloodPerSecond),
       incidents: items.length,
       complaintsInIncidents: joined,
       incidentEvents: streams.reduce((n, s) => n + s.length, 0),

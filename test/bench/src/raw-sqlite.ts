@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { config, deadline, documentedCeilings, now, perSecond, progress, tempDir } from './common';
 
 export interface RawSqliteResult {
@@ -11,7 +11,38 @@ export interface RawSqliteResult {
     commitsPerSecond: number;
     documented: number;
   };
+  /** The ceilings issue 20 names for the event store: rows in commits of 100 and of 1,000. */
+  readonly batchedCommitsOf100: BatchFigures & { documented: number };
+  readonly batchedCommitsOf1000: BatchFigures & { documented: number };
   readonly pointReads: { reads: number; readsPerSecond: number; documented: number; note: string };
+}
+
+export interface BatchFigures {
+  readonly rows: number;
+  readonly rowsPerSecond: number;
+  readonly commitsPerSecond: number;
+}
+
+/** `n` rows in commits of `size` (one fsync each), until done or out of time. */
+function commitsOf(
+  db: DatabaseSync,
+  insert: StatementSync,
+  payload: string,
+  n: number,
+  size: number,
+): BatchFigures {
+  progress(`raw sqlite: ${n} rows in commits of ${size}`);
+  const limit = deadline();
+  let rows = 0;
+  const start = now();
+  while (rows < n && !limit.passed()) {
+    db.exec('BEGIN');
+    for (let i = 0; i < size; i++) insert.run(`c${size}-${rows + i}`, payload);
+    db.exec('COMMIT');
+    rows += size;
+  }
+  const ms = now() - start;
+  return { rows, rowsPerSecond: perSecond(rows, ms), commitsPerSecond: perSecond(rows / size, ms) };
 }
 
 function open(file: string): DatabaseSync {
@@ -54,6 +85,10 @@ export function benchRawSqlite(payload: string): RawSqliteResult {
     }
     const batchedMs = now() - start;
 
+    // at least ten commits of each size, so a small run still measures more than one fsync
+    const of100 = commitsOf(db, insert, payload, Math.max(n, 1_000), 100);
+    const of1000 = commitsOf(db, insert, payload, Math.max(n, 10_000), 1_000);
+
     const total = (db.prepare('SELECT max(id) AS n FROM rows').get() as { n: number }).n;
     const select = db.prepare('SELECT id, stream, data FROM rows WHERE id = ?');
     const reads = Math.max(config.reads, 20_000);
@@ -81,6 +116,8 @@ export function benchRawSqlite(payload: string): RawSqliteResult {
         commitsPerSecond: perSecond(batched / 10, batchedMs),
         documented: documentedCeilings.rawBatchedRowsPerSecond,
       },
+      batchedCommitsOf100: { ...of100, documented: documentedCeilings.rawRowsInCommitsOf100PerSecond },
+      batchedCommitsOf1000: { ...of1000, documented: documentedCeilings.rawRowsInCommitsOf1000PerSecond },
       pointReads: {
         reads: read,
         readsPerSecond: perSecond(read, readMs),

@@ -5,7 +5,18 @@ import { prepareProjection, Relay, runProjection } from '@kesu/ports';
 // The real complaint view projection of the analytics service (the bench may import any project).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { complaintViewProjection } from '../../../services/analytics/src/complaint-view/complaint-view.projection';
-import { config, deadline, now, perSecond, progress, round, sleep, targets, tempDir } from './common';
+import {
+  config,
+  deadline,
+  now,
+  perSecond,
+  progress,
+  round,
+  sleep,
+  targets,
+  tempDir,
+  verdict,
+} from './common';
 import { appendConcurrently } from './event-store';
 import { complaints } from './events';
 
@@ -78,7 +89,7 @@ export async function benchRelayProjection() {
         documents: rebuilt,
         seconds: round(fresh.ms / 1000, 3),
         eventsPerSecond: perSecond(fresh.events, fresh.ms),
-        target: targets.rebuildEventsPerSecond,
+        ...verdict(perSecond(fresh.events, fresh.ms), targets.rebuildEventsPerSecond),
         outcome: fresh.result.outcome,
         upgradeOverStaleViews: {
           events: upgrade.events,
