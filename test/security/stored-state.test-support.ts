@@ -56,12 +56,31 @@ export function watchStoredState(db: DatabaseSync, store: EventStore): () => Pro
   });
 }
 
-/** Whether the relay has published every event and every consumer group has handled every message. */
+/**
+ * The subscriptions of the KPI rollups' builds still running (the live one and one building): a
+ * build retired by a rebuild keeps the checkpoint where its subscription stopped.
+ */
+function runningRollupBuilds(db: DatabaseSync): string[] {
+  const row = db
+    .prepare("SELECT doc FROM documents WHERE collection = 'analytics_kpi_builds' AND id = 'rollups'")
+    .get();
+  if (!row) return [];
+  const builds = JSON.parse(String(row.doc)) as { live: string | null; building: { build: string } | null };
+  return [builds.live, builds.building?.build]
+    .filter((build): build is string => !!build)
+    .map((build) => `analytics-kpi-rollups-${build}`);
+}
+
+/** Whether the relay and every running subscription have reached the head, and every consumer group has handled every message. */
 export function caughtUp(db: DatabaseSync): boolean {
   const head = Number(db.prepare('SELECT COALESCE(MAX(global_position), 0) AS n FROM events').get()?.n);
+  const running = runningRollupBuilds(db);
   const relaying = db
-    .prepare('SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?')
-    .get(head);
+    .prepare(
+      `SELECT COUNT(*) AS n FROM subscription_checkpoints WHERE position < ?
+       AND (name NOT LIKE 'analytics-kpi-rollups-%' OR name IN (SELECT value FROM json_each(?)))`,
+    )
+    .get(head, JSON.stringify(running));
   const consuming = db
     .prepare(
       `SELECT COUNT(*) AS n FROM consumer_leases l
