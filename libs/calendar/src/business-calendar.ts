@@ -46,7 +46,7 @@ export interface DayKind {
 /** Whether `date` (`YYYY-MM-DD`, local) is a working day of the calendar. */
 export function dayKind(calendar: BusinessCalendar, date: string): DayKind {
   const year = calendar.years[date.slice(0, 4)];
-  const weekday = DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
   const weekend = calendar.weekend.includes(weekday);
   if (year) {
     if (year.workdays.includes(date)) return { working: true, estimated: false };

@@ -12,11 +12,20 @@ export const CHINA_OFFICIAL_YEARS = [2026] as const;
  */
 export const CHINA_FIXED_HOLIDAYS = ['01-01', '05-01', '10-01', '10-02', '10-03'] as const;
 
+/** The package's data does not change while the process runs: each year is read from it once. */
+const officialYears = new Map<number, OfficialYear>();
+
 /**
  * One year's official days as the `chinese-days` package carries the State Council's notice: the
  * weekdays off and the weekend days worked.
  */
 export function chinaOfficialYear(year: number): OfficialYear {
+  let official = officialYears.get(year);
+  if (!official) officialYears.set(year, (official = Object.freeze(officialYearOf(year))));
+  return official;
+}
+
+function officialYearOf(year: number): OfficialYear {
   const holidays: string[] = [];
   const workdays: string[] = [];
   for (let d = DateTime.utc(year, 1, 1); d.year === year; d = d.plus({ days: 1 })) {
@@ -28,9 +37,11 @@ export function chinaOfficialYear(year: number): OfficialYear {
   return { year, holidays, workdays, source: `State Council notice for ${year} (chinese-days)` };
 }
 
+let mainland: BusinessCalendar | undefined;
+
 /** Mainland China's calendar: Asia/Shanghai, 09:00–12:00 and 13:00–18:00, the official years shipped. */
 export function chinaMainlandCalendar(): BusinessCalendar {
-  return {
+  return (mainland ??= Object.freeze({
     timeZone: 'Asia/Shanghai',
     workingHours: [
       { start: '09:00', end: '12:00' },
@@ -39,5 +50,5 @@ export function chinaMainlandCalendar(): BusinessCalendar {
     weekend: [6, 7],
     years: Object.fromEntries(CHINA_OFFICIAL_YEARS.map((y) => [String(y), chinaOfficialYear(y)])),
     fallbackHolidays: [...CHINA_FIXED_HOLIDAYS],
-  };
+  }));
 }

@@ -31,17 +31,65 @@ function wallClock(date: string, hhmm: string, zone: string): number {
   return at.toMillis();
 }
 
+/** One `YYYY-MM-DD` formatter per zone (formatters are costly to make, cheap to use). */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The local date of an instant in the calendar's zone. */
 export function localDate(calendar: BusinessCalendar, instant: string | number): string {
   const ms = typeof instant === 'number' ? instant : Date.parse(instant);
-  return DateTime.fromMillis(ms, { zone: calendar.timeZone }).toISODate() as string;
+  const zone = calendar.timeZone;
+  let format = dateFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(zone, format);
+  }
+  const date = format.format(ms);
+  return ISO_DATE.test(date) ? date : (DateTime.fromMillis(ms, { zone }).toISODate() as string);
 }
 
 function nextDate(date: string): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate() as string;
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The days already worked out, per calendar: a calendar is data, so equal calendars share their
+ * days whether or not they are one object. Bounded: a cache grown past its size starts again.
+ */
+const dayCaches = new Map<string, Map<string, Day>>();
+const calendarKeys = new WeakMap<BusinessCalendar, string>();
+const MAX_CALENDARS = 256;
+const MAX_DAYS_CACHED = 8192;
+
+function daysCacheOf(calendar: BusinessCalendar): Map<string, Day> {
+  let key = calendarKeys.get(calendar);
+  if (key === undefined) {
+    const { timeZone, workingHours, weekend, years, fallbackHolidays } = calendar;
+    key = JSON.stringify([timeZone, workingHours, weekend, fallbackHolidays, years]);
+    calendarKeys.set(calendar, key);
+  }
+  let days = dayCaches.get(key);
+  if (!days) {
+    if (dayCaches.size >= MAX_CALENDARS) dayCaches.clear();
+    dayCaches.set(key, (days = new Map()));
+  }
+  if (days.size >= MAX_DAYS_CACHED) days.clear();
+  return days;
 }
 
 function dayOf(calendar: BusinessCalendar, date: string): Day {
+  const days = daysCacheOf(calendar);
+  let day = days.get(date);
+  if (!day) days.set(date, (day = workOutDay(calendar, date)));
+  return day;
+}
+
+function workOutDay(calendar: BusinessCalendar, date: string): Day {
   const kind = dayKind(calendar, date);
   const spans = kind.working
     ? calendar.workingHours.map(
@@ -49,7 +97,7 @@ function dayOf(calendar: BusinessCalendar, date: string): Day {
           [wallClock(date, h.start, calendar.timeZone), wallClock(date, h.end, calendar.timeZone)] as const,
       )
     : [];
-  return { date, spans, estimated: kind.estimated };
+  return Object.freeze({ date, spans, estimated: kind.estimated });
 }
 
 /** The days of the calendar from the local date of `from` on, at most `MAX_DAYS` of them. */

@@ -111,3 +111,20 @@ describe('working-time arithmetic', () => {
     ]);
   });
 });
+
+describe('days worked out once per calendar', () => {
+  it('a calendar changed after use (a year loaded, another zone, other hours) is counted on its own days', () => {
+    const from = sh('2027-02-05T17:00:00');
+    expect(addWorkingDays(china, from, 1)).toEqual({ at: sh('2027-02-08T18:00:00'), estimated: true });
+    const notice = { year: 2027, holidays: ['2027-02-08'], workdays: [], source: 'a notice' };
+    expect(addWorkingDays(withOfficialYear(china, notice), from, 1)).toEqual({
+      at: sh('2027-02-09T18:00:00'),
+      estimated: false,
+    });
+    const london = { ...china, timeZone: 'Europe/London' };
+    expect(addWorkingTime(london, '2026-03-04T16:00:00Z', HOUR).at).toBe('2026-03-04T17:00:00.000Z');
+    const longer = { ...china, workingHours: [{ start: '08:00', end: '20:00' }] };
+    expect(addWorkingTime(longer, sh('2026-03-04T17:30:00'), HOUR).at).toBe(sh('2026-03-04T18:30:00'));
+    expect(addWorkingTime(china, sh('2026-03-04T17:30:00'), HOUR).at).toBe(sh('2026-03-05T09:30:00'));
+  });
+});
