@@ -1,6 +1,7 @@
-import { caseStream } from '@kesu/assignment-contracts';
+import { caseStream, incidentPlanStream } from '@kesu/assignment-contracts';
 import { followUpStream } from '@kesu/follow-up-contracts';
 import { intakeStream } from '@kesu/intake-contracts';
+import { v7 as uuidv7 } from 'uuid';
 import type { EscalationTestApp } from '../escalation-app.test-support';
 import { until } from '../escalation-app.test-support';
 import { IncidentPlanWorker } from './incident-plan.worker';
@@ -12,6 +13,14 @@ import {
   recordIncident,
   startPlansApp,
 } from './incident-plans.test-support';
+
+const stepDone = (planId: string) => ({
+  planId,
+  stepId: 'separate_room',
+  note: '已安排接待室',
+  doneBy: 'user-director1',
+  doneAt: new Date().toISOString(),
+});
 
 const types = (events: readonly { type: string }[]) => events.map((e) => e.type);
 
@@ -102,6 +111,50 @@ describe('collective-incident plans follow the incidents classification records 
       'IncidentPlanNotificationRequested',
     ]);
     expect(events[3]!.data).toMatchObject({ from: 'level_3', to: 'level_2', complainantCount: 53 });
+  });
+
+  it('records nothing for a join delivered again after the complaint left, and catches up with a plan another process moved', async () => {
+    const [a, b, c] = [await t.receive(), await t.receive(), await t.receive()];
+    const { detected, incidentId, planId } = await detect(t, [a.complaintId], 8);
+    await worker.apply(detected);
+    const join = (complaintId: string, complaintCount: number) =>
+      recordIncident(t, incidentId, 'ComplaintJoinedCollectiveIncident', {
+        complaintId,
+        receivedAt: new Date().toISOString(),
+        joiningComplainantCount: 1,
+        complaintCount,
+        complainantCount: 8 + complaintCount,
+        joinedAt: new Date().toISOString(),
+      });
+    const joined = await join(b.complaintId, 2);
+    await worker.apply(joined);
+    const removed = await recordIncident(t, incidentId, 'ComplaintRemovedFromCollectiveIncident', {
+      complaintId: b.complaintId,
+      leavingComplainantCount: 1,
+      complaintCount: 1,
+      complainantCount: 9,
+      reason: '不是同一件事',
+      removedBy: 'user-supervisor1',
+      removedAt: new Date().toISOString(),
+    });
+    await worker.apply(removed);
+    await worker.apply(joined);
+    // another process appends to the plan behind this one's back: a step done by the coordinator
+    const before = await planEvents(t, planId);
+    await t.store.appendToStream(
+      incidentPlanStream(planId),
+      [{ ...before[0]!, eventId: uuidv7(), type: 'IncidentPlanStepCompleted', data: stepDone(planId) }],
+      before.length - 1,
+    );
+    await worker.apply(await join(c.complaintId, 2));
+    const events = await planEvents(t, planId);
+    expect(types(events).slice(2)).toEqual([
+      'ComplaintAddedToIncidentPlan',
+      'ComplaintRemovedFromIncidentPlan',
+      'IncidentPlanStepCompleted',
+      'ComplaintAddedToIncidentPlan',
+    ]);
+    expect(events.at(-1)!.data).toMatchObject({ complaintId: c.complaintId, complaintCount: 2 });
   });
 
   it('lets go of a complaint taken out of the incident, and closes as merged when its incident is merged', async () => {

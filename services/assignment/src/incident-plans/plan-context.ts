@@ -13,13 +13,20 @@ import {
 } from '@kesu/assignment-domain';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { CLOCK, EVENT_STORE } from '@kesu/platform';
-import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';
+import { type Clock, type CommandResult, type EventStore, handleCommand, type KnownState } from '@kesu/ports';
+import { v5 as uuidv5 } from 'uuid';
 import { ComplaintFactsReader } from '../escalation/complaint-facts';
 import { EscalationChains } from '../escalation/escalation-chains';
 import { ESCALATION_ACTOR, ESCALATION_EVENTS } from '../escalation/escalation-events';
 
 /** How many of a plan's complaints are read for their signals when it opens. */
 export const SIGNAL_SAMPLE = 50;
+
+/** The namespace of the ids of the events a reaction appends to a plan's stream. */
+const REACTION_EVENT_NAMESPACE = '0b6f3c1e-5d8a-4f0e-9a47-2c6e8d1b7f35';
+
+/** How many plans' states a process keeps between reactions. */
+const KNOWN_PLANS = 512;
 
 /**
  * What plans need from around them: their coordinator from the directory, their complaints'
@@ -34,6 +41,13 @@ export class PlanContext {
     private readonly chains: EscalationChains,
     private readonly facts: ComplaintFactsReader,
   ) {}
+
+  /**
+   * Each plan's state as this process's last reaction left it: the next reaction on the plan reads
+   * only the events after it, so a plan of thousands of complaints costs no more per join than a
+   * small one. A state another process has moved past is caught up on the append's conflict.
+   */
+  private readonly known = new Map<string, KnownState<IncidentPlanState>>();
 
   /** The holder of the policy's coordinating role in the unit of its level at or above `unitId`. */
   async coordinatorFor(
@@ -66,16 +80,17 @@ export class PlanContext {
   /**
    * Decides and appends a reaction on a plan's stream, caused by another service's event: in the
    * plan's tenant and unit (those of `place`), correlated by the plan's id; a redelivered cause
-   * records nothing more.
+   * records nothing more: each event's id is derived from its cause and its type, and the store
+   * keeps an event id once per stream.
    */
-  react(
+  async react(
     planId: string,
     place: { readonly tenantId: string; readonly branchId: string },
     command: (at: string) => IncidentPlanCommand,
     cause: RecordedEvent,
   ): Promise<CommandResult<IncidentPlanState>> {
     const at = this.clock.now().toISOString();
-    return handleCommand<IncidentPlanCommand, IncidentPlanEvent, IncidentPlanState>(
+    const result = await handleCommand<IncidentPlanCommand, IncidentPlanEvent, IncidentPlanState>(
       this.store,
       this.registry,
       incidentPlanDecider,
@@ -89,6 +104,22 @@ export class PlanContext {
         causationId: cause.eventId,
         actor: ESCALATION_ACTOR,
       },
+      {
+        from: this.known.get(planId),
+        maxAttempts: 5,
+        envelopeOf: (event) => ({
+          eventId: uuidv5(`${cause.eventId}:${event.type}`, REACTION_EVENT_NAMESPACE),
+        }),
+      },
     );
+    this.remember(planId, result);
+    return result;
+  }
+
+  private remember(planId: string, { state, revision, position }: CommandResult<IncidentPlanState>) {
+    this.known.delete(planId);
+    if (revision < 0) return;
+    this.known.set(planId, { state, revision, position });
+    if (this.known.size > KNOWN_PLANS) this.known.delete(this.known.keys().next().value!);
   }
 }
