@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { closeSync, fsync, fsyncSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { StorageFullError } from '@kesu/ports';
 import { WalCheckpointer } from './checkpointer';
 
@@ -55,6 +55,8 @@ export class EmbeddedDatabase {
   /** The sync of the log running now, and the one that follows it for the commits made meanwhile. */
   private syncing?: Promise<void>;
   private nextSync?: Promise<void>;
+  /** Each write's savepoint, prepared once. */
+  private savepoints?: { readonly open: StatementSync; readonly release: StatementSync };
   /** Why the file can no longer be trusted to be durable. */
   private failure?: Error;
 
@@ -123,11 +125,15 @@ export class EmbeddedDatabase {
       for (const pending of batch) pending.reject(translated(error));
       return this.reschedule();
     }
+    const savepoint = (this.savepoints ??= {
+      open: this.db.prepare('SAVEPOINT w'),
+      release: this.db.prepare('RELEASE w'),
+    });
     for (const pending of batch) {
-      this.db.exec('SAVEPOINT w');
+      savepoint.open.run();
       try {
         outcomes.push({ ok: true, value: pending.work(this.db) });
-        this.db.exec('RELEASE w');
+        savepoint.release.run();
       } catch (error) {
         if (!this.db.isTransaction) {
           // SQLite rolled the whole transaction back (as it may on a full disk): none of it was kept

@@ -3,9 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { ConsumerGroupStore } from './consumer-group-store';
 
+/** The partitions of each topic a commit brought messages to. */
+export type Arrivals = ReadonlyMap<string, ReadonlySet<number>>;
+
 /** Timing of a consumer loop. */
 export interface ConsumerTiming {
-  /** How often to look for messages written by other processes (ms). */
+  /**
+   * How soon to look again after a failed pass (ms); every partition is looked at once a second
+   * at least, and whenever another process commits (the log's `elsewhere`).
+   */
   readonly pollIntervalMs: number;
   /** How long a group's lease on a topic lasts without renewal (ms). */
   readonly leaseMs: number;
@@ -18,13 +24,39 @@ export interface ConsumerTiming {
  * messages in offset order (the partitions side by side, as Kafka's consumers of a group would),
  * retries failures with doubling backoff (blocking only that partition) and dead-letters a message
  * after `maxAttempts` deliveries, or at once when its handler calls it undeliverable.
+ *
+ * A pass looks only at the partitions that may have something: those a commit of this process
+ * brought messages to, those whose last batch was not empty, and those waiting for a retry. Every
+ * partition is looked at on start, on taking a topic's lease, when another process committed, and
+ * once a second besides.
  */
 export class GroupConsumer implements Consumer {
   private readonly owner = randomUUID();
   private readonly renewLeaseAt = new Map<string, number>();
   private readonly retryAt = new Map<string, number>();
-  private readonly onMessages = (topics: readonly string[]) => {
-    if (topics.some((topic) => this.options.topics.includes(topic))) this.signal();
+  /** Partitions (`topic/partition`) with news since the last pass. */
+  private flagged = new Set<string>();
+  /** Partitions whose last batch was not empty: there may be more. */
+  private readonly busy = new Set<string>();
+  /** The next offset of each partition as this member last read or committed it. */
+  private readonly offsets = new Map<string, number>();
+  /** Partition counts of the topics that exist (a topic keeps its count). */
+  private readonly partitionCounts = new Map<string, number>();
+  /** Whether the next pass looks at every partition. */
+  private everything = true;
+  private readonly onMessages = (arrived: Arrivals) => {
+    let mine = false;
+    for (const topic of this.options.topics) {
+      const partitions = arrived.get(topic);
+      if (!partitions) continue;
+      mine = true;
+      for (const partition of partitions) this.flagged.add(`${topic}/${partition}`);
+    }
+    if (mine) this.signal();
+  };
+  private readonly onElsewhere = () => {
+    this.everything = true;
+    this.signal();
   };
   private stopping = false;
   private signalled = false;
@@ -41,6 +73,7 @@ export class GroupConsumer implements Consumer {
 
   start(): void {
     this.arrivals.on('messages', this.onMessages);
+    this.arrivals.on('elsewhere', this.onElsewhere);
     this.loop = this.run();
   }
 
@@ -56,32 +89,48 @@ export class GroupConsumer implements Consumer {
   }
 
   private async run(): Promise<void> {
+    const everySecond = Math.max(1000, this.timing.pollIntervalMs);
     while (!this.stopping) {
       this.signalled = false;
-      let delay = this.timing.pollIntervalMs;
+      let delay = everySecond;
       try {
         delay = Math.min(delay, await this.pass());
       } catch {
+        this.everything = true;
         delay = this.timing.pollIntervalMs;
       }
-      if (delay > 0) await this.sleep(delay);
+      if (delay > 0 && !(await this.sleep(delay))) this.everything = true;
     }
     this.arrivals.off('messages', this.onMessages);
+    this.arrivals.off('elsewhere', this.onElsewhere);
     await this.releaseLeases();
   }
 
   /** Handles what is available; resolves with how long to wait before the next pass (0: go on). */
   private async pass(): Promise<number> {
+    const everything = this.everything;
+    const flagged = this.flagged;
+    this.everything = false;
+    this.flagged = new Set();
     let wait = Number.POSITIVE_INFINITY;
     for (const topic of this.options.topics) {
+      const taking = !this.renewLeaseAt.has(topic);
       if (this.stopping || !(await this.holdLease(topic))) continue;
+      const look = (slot: string) =>
+        everything || taking || flagged.has(slot) || this.busy.has(slot) || this.retryAt.has(slot);
+      const partitions = [];
+      for (let partition = 0; partition < this.partitionsOf(topic); partition++)
+        if (look(`${topic}/${partition}`)) partitions.push(partition);
       // partitions are drained side by side: each in order, and their writes share commits
-      const partitions = Array.from({ length: this.store.partitions(topic) }, (_, partition) => partition);
       const waits = await Promise.all(
         partitions.map(async (partition) => {
-          const retryAt = this.retryAt.get(`${topic}/${partition}`) ?? 0;
+          const slot = `${topic}/${partition}`;
+          const retryAt = this.retryAt.get(slot) ?? 0;
           if (retryAt > Date.now()) return retryAt - Date.now();
-          return !this.stopping && (await this.drain(topic, partition)) ? 0 : Number.POSITIVE_INFINITY;
+          const more = !this.stopping && (await this.drain(topic, partition, everything || taking));
+          if (more) this.busy.add(slot);
+          else this.busy.delete(slot);
+          return more ? 0 : Number.POSITIVE_INFINITY;
         }),
       );
       wait = Math.min(wait, ...waits);
@@ -89,19 +138,37 @@ export class GroupConsumer implements Consumer {
     return wait;
   }
 
-  /** Handles one batch of a partition; resolves with whether there was anything to handle. */
-  private async drain(topic: string, partition: number): Promise<boolean> {
+  private partitionsOf(topic: string): number {
+    const known = this.partitionCounts.get(topic);
+    if (known !== undefined) return known;
+    const count = this.store.partitions(topic);
+    if (count > 0) this.partitionCounts.set(topic, count);
+    return count;
+  }
+
+  /**
+   * Handles one batch of a partition; resolves with whether there may be more right away (a full
+   * batch, a failure, or a stop half-way). A message committed after the fetch flags its partition
+   * for the next pass, so a batch shorter than `batchSize` leaves nothing behind.
+   */
+  private async drain(topic: string, partition: number, reread: boolean): Promise<boolean> {
     const { group, handler } = this.options;
-    const from = this.store.committed(group, topic, partition);
+    const slot = `${topic}/${partition}`;
+    const from = (!reread && this.offsets.get(slot)) || this.store.committed(group, topic, partition);
     const batch = this.store.fetch(topic, partition, from, this.timing.batchSize);
-    if (batch.length > 1 && this.options.batchHandler && !this.retryAt.has(`${topic}/${partition}`)) {
+    const full = batch.length === this.timing.batchSize;
+    const commit = async (next: number) => {
+      await this.store.commit(group, topic, partition, next);
+      this.offsets.set(slot, next);
+    };
+    if (batch.length > 1 && this.options.batchHandler && !this.retryAt.has(slot)) {
       const handled = await this.options.batchHandler(batch).then(
         () => true,
         () => false,
       );
       if (handled) {
-        await this.store.commit(group, topic, partition, batch[batch.length - 1]!.offset + 1);
-        return true;
+        await commit(batch[batch.length - 1]!.offset + 1);
+        return full;
       }
     }
     let next = from;
@@ -109,16 +176,17 @@ export class GroupConsumer implements Consumer {
       try {
         await handler(message);
       } catch (error) {
-        if (next > from) await this.store.commit(group, topic, partition, next);
+        if (next > from) await commit(next);
+        this.offsets.delete(slot);
         await this.failed(message, error);
         return true;
       }
-      this.retryAt.delete(`${topic}/${partition}`);
+      this.retryAt.delete(slot);
       next = message.offset + 1;
       if (this.stopping || !(await this.holdLease(topic))) break;
     }
-    if (next > from) await this.store.commit(group, topic, partition, next);
-    return batch.length > 0;
+    if (next > from) await commit(next);
+    return full || (batch.length > 0 && next <= batch[batch.length - 1]!.offset);
   }
 
   private async failed(message: Parameters<ConsumerOptions['handler']>[0], error: unknown): Promise<void> {
@@ -150,16 +218,17 @@ export class GroupConsumer implements Consumer {
     );
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.signalled || this.stopping) return Promise.resolve();
+  /** Waits `ms`, or less when signalled: resolves with whether it was woken before the time. */
+  private sleep(ms: number): Promise<boolean> {
+    if (this.signalled || this.stopping) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = () => {
+      const done = (woken: boolean) => {
         clearTimeout(timer);
         this.wake = undefined;
-        resolve();
+        resolve(woken);
       };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
+      const timer = setTimeout(() => done(false), ms);
+      this.wake = () => done(true);
     });
   }
 }

@@ -154,8 +154,26 @@ describe('SqliteMessageLog', () => {
 
     await log.publish('a', [{ key: 'k', id: 'a-2', value: 2 }]);
     await until(() => handled.includes('a-2'));
-    expect(fetch).toHaveBeenCalled();
+    const looked = new Set(fetch.mock.calls.map(([topic, partition]) => `${topic}/${partition}`));
     fetch.mockRestore();
+    // only the partition the message went to is looked at, not the topic's three others
+    const [a2] = (await readAll(log, 'a')).filter((m) => m.id === 'a-2');
+    expect(looked).toEqual(new Set([`a/${a2!.partition}`]));
     await consumer.stop();
+  });
+
+  it('makes its consumers look at every partition when another process commits to the file', async () => {
+    const first = storage.open({ ...fast, pollIntervalMs: 20 });
+    const second = storage.open();
+    first.log.consume({ group: 'g', topics: ['a'], handler: async () => undefined });
+    const arrivals = (first.log as unknown as { arrivals: NodeJS.EventEmitter }).arrivals;
+    let elsewhere = 0;
+    arrivals.on('elsewhere', () => elsewhere++);
+    await first.log.publish('a', [{ key: 'k', id: 'a-1', value: 1 }]);
+    await new Promise((r) => setTimeout(r, 100));
+    const before = elsewhere;
+    await second.log.publish('b', [{ key: 'k', id: 'b-1', value: 1 }]);
+    await until(() => elsewhere > before);
+    expect(before).toBe(0); // this process's own commits are announced otherwise
   });
 });

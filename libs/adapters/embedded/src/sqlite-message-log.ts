@@ -34,7 +34,8 @@ export interface SqliteMessageLogOptions {
  * redelivery with backoff and dead-letter topics. Consumers in other processes on the same file
  * see new messages within `pollIntervalMs`; one member of a group consumes a topic at a time.
  * Consumers in this process are woken as soon as a commit brings messages to one of their topics
- * (`arrivals`), not by commits of anything else.
+ * (`arrivals`), and look only at the partitions it brought them to; a commit by another process
+ * (SQLite's `data_version`) makes them look at every partition.
  */
 export class SqliteMessageLog implements MessageLog {
   private readonly statements: StatementCache;
@@ -42,16 +43,22 @@ export class SqliteMessageLog implements MessageLog {
   private readonly consumers = new Set<GroupConsumer>();
   private readonly clock: Clock;
   private readonly defaultPartitions: number;
-  /** Topics appended to by writes since the last commit. */
-  private readonly appended = new Set<string>();
-  /** Emits `messages` with the topics a commit brought messages to. */
+  /** The partitions of each topic appended to by writes since the last commit. */
+  private appended = new Map<string, Set<number>>();
+  /**
+   * Emits `messages` with the partitions of each topic a commit of this process brought messages
+   * to, and `elsewhere` when another connection (another process) committed to the file.
+   */
   private readonly arrivals = new EventEmitter().setMaxListeners(0);
   private readonly onCommit = () => {
     if (this.appended.size === 0) return;
-    const topics = [...this.appended];
-    this.appended.clear();
-    this.arrivals.emit('messages', topics);
+    const arrived = this.appended;
+    this.appended = new Map();
+    this.arrivals.emit('messages', arrived);
   };
+  /** Looks for other processes' commits while consumers run (SQLite's `data_version`). */
+  private watcher?: NodeJS.Timeout;
+  private dataVersion = -1;
   private closed = false;
 
   constructor(
@@ -82,6 +89,7 @@ export class SqliteMessageLog implements MessageLog {
 
   consume(options: ConsumerOptions): Consumer {
     if (this.closed) throw new Error('the message log is closed');
+    this.watchOtherProcesses();
     const consumer = new GroupConsumer(this.groups, this.arrivals, options, {
       pollIntervalMs: this.options.pollIntervalMs ?? 50,
       leaseMs: this.options.leaseMs ?? 10_000,
@@ -120,7 +128,28 @@ export class SqliteMessageLog implements MessageLog {
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     this.consumers.clear();
+    clearInterval(this.watcher);
     this.database.events.off('commit', this.onCommit);
+  }
+
+  /**
+   * Every `pollIntervalMs`, whether another connection committed to the file since the last look:
+   * then the consumers look at every partition, since messages of another process are not announced.
+   */
+  private watchOtherProcesses(): void {
+    if (this.watcher) return;
+    const version = this.statements.get('PRAGMA data_version');
+    const look = () => {
+      try {
+        const now = version.get()!.data_version as number;
+        if (now !== this.dataVersion && this.dataVersion !== -1) this.arrivals.emit('elsewhere');
+        this.dataVersion = now;
+      } catch {
+        // closed under the timer: the next start looks again
+      }
+    };
+    look();
+    this.watcher = setInterval(look, this.options.pollIntervalMs ?? 50).unref();
   }
 
   /** Appends inside a write: skips ids already in the topic, assigns partitions and offsets. */
@@ -135,10 +164,12 @@ export class SqliteMessageLog implements MessageLog {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const timestamp = this.clock.now().toISOString();
-    this.appended.add(topic);
+    let arrived = this.appended.get(topic);
+    if (!arrived) this.appended.set(topic, (arrived = new Set()));
     for (const message of messages) {
       if (exists.get(topic, message.id)) continue;
       const partition = partitionOf(message.key, partitions);
+      arrived.add(partition);
       const offset = nextOffset.get(topic, partition)!.next as number;
       const value = JSON.stringify(message.value ?? null);
       const headers = JSON.stringify(message.headers ?? {});
