@@ -74,6 +74,7 @@ function counting(store: EventStore) {
     headPosition: () => store.headPosition(),
     subscribe: (options) => store.subscribe(options),
     checkpoint: (name) => store.checkpoint(name),
+    forgetSubscription: (name) => store.forgetSubscription(name),
     readAll: async (options) => {
       const events = await store.readAll(options);
       reads.calls++;

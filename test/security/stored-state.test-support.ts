@@ -58,7 +58,8 @@ export function watchStoredState(db: DatabaseSync, store: EventStore): () => Pro
 
 /**
  * The subscriptions of the KPI rollups' builds still running (the live one and one building): a
- * build retired by a rebuild keeps the checkpoint where its subscription stopped.
+ * build retired by a rebuild keeps the checkpoint where its subscription stopped until the worker
+ * has removed it, a moment later.
  */
 function runningRollupBuilds(db: DatabaseSync): string[] {
   const row = db

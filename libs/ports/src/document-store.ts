@@ -90,6 +90,8 @@ export interface Collection<T extends Document> {
 /** Document collections with MongoDB semantics: documents by id, atomic update operators, indexed queries. */
 export interface DocumentStore {
   collection<T extends Document>(name: string): Collection<T>;
+  /** Removes a collection, its documents and its indexes. Nothing when it does not exist. */
+  drop(name: string): Promise<void>;
 }
 
 /** What a page cursor holds: the sort value and `_id` of the page's last document. */

@@ -78,6 +78,11 @@ export interface EventStore {
   subscribe(options: SubscriptionOptions): Subscription;
   /** The stored checkpoint of a durable subscription (0 when it never ran). */
   checkpoint(name: string): Promise<number>;
+  /**
+   * Forgets the checkpoint of a durable subscription no longer run (e.g. a retired build of a read
+   * model): a subscription of that name would start from the beginning. Nothing when there is none.
+   */
+  forgetSubscription(name: string): Promise<void>;
 }
 
 /** The stream was not at the expected revision; nothing was written. */

@@ -299,7 +299,7 @@ describe('prepareProjection', () => {
   it.each([0, -1, 1.5, Number.NaN])('refuses the fold version %s', async (version) => {
     const unused = {} as EventStore;
     await expect(
-      prepareProjection(tally(version), unused, { collection: jest.fn() }, registry),
+      prepareProjection(tally(version), unused, { collection: jest.fn(), drop: jest.fn() }, registry),
     ).rejects.toThrow('projection tally: version must be a positive integer');
   });
 });

@@ -47,6 +47,23 @@ export function documentStoreFeatures(name: string, factory: () => Promise<Docum
     }
     const idsOf = (docs: readonly Order[]) => docs.map((d) => d._id).sort();
 
+    it('drops a collection with its documents and indexes, and no other', async () => {
+      const name = uniqueName('dropped');
+      const dropped = fixture.documents.collection<Order>(name);
+      await dropped.ensureIndex(['status'], { unique: true });
+      await dropped.putMany(Array.from({ length: 2100 }, (_, i) => ({ ...order(i), status: `s${i}` })));
+      await orders.put(order(1));
+      await fixture.documents.drop(name);
+      await fixture.documents.drop(name);
+      await fixture.documents.drop(uniqueName('never'));
+      expect(await dropped.count()).toBe(0);
+      expect(await orders.get(order(1)._id)).toEqual(order(1));
+      // the unique index went with it: the same status twice is accepted
+      const again = fixture.documents.collection<Order>(name);
+      await again.putMany([order(1), { ...order(2), status: order(1).status }]);
+      expect(await again.count()).toBe(2);
+    });
+
     it('puts, replaces, gets and deletes documents', async () => {
       expect(await orders.get('o1')).toBeNull();
       await orders.put({ _id: 'o1', status: 'open', customer: { name: 'Ana' } });

@@ -101,5 +101,25 @@ export function subscriptionFeatures(harness: () => EventStoreHarness, run: stri
       expect(finished).toBe(true);
       expect(await store.checkpoint(name)).toBeGreaterThanOrEqual(appended[0]!.globalPosition);
     });
+
+    it('forgets the checkpoint of a subscription no longer run: under its name it starts again', async () => {
+      const { prefix, filter, name } = scope();
+      const store = harness().store;
+      const appended = (await store.appendToStream(`${prefix}-a`, [aNewEvent('One')], 'no_stream')).events;
+      const seen: RecordedEvent[] = [];
+      const first = store.subscribe({ name, filter, handler: collect(seen) });
+      await eventually('the event', () => seen.length >= 1);
+      await first.stop();
+      expect(await store.checkpoint(name)).toBeGreaterThan(0);
+      await store.forgetSubscription(name);
+      await store.forgetSubscription(name);
+      await store.forgetSubscription(`never-${randomUUID()}`);
+      expect(await store.checkpoint(name)).toBe(0);
+      const again: RecordedEvent[] = [];
+      const second = store.subscribe({ name, filter, handler: collect(again) });
+      await eventually('the event from the beginning', () => again.length >= 1);
+      await second.stop();
+      expect(ids(again)).toEqual(ids(appended));
+    });
   });
 }

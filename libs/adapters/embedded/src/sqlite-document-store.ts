@@ -30,4 +30,26 @@ export class SqliteDocumentStore implements DocumentStore {
     if (!collectionName.test(name)) throw new Error(`invalid collection name '${name}'`);
     return new SqliteCollection<T>(this.database, this.statements, name);
   }
+
+  /**
+   * Deletes the collection's documents a page per write, so that other writes go on between the
+   * pages of a large collection, then its indexes.
+   */
+  async drop(name: string): Promise<void> {
+    if (!collectionName.test(name)) throw new Error(`invalid collection name '${name}'`);
+    const page = this.statements.get(
+      'DELETE FROM documents WHERE rowid IN (SELECT rowid FROM documents WHERE collection = ? LIMIT ?)',
+    );
+    while (Number((await this.database.write(() => page.run(name, DROP_PAGE))).changes) > 0);
+    const prefix = `documents:${name}:`;
+    await this.database.write((db) => {
+      const indexes = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND substr(name, 1, ?) = ?")
+        .all(prefix.length, prefix);
+      for (const { name: index } of indexes) db.exec(`DROP INDEX IF EXISTS "${String(index)}"`);
+    });
+  }
 }
+
+/** Documents deleted per write when a collection is dropped. */
+const DROP_PAGE = 2000;

@@ -101,6 +101,12 @@ export class SqliteEventStore implements EventStore {
     return this.loadCheckpoint(name);
   }
 
+  async forgetSubscription(name: string): Promise<void> {
+    await this.database.write((db) =>
+      db.prepare('DELETE FROM subscription_checkpoints WHERE name = ?').run(name),
+    );
+  }
+
   subscribe(options: SubscriptionOptions): Subscription {
     if (this.closed) throw new Error('the event store is closed');
     const source: SubscriptionSource = {

@@ -348,6 +348,17 @@ export class KurrentEventStore implements EventStore {
     });
   }
 
+  /** Deletes the subscription's checkpoint stream (soft: appending again would bring it back). */
+  async forgetSubscription(name: string): Promise<void> {
+    const stream = checkpointStreamOf(this.checkpointPrefix, name);
+    this.checkpointStreamsReady.delete(stream);
+    try {
+      await this.client.deleteStream(stream);
+    } catch (error) {
+      if (!isStreamNotFound(error)) throw error;
+    }
+  }
+
   /** Appends the checkpoint to its stream, first making the stream keep only its latest event. */
   private async saveCheckpoint(name: string, position: number): Promise<void> {
     const stream = checkpointStreamOf(this.checkpointPrefix, name);

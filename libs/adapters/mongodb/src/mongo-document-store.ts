@@ -14,4 +14,11 @@ export class MongoDocumentStore implements DocumentStore {
   collection<T extends Document>(name: string): MongoCollection<T> {
     return new MongoCollection<T>(this.db, name);
   }
+
+  async drop(name: string): Promise<void> {
+    // dropping a collection that does not exist is not an error since MongoDB 7.0; before, it was
+    await this.db.dropCollection(name).catch((error: unknown) => {
+      if ((error as { codeName?: string }).codeName !== 'NamespaceNotFound') throw error;
+    });
+  }
 }

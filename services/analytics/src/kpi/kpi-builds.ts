@@ -18,6 +18,8 @@ export interface RollupBuilds {
   readonly live: string | null;
   readonly building: BuildProgress | null;
   readonly switchedAt: string | null;
+  /** Builds replaced by a newer one whose documents and checkpoint are still to be removed. */
+  readonly retired?: readonly string[];
 }
 
 const ID = 'rollups';
@@ -79,16 +81,29 @@ export class KpiBuilds {
     return build;
   }
 
+  /** The builds retired and not yet removed. */
+  async retired(): Promise<readonly string[]> {
+    return (await this.state()).retired ?? [];
+  }
+
+  /** A retired build's documents and checkpoint are gone. */
+  async removed(build: string): Promise<void> {
+    const state = await this.state();
+    await this.builds.put({ ...state, retired: (state.retired ?? []).filter((old) => old !== build) });
+  }
+
   /** Records a build's progress; answers true when it caught up and became live (the old one retired). */
   async progress(build: string, position: number, head: number): Promise<boolean> {
     const state = await this.state();
     if (state.building?.build !== build) return false;
     if (position >= head) {
+      const retired = [...(state.retired ?? []), ...(state.live ? [state.live] : [])];
       await this.builds.put({
         _id: ID,
         live: build,
         building: null,
         switchedAt: this.clock.now().toISOString(),
+        retired: [...new Set(retired)].filter((old) => old !== build),
       });
       return true;
     }

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { BackgroundWorkers, EVENT_STORE } from '@kesu/platform';
-import type { EventStore, Subscription } from '@kesu/ports';
+import { BackgroundWorkers, DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
+import type { DocumentStore, EventStore, Subscription } from '@kesu/ports';
 import { KpiBuilds } from './kpi-builds';
-import { KpiRollupStore } from './kpi-rollup-store';
+import { KpiRollupStore, rollupCollection } from './kpi-rollup-store';
 
 /** Events folded per batch (one atomic write each). */
 export const ROLLUP_BATCH_SIZE = 2000;
@@ -10,14 +10,17 @@ export const ROLLUP_BATCH_SIZE = 2000;
 /**
  * Keeps the KPI rollups: one checkpointed subscription to the event store (global order) per build
  * running — the live one, and a new one being built beside it — each batch folded in one write.
+ * A build replaced by a newer one is removed: its subscription's checkpoint and its collection.
  */
 @Injectable()
 export class KpiRollupWorker implements OnModuleInit {
   private readonly logger = new Logger(KpiRollupWorker.name);
   private readonly running = new Map<string, Subscription>();
+  private removing?: Promise<void>;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
     private readonly rollups: KpiRollupStore,
     private readonly builds: KpiBuilds,
     private readonly workers: BackgroundWorkers,
@@ -28,11 +31,13 @@ export class KpiRollupWorker implements OnModuleInit {
       name: 'analytics-kpi-rollups',
       start: async () => {
         for (const build of await this.builds.toRun()) await this.run(build);
+        this.removeRetired();
       },
       stop: async () => {
         const subscriptions = [...this.running.values()];
         this.running.clear();
         await Promise.all(subscriptions.map((subscription) => subscription.stop()));
+        await this.removing;
       },
     });
   }
@@ -44,13 +49,18 @@ export class KpiRollupWorker implements OnModuleInit {
     return build;
   }
 
+  /** Subscription names of the builds (their checkpoints). */
+  private static subscriptionOf(build: string): string {
+    return `analytics-kpi-rollups-${build}`;
+  }
+
   private async run(build: string): Promise<void> {
     if (this.running.has(build)) return;
     await this.rollups.ensureIndexes(build);
     this.running.set(
       build,
       this.store.subscribe({
-        name: `analytics-kpi-rollups-${build}`,
+        name: KpiRollupWorker.subscriptionOf(build),
         batchSize: ROLLUP_BATCH_SIZE,
         handler: async (events) => {
           await this.rollups.apply(build, events);
@@ -67,10 +77,34 @@ export class KpiRollupWorker implements OnModuleInit {
   private async caughtUp(build: string, position: number): Promise<void> {
     if (!(await this.builds.progress(build, position, await this.store.headPosition()))) return;
     this.logger.log(`rollups ${build} caught up at ${position} and is live`);
-    for (const [other, subscription] of this.running) {
-      if (other === build) continue;
-      this.running.delete(other);
-      void subscription.stop();
-    }
+    const stopping = [...this.running].filter(([other]) => other !== build);
+    for (const [other] of stopping) this.running.delete(other);
+    // from within the live build's batch: its stop must not wait for the others' removal
+    void Promise.all(stopping.map(([, subscription]) => subscription.stop())).then(() =>
+      this.removeRetired(),
+    );
+  }
+
+  /**
+   * Removes the retired builds not running here (in the background: a large collection takes a
+   * while): first the checkpoint, so that a half-removed build is never resumed, then the documents.
+   */
+  private removeRetired(): void {
+    const previous = this.removing ?? Promise.resolve();
+    this.removing = previous.then(async () => {
+      for (const build of await this.builds.retired()) {
+        if (this.running.has(build)) continue;
+        try {
+          await this.store.forgetSubscription(KpiRollupWorker.subscriptionOf(build));
+          await this.documents.drop(rollupCollection(build));
+          await this.builds.removed(build);
+          this.logger.log(`rollups ${build} retired and removed`);
+        } catch (error) {
+          this.logger.error(
+            `rollups ${build}: not removed (${error instanceof Error ? error.message : String(error)})`,
+          );
+        }
+      }
+    });
   }
 }
