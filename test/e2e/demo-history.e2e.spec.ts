@@ -1,6 +1,9 @@
 // The plan the host wrote its history from (a test may import any project).
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { planDemoHistory } from '../../services/host/src/demo/history/demo-history-plan';
+import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { HostProcess } from './host-process';
 
 /*
@@ -102,4 +105,52 @@ describe('the demo history', () => {
     const again = await kpis(`from=${from}&to=${to}&groupBy=month`);
     expect(again.total.received).toBe(plan.complaints.length + SAMPLES);
   }, 900_000);
+
+  it('wrote only events of the catalog, each as its schema says: what every producer’s deciders produce', () => {
+    const events = join(__dirname, '../../contracts/events');
+    const catalog = JSON.parse(readFileSync(join(events, 'catalog.json'), 'utf8')) as {
+      events: { type: string; schemaVersion: number; service: string }[];
+    };
+    const ajv = new Ajv({
+      strict: true,
+      allErrors: true,
+      keywords: ['x-event-type', 'x-schema-version', 'x-topic'],
+    });
+    const validators = new Map(
+      catalog.events.map((e) => [
+        `${e.type}.v${e.schemaVersion}`,
+        {
+          service: e.service,
+          validate: ajv.compile(
+            JSON.parse(
+              readFileSync(join(events, `${e.type}.v${e.schemaVersion}.schema.json`), 'utf8'),
+            ) as object,
+          ),
+        },
+      ]),
+    );
+    const stored = host.sql(
+      (db) =>
+        db.prepare('SELECT type, schema_version AS version, data FROM events').all() as {
+          type: string;
+          version: number;
+          data: string;
+        }[],
+    );
+    const problems: string[] = [];
+    const services = new Set<string>();
+    for (const { type, version, data } of stored) {
+      const known = validators.get(`${type}.v${version}`);
+      if (!known) {
+        problems.push(`${type} v${version}: not in the catalog`);
+        continue;
+      }
+      services.add(known.service);
+      if (!known.validate(JSON.parse(data)))
+        problems.push(`${type} v${version}: ${ajv.errorsText(known.validate.errors)}`);
+    }
+    expect([...new Set(problems)]).toEqual([]);
+    expect(stored.length).toBeGreaterThan(1000);
+    expect([...services].sort()).toEqual(['assignment', 'classification', 'followup', 'intake', 'sla']);
+  });
 });
