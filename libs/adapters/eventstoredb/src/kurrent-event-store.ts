@@ -352,11 +352,9 @@ export class KurrentEventStore implements EventStore {
   async forgetSubscription(name: string): Promise<void> {
     const stream = checkpointStreamOf(this.checkpointPrefix, name);
     this.checkpointStreamsReady.delete(stream);
-    try {
-      await this.client.deleteStream(stream);
-    } catch (error) {
+    await this.client.deleteStream(stream).catch((error: unknown) => {
       if (!isStreamNotFound(error)) throw error;
-    }
+    });
   }
 
   /** Appends the checkpoint to its stream, first making the stream keep only its latest event. */
