@@ -8,9 +8,11 @@ import { IncidentPlanWorker } from './incident-plan.worker';
 import {
   detect,
   indexed,
+  joinIncident,
   planEvents,
   planWith,
   recordIncident,
+  removeFromIncident,
   startPlansApp,
 } from './incident-plans.test-support';
 
@@ -94,13 +96,10 @@ describe('collective-incident plans follow the incidents classification records 
     const [a, b] = [await t.receive(), await t.receive({ complainantCount: 45 })];
     const { detected, incidentId, planId } = await detect(t, [a.complaintId], 8);
     await worker.apply(detected);
-    const joined = await recordIncident(t, incidentId, 'ComplaintJoinedCollectiveIncident', {
-      complaintId: b.complaintId,
-      receivedAt: new Date().toISOString(),
-      joiningComplainantCount: 45,
-      complaintCount: 2,
-      complainantCount: 53,
-      joinedAt: new Date().toISOString(),
+    const joined = await joinIncident(t, incidentId, b.complaintId, {
+      joining: 45,
+      complaints: 2,
+      complainants: 53,
     });
     await worker.apply(joined);
     await worker.apply(joined);
@@ -117,27 +116,11 @@ describe('collective-incident plans follow the incidents classification records 
     const [a, b, c] = [await t.receive(), await t.receive(), await t.receive()];
     const { detected, incidentId, planId } = await detect(t, [a.complaintId], 8);
     await worker.apply(detected);
-    const join = (complaintId: string, complaintCount: number) =>
-      recordIncident(t, incidentId, 'ComplaintJoinedCollectiveIncident', {
-        complaintId,
-        receivedAt: new Date().toISOString(),
-        joiningComplainantCount: 1,
-        complaintCount,
-        complainantCount: 8 + complaintCount,
-        joinedAt: new Date().toISOString(),
-      });
-    const joined = await join(b.complaintId, 2);
+    const join = (complaintId: string) =>
+      joinIncident(t, incidentId, complaintId, { joining: 1, complaints: 2, complainants: 10 });
+    const joined = await join(b.complaintId);
     await worker.apply(joined);
-    const removed = await recordIncident(t, incidentId, 'ComplaintRemovedFromCollectiveIncident', {
-      complaintId: b.complaintId,
-      leavingComplainantCount: 1,
-      complaintCount: 1,
-      complainantCount: 9,
-      reason: '不是同一件事',
-      removedBy: 'user-supervisor1',
-      removedAt: new Date().toISOString(),
-    });
-    await worker.apply(removed);
+    await worker.apply(await removeFromIncident(t, incidentId, b.complaintId, '不是同一件事'));
     await worker.apply(joined);
     // another process appends to the plan behind this one's back: a step done by the coordinator
     const before = await planEvents(t, planId);
@@ -146,7 +129,7 @@ describe('collective-incident plans follow the incidents classification records 
       [{ ...before[0]!, eventId: uuidv7(), type: 'IncidentPlanStepCompleted', data: stepDone(planId) }],
       before.length - 1,
     );
-    await worker.apply(await join(c.complaintId, 2));
+    await worker.apply(await join(c.complaintId));
     const events = await planEvents(t, planId);
     expect(types(events).slice(2)).toEqual([
       'ComplaintAddedToIncidentPlan',
@@ -163,16 +146,7 @@ describe('collective-incident plans follow the incidents classification records 
     const second = await detect(t, [c.complaintId], 6);
     await worker.apply(first.detected);
     await worker.apply(second.detected);
-    const removed = await recordIncident(t, first.incidentId, 'ComplaintRemovedFromCollectiveIncident', {
-      complaintId: b.complaintId,
-      leavingComplainantCount: 1,
-      complaintCount: 1,
-      complainantCount: 9,
-      reason: '另一小区的问题',
-      removedBy: 'user-supervisor1',
-      removedAt: new Date().toISOString(),
-    });
-    await worker.apply(removed);
+    await worker.apply(await removeFromIncident(t, first.incidentId, b.complaintId, '另一小区的问题'));
     const merged = await recordIncident(t, first.incidentId, 'CollectiveIncidentMerged', {
       intoIncidentId: second.incidentId,
       complaintCount: 1,

@@ -52,6 +52,39 @@ export async function recordIncident(
   return events[0]!;
 }
 
+/** A complaint joined the incident (with `joining` people), as classification records it. */
+export const joinIncident = (
+  t: EscalationTestApp,
+  incidentId: string,
+  complaintId: string,
+  counts: { joining: number; complaints: number; complainants: number },
+) =>
+  recordIncident(t, incidentId, 'ComplaintJoinedCollectiveIncident', {
+    complaintId,
+    receivedAt: new Date().toISOString(),
+    joiningComplainantCount: counts.joining,
+    complaintCount: counts.complaints,
+    complainantCount: counts.complainants,
+    joinedAt: new Date().toISOString(),
+  });
+
+/** A supervisor took one complaint (of one person) out of the incident, which kept one complaint of 9 people. */
+export const removeFromIncident = (
+  t: EscalationTestApp,
+  incidentId: string,
+  complaintId: string,
+  reason: string,
+) =>
+  recordIncident(t, incidentId, 'ComplaintRemovedFromCollectiveIncident', {
+    complaintId,
+    leavingComplainantCount: 1,
+    complaintCount: 1,
+    complainantCount: 9,
+    reason,
+    removedBy: 'user-supervisor1',
+    removedAt: new Date().toISOString(),
+  });
+
 /** Classification detects an incident of these complaints; answers the detection and the plan's id. */
 export async function detect(
   t: EscalationTestApp,
