@@ -1,4 +1,4 @@
-import { chinaMainlandCalendar, workingTimeBetween } from '@kesu/calendar';
+import { type BusinessCalendar, chinaMainlandCalendar, workingTimeBetween } from '@kesu/calendar';
 import { assertNever } from '@kesu/kernel';
 import type {
   SlaClockPaused,
@@ -65,8 +65,12 @@ export const SLA_VIEW_TYPES: readonly SlaViewEvent['type'][] = [
 
 const RESPOND_ORDER: readonly SlaMilestone[] = ['respond', 'first_contact', 'acknowledge'];
 
+/** Mainland China's calendar in each zone a clock ran in, one object per zone. */
+const calendars = new Map<string, BusinessCalendar>();
+
 function remaining(timeZone: string, from: string, dueAt: string): number {
-  const calendar = { ...chinaMainlandCalendar(), timeZone };
+  let calendar = calendars.get(timeZone);
+  if (!calendar) calendars.set(timeZone, (calendar = { ...chinaMainlandCalendar(), timeZone }));
   return from <= dueAt
     ? workingTimeBetween(calendar, from, dueAt).ms
     : -workingTimeBetween(calendar, dueAt, from).ms;

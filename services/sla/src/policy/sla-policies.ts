@@ -39,7 +39,10 @@ export interface SlaSettings {
  */
 @Injectable()
 export class SlaPolicies {
-  private readonly cache = new Map<string, { settings: SlaSettings; until: number }>();
+  private readonly cache = new Map<
+    string,
+    { settings: SlaSettings; calendar: BusinessCalendar; until: number }
+  >();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -52,20 +55,24 @@ export class SlaPolicies {
     const recorded = await this.store.readStream(slaSettingsStream(tenantId));
     const events = recorded.map((e) => this.registry.toDomain<SlaSettingsEvent>(e));
     const settings = { ...fold(slaSettingsDecider, events), revision: recorded.length - 1 };
-    this.cache.set(tenantId, { settings, until: this.clock.now().getTime() + SLA_SETTINGS_CACHE_MS });
+    // one calendar object per settings read: the calendar's days are worked out once per object
+    const calendar = calendarOf(settings.policy, Object.values(settings.years));
+    const until = this.clock.now().getTime() + SLA_SETTINGS_CACHE_MS;
+    this.cache.set(tenantId, { settings, calendar, until });
     return settings;
   }
 
-  private async cached(tenantId: string): Promise<SlaSettings> {
+  private async cached(tenantId: string): Promise<{ settings: SlaSettings; calendar: BusinessCalendar }> {
     const hit = this.cache.get(tenantId);
-    if (hit && this.clock.now().getTime() < hit.until) return hit.settings;
-    return this.settingsOf(tenantId);
+    if (hit && this.clock.now().getTime() < hit.until) return hit;
+    await this.settingsOf(tenantId);
+    return this.cache.get(tenantId)!;
   }
 
   /** The tenant's policy and business calendar now. */
   async policyOf(tenantId: string): Promise<{ policy: SlaPolicy; calendar: BusinessCalendar }> {
-    const { policy, years } = await this.cached(tenantId);
-    return { policy, calendar: calendarOf(policy, Object.values(years)) };
+    const { settings, calendar } = await this.cached(tenantId);
+    return { policy: settings.policy, calendar };
   }
 
   /** The rules and calendar a complaint of the tenant runs by. */
