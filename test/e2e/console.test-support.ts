@@ -65,7 +65,7 @@ export class ConsoleUser {
     const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 768 } });
     await context.addInitScript((lang) => localStorage.setItem('kesu.language', lang), language);
     const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    page.setDefaultTimeout(45_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     const user = new ConsoleUser(page, textsOf(language), language, errors);
