@@ -17,6 +17,7 @@ import { ReassignComplaintHandler } from './reassign-complaint';
 import { ReturnAssignmentHandler } from './return-assignment';
 import { RoutingPolicies } from './routing-policies';
 import { RoutingPolicyController } from './routing-policy.controller';
+import { StaleWorkloads } from './stale-workloads';
 import { TransferComplaintHandler } from './transfer-complaint';
 import { Workloads } from './workloads';
 
@@ -32,6 +33,7 @@ export const dispatchProviders = [
   Workloads,
   ComplaintRecords,
   ComplaintAssignments,
+  StaleWorkloads,
   RoutingPolicies,
   Placements,
   AssignmentActions,

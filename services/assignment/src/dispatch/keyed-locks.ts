@@ -25,4 +25,9 @@ export class KeyedLocks {
       if (this.tails.get(key) === tail) this.tails.delete(key);
     }
   }
+
+  /** Whether work under the key is running or waiting. */
+  busy(key: string): boolean {
+    return this.tails.has(key);
+  }
 }

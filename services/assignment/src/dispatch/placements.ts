@@ -24,6 +24,7 @@ import { DomainRuleViolation } from '@kesu/kernel';
 import { StaleRevisionError } from '@kesu/ports';
 import { STAFF_DIRECTORY } from '../staff-directory';
 import { KeyedLocks } from './keyed-locks';
+import { StaleWorkloads } from './stale-workloads';
 import { type WorkloadCause, Workloads } from './workloads';
 
 /** A route resolved against the tenant's directory: the department, the level and the people who hold it. */
@@ -58,6 +59,7 @@ export class Placements {
   constructor(
     @Inject(STAFF_DIRECTORY) private readonly directory: StaffDirectory,
     private readonly workloads: Workloads,
+    private readonly stale: StaleWorkloads,
     private readonly locks: KeyedLocks,
   ) {}
 
@@ -128,7 +130,7 @@ export class Placements {
     route: ResolvedRoute,
     policy: RoutingPolicy,
   ): Promise<Choice> {
-    return this.choose(tenantId, complaintId, complaint, route, policy, {});
+    return this.choose(tenantId, complaintId, complaint, route, policy, {}, false);
   }
 
   /**
@@ -210,11 +212,11 @@ export class Placements {
     route: ResolvedRoute,
     policy: RoutingPolicy,
     exclusions: Exclusions,
+    repair = true,
   ): Promise<Choice> {
-    const workloads = await this.workloads.of(
-      tenantId,
-      route.people.map((p) => p.personId),
-    );
+    const personIds = route.people.map((p) => p.personId);
+    // a dry run changes nothing, not even a workload a stopped process left behind
+    const workloads = await (repair ? this.stale : this.workloads).of(tenantId, personIds);
     return chooseAssignee({
       complaintId,
       category: complaint.category,

@@ -10,6 +10,7 @@ const holding = (
   lastTakenAt: string | null = null,
 ): WorkloadState => ({
   open: Object.fromEntries(severities.map((s, i) => [`c${i}`, s])),
+  takenAt: {},
   lastTakenAt,
 });
 
@@ -72,7 +73,7 @@ describe('who is eligible', () => {
   });
 
   it('does not count the complaint itself against its holder (a redelivered decision is the same)', () => {
-    const workloads = { h1: { open: { [complaintId]: 'general' as const }, lastTakenAt: null } };
+    const workloads = { h1: { open: { [complaintId]: 'general' as const }, takenAt: {}, lastTakenAt: null } };
     const { candidates } = chooseAssignee(choice({ people: [person('h1', { capacity: 1 })], workloads }));
     expect(candidates[0]).toMatchObject({ eligible: true, openComplaints: 0, weightedLoad: 0 });
   });
@@ -126,7 +127,11 @@ describe('who wins, deterministically', () => {
       const people = ['h1', 'h2', 'h3'].map((id) => person(id, { capacity: 100 }));
       const { chosen } = chooseAssignee(choice({ complaintId: `n${i}`, people, workloads }));
       const held = workloads[chosen!.personId] ?? emptyWorkload();
-      workloads[chosen!.personId] = { open: { ...held.open, [`n${i}`]: 'general' }, lastTakenAt: `t${i}` };
+      workloads[chosen!.personId] = {
+        open: { ...held.open, [`n${i}`]: 'general' },
+        takenAt: {},
+        lastTakenAt: `t${i}`,
+      };
     }
     expect(Object.values(workloads).map((w) => Object.keys(w.open).length)).toEqual([10, 10, 10]);
   });

@@ -7,11 +7,13 @@ import { assertNever, type Decider, DomainRuleViolation } from '@kesu/kernel';
 /** One person's open workload: the complaints they hold, each with its severity. */
 export interface WorkloadState {
   readonly open: Readonly<Record<string, Severity>>;
+  /** When they took each open complaint on. */
+  readonly takenAt: Readonly<Record<string, string>>;
   /** When they last took a complaint on (null: never). */
   readonly lastTakenAt: string | null;
 }
 
-export const emptyWorkload = (): WorkloadState => ({ open: {}, lastTakenAt: null });
+export const emptyWorkload = (): WorkloadState => ({ open: {}, takenAt: {}, lastTakenAt: null });
 
 /** How many complaints the person holds, leaving out `except` (the complaint being decided). */
 export const openCount = (state: WorkloadState, except?: string): number =>
@@ -32,11 +34,16 @@ export function evolveWorkload(state: WorkloadState, event: WorkloadEvent): Work
   switch (event.type) {
     case 'WorkloadTaken': {
       const { complaintId, severity, takenAt } = event.data;
-      return { open: { ...state.open, [complaintId]: severity }, lastTakenAt: takenAt };
+      return {
+        open: { ...state.open, [complaintId]: severity },
+        takenAt: { ...state.takenAt, [complaintId]: takenAt },
+        lastTakenAt: takenAt,
+      };
     }
     case 'WorkloadReleased': {
       const { [event.data.complaintId]: _released, ...open } = state.open;
-      return { ...state, open };
+      const { [event.data.complaintId]: _since, ...takenAt } = state.takenAt;
+      return { ...state, open, takenAt };
     }
     default:
       return assertNever(event);

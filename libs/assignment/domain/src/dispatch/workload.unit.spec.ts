@@ -1,5 +1,5 @@
 import type { WorkloadEvent } from '@kesu/assignment-contracts';
-import { DomainRuleViolation } from '@kesu/kernel';
+import { DomainRuleViolation, fold } from '@kesu/kernel';
 import { DeciderSpecification } from '@kesu/testing';
 import { type WorkloadCommand, workloadDecider } from './workload';
 
@@ -78,5 +78,15 @@ describe('a person’s workload holds their capacity', () => {
       .given([taken('c1')])
       .when(release('c1'))
       .then([released('c1')]);
+  });
+
+  it('keeps when each open complaint was taken on, until it is let go', () => {
+    const later: WorkloadEvent = {
+      type: 'WorkloadTaken',
+      data: { tenantId, personId, complaintId: 'c2', severity: 'major', takenAt: '2026-11-23T03:00:00.000Z' },
+    };
+    const state = fold(workloadDecider, [taken('c1'), later, released('c1')]);
+    expect(state.takenAt).toEqual({ c2: '2026-11-23T03:00:00.000Z' });
+    expect(state.lastTakenAt).toBe('2026-11-23T03:00:00.000Z');
   });
 });
