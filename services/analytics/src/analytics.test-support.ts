@@ -55,25 +55,34 @@ export const provider = <T>(token: unknown): T => app.get<T>(token as never);
 /** The app's data folder (its SQLite file is `kesu.db` there). */
 export const dataDirectory = (): string => dataDir;
 
+/** An analytics app over the data folder (another replica of the spec's app when it is theirs). */
+export async function startAnalyticsApp(
+  folder: string,
+  config: Partial<PlatformConfig> = {},
+  clock?: Clock,
+): Promise<NestFastifyApplication> {
+  class TestApp {}
+  Module({
+    imports: [
+      PlatformModule.forRoot({
+        service: 'analytics-test',
+        env: {},
+        directories: [DEMO_DIRECTORY],
+        relay: false,
+        ...(clock && { clock }),
+        config: { dataDir: folder, logLevel: 'silent', ...config },
+      }),
+      AnalyticsModule,
+    ],
+  })(TestApp);
+  return createApp(TestApp);
+}
+
 /** Starts the app before the spec's tests (with tokens for admin, agent1, agent2, supervisor1, director1, analyst1, regulator1) and closes it after. */
 export function useAnalyticsApp(config: Partial<PlatformConfig> = {}, clock?: Clock): void {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kesu-analytics-'));
-    class TestApp {}
-    Module({
-      imports: [
-        PlatformModule.forRoot({
-          service: 'analytics-test',
-          env: {},
-          directories: [DEMO_DIRECTORY],
-          relay: false,
-          ...(clock && { clock }),
-          config: { dataDir, logLevel: 'silent', ...config },
-        }),
-        AnalyticsModule,
-      ],
-    })(TestApp);
-    app = await createApp(TestApp);
+    app = await startAnalyticsApp(dataDir, config, clock);
     http = app.getHttpAdapter().getInstance();
     store = app.get(EVENT_STORE);
     documents = app.get(DOCUMENT_STORE);

@@ -68,6 +68,12 @@ export class KpiBuilds {
     return [state.live, state.building?.build].filter(isCurrent);
   }
 
+  /** The builds of this code's fold that the state names, live and building, starting none. */
+  async current(): Promise<string[]> {
+    const state = await this.state();
+    return [state.live, state.building?.build].filter(isCurrent);
+  }
+
   /** Starts a new build beside the live one (a rebuild); answers its name. */
   async startBuild(current?: RollupBuilds): Promise<string> {
     const state = current ?? (await this.state());

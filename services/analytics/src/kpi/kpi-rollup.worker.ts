@@ -6,17 +6,26 @@ import { KpiRollupStore, rollupCollection } from './kpi-rollup-store';
 
 /** Events folded per batch (one atomic write each). */
 export const ROLLUP_BATCH_SIZE = 2000;
+/** How often a replica looks at the builds another one may have started or switched to. */
+export const BUILDS_WATCH_MS = 2_000;
+/** How long a retired build is kept before its removal: every replica has stopped folding it by then. */
+export const RETIRED_KEPT_MS = 3 * BUILDS_WATCH_MS;
 
 /**
  * Keeps the KPI rollups: one checkpointed subscription to the event store (global order) per build
  * running — the live one, and a new one being built beside it — each batch folded in one write.
- * A build replaced by a newer one is removed: its subscription's checkpoint and its collection.
+ * Every replica follows the builds document: a build another replica started runs here too (so it
+ * goes on when that one stops), and one it retired stops here. A build replaced by a newer one is
+ * removed once every replica has let it go: its subscription's checkpoint, then its collection.
  */
 @Injectable()
 export class KpiRollupWorker implements OnModuleInit {
   private readonly logger = new Logger(KpiRollupWorker.name);
   private readonly running = new Map<string, Subscription>();
   private removing?: Promise<void>;
+  private watch?: NodeJS.Timeout;
+  private following?: Promise<void>;
+  private removal?: NodeJS.Timeout;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,9 +40,16 @@ export class KpiRollupWorker implements OnModuleInit {
       name: 'analytics-kpi-rollups',
       start: async () => {
         for (const build of await this.builds.toRun()) await this.run(build);
-        this.removeRetired();
+        this.removeRetiredLater();
+        this.watch = setInterval(() => {
+          this.following ??= this.follow().finally(() => (this.following = undefined));
+        }, BUILDS_WATCH_MS);
+        this.watch.unref();
       },
       stop: async () => {
+        clearInterval(this.watch);
+        clearTimeout(this.removal);
+        await this.following;
         const subscriptions = [...this.running.values()];
         this.running.clear();
         await Promise.all(subscriptions.map((subscription) => subscription.stop()));
@@ -77,12 +93,38 @@ export class KpiRollupWorker implements OnModuleInit {
   private async caughtUp(build: string, position: number): Promise<void> {
     if (!(await this.builds.progress(build, position, await this.store.headPosition()))) return;
     this.logger.log(`rollups ${build} caught up at ${position} and is live`);
-    const stopping = [...this.running].filter(([other]) => other !== build);
-    for (const [other] of stopping) this.running.delete(other);
-    // from within the live build's batch: its stop must not wait for the others' removal
-    void Promise.all(stopping.map(([, subscription]) => subscription.stop())).then(() =>
-      this.removeRetired(),
-    );
+    // from within the live build's batch: its stop must not wait for the others'
+    void this.stopAllBut([build]).then(() => this.removeRetiredLater());
+  }
+
+  /** Stops the builds running here but those named. */
+  private async stopAllBut(kept: readonly string[]): Promise<void> {
+    const stopping = [...this.running].filter(([build]) => !kept.includes(build));
+    for (const [build] of stopping) this.running.delete(build);
+    await Promise.all(stopping.map(([, subscription]) => subscription.stop()));
+  }
+
+  /** Runs the builds the document names now and stops the others (another replica started or switched). */
+  private async follow(): Promise<void> {
+    try {
+      const current = await this.builds.current();
+      for (const build of current) await this.run(build);
+      const retiring = [...this.running.keys()].some((build) => !current.includes(build));
+      if (retiring) await this.stopAllBut(current);
+      if (retiring || (await this.builds.retired()).length > 0) this.removeRetiredLater();
+    } catch (error) {
+      this.logger.error(`rollups: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Removes the retired builds once every replica had the time to stop folding them. */
+  private removeRetiredLater(): void {
+    if (this.removal) return;
+    this.removal = setTimeout(() => {
+      this.removal = undefined;
+      this.removeRetired();
+    }, RETIRED_KEPT_MS);
+    this.removal.unref();
   }
 
   /**
