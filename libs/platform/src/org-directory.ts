@@ -2,6 +2,12 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Principal } from './principal';
 import type { DirectoryUser, OrgUnit, TenantDirectory } from './tenant-directory';
 
+/** Where something lies: the tenant it belongs to and the branch it is of. */
+export interface Place {
+  readonly tenantId: string;
+  readonly branchId: string;
+}
+
 /** DI token of the tenants' directories an OrgDirectory holds from the start (fixtures of tests; none in production). */
 export const DIRECTORY_TENANTS = Symbol('DIRECTORY_TENANTS');
 
@@ -87,6 +93,15 @@ export class OrgDirectory {
     const scope = new Set(principal.branchScope);
     for (const id of this.ancestry(principal.tenantId, unitId)) if (scope.has(id)) return true;
     return false;
+  }
+
+  /**
+   * Whether something placed in a tenant and a branch (a complaint, an event, a plan) lies in the
+   * principal's reach: their tenant, and a branch inside their scope. Reads answer 404 beyond it,
+   * the answer to an unknown id, so that no answer reveals it exists.
+   */
+  reaches(principal: Principal, place: Place | null | undefined): place is Place {
+    return !!place && place.tenantId === principal.tenantId && this.covers(principal, place.branchId);
   }
 
   /** The branches inside the principal's scope, in directory order. */

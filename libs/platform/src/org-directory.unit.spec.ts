@@ -57,6 +57,15 @@ describe('OrgDirectory', () => {
     expect(directory.covers({ ...scoped('hq'), tenantId: 'other' }, 'east-1')).toBe(false);
   });
 
+  it('reaches what lies in the caller’s tenant and a branch of their scope, nothing missing', () => {
+    const east = scoped('east');
+    expect(directory.reaches(east, { tenantId: 'demo', branchId: 'east-2' })).toBe(true);
+    expect(directory.reaches(east, { tenantId: 'demo', branchId: 'west-1' })).toBe(false);
+    expect(directory.reaches(east, { tenantId: 'other', branchId: 'east-2' })).toBe(false);
+    expect(directory.reaches(scoped('hq'), undefined)).toBe(false);
+    expect(directory.reaches(scoped('hq'), null)).toBe(false);
+  });
+
   it('has the nine demo users, each acting as a principal', () => {
     expect(directory.principalOf('demo', 'supervisor1')).toEqual({
       tenantId: 'demo',

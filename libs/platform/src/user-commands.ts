@@ -70,11 +70,7 @@ export class UserCommands {
       request.scopeStreamId === undefined
         ? stored[0]
         : (await this.store.readStream(request.scopeStreamId, { maxCount: 1 }))[0];
-    if (
-      !first ||
-      first.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, first.branchId)
-    ) {
+    if (!this.directory.reaches(principal, first)) {
       const { code, message } = request.notFound ?? {
         code: 'stream.not_found',
         message: `${streamId} not found`,

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@kesu/kernel';
-import { OrgDirectory, type Principal } from '@kesu/platform';
+import { OrgDirectory, type Place, type Principal } from '@kesu/platform';
 
 /** Where a complaint lies: the tenant it belongs to and the branch that received it. */
-export interface ComplaintPlace {
-  readonly tenantId: string;
-  readonly branchId: string;
-}
+export type ComplaintPlace = Place;
 
 /**
  * The caller's reach over complaints, the same for every read: a complaint outside the caller's
@@ -18,7 +15,7 @@ export class ComplaintScope {
 
   /** Whether the complaint lies in the caller's tenant and branch scope. */
   covers(principal: Principal, complaint: ComplaintPlace): boolean {
-    return complaint.tenantId === principal.tenantId && this.directory.covers(principal, complaint.branchId);
+    return this.directory.reaches(principal, complaint);
   }
 
   /** The complaint found, when it lies in the caller's scope; NotFoundError (404) otherwise. */

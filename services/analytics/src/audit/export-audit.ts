@@ -85,8 +85,7 @@ export class ExportAuditHandler implements IQueryHandler<ExportAuditQuery> {
   }
 
   private exported(principal: Principal, { from, to }: ExportWindow, event: RecordedEvent): boolean {
-    if (event.tenantId !== principal.tenantId || !this.directory.covers(principal, event.branchId))
-      return false;
+    if (!this.directory.reaches(principal, event)) return false;
     const at = Date.parse(event.recordedAt);
     return (from === undefined || at >= Date.parse(from)) && (to === undefined || at < Date.parse(to));
   }

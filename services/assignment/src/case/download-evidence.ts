@@ -43,12 +43,7 @@ export class DownloadEvidenceHandler implements IQueryHandler<DownloadEvidenceQu
       `no evidence ${sha256} on complaint ${complaintId}`,
     );
     const [received] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
-    if (
-      !received ||
-      received.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, received.branchId)
-    )
-      throw notFound;
+    if (!this.directory.reaches(principal, received)) throw notFound;
     const recorded = (await this.store.readStream(caseStream(complaintId)))
       .map((e) => this.registry.toDomain<CaseEvent>(e))
       .flatMap((e) => (e.type === 'EvidenceAdded' && e.data.file?.sha256 === sha256 ? [e.data.file] : []))[0];

@@ -34,11 +34,7 @@ export class GetCaseFileHandler implements IQueryHandler<GetCaseFileQuery> {
 
   async execute({ principal, complaintId }: GetCaseFileQuery): Promise<CaseFileView> {
     const [received] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
-    if (
-      !received ||
-      received.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, received.branchId)
-    )
+    if (!this.directory.reaches(principal, received))
       throw new NotFoundError('complaint.not_found', `complaint ${complaintId} not found`);
     const events = await this.store.readStream(caseStream(complaintId));
     const file = events

@@ -35,11 +35,7 @@ export class GetCaseHandler implements IQueryHandler<GetCaseQuery> {
 
   async execute({ principal, complaintId }: GetCaseQuery): Promise<CaseView> {
     const [received] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
-    if (
-      !received ||
-      received.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, received.branchId)
-    )
+    if (!this.directory.reaches(principal, received))
       throw new NotFoundError('complaint.not_found', `complaint ${complaintId} not found`);
     const events = await this.store.readStream(caseStream(complaintId));
     const state = fold(

@@ -36,11 +36,7 @@ export class GetEscalationHandler implements IQueryHandler<GetEscalationQuery> {
 
   async execute({ principal, complaintId }: GetEscalationQuery): Promise<EscalationView> {
     const [received] = await this.store.readStream(intakeStream(complaintId), { maxCount: 1 });
-    if (
-      !received ||
-      received.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, received.branchId)
-    )
+    if (!this.directory.reaches(principal, received))
       throw new NotFoundError('complaint.not_found', `complaint ${complaintId} not found`);
     const events = await this.store.readStream(escalationStream(complaintId));
     const state = fold(

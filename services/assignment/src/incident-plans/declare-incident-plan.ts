@@ -154,7 +154,7 @@ export class DeclareIncidentPlanHandler implements ICommandHandler<DeclareIncide
     const { principal } = caller;
     const facts = await Promise.all(complaintIds.map((id) => this.facts.of(id)));
     return facts.map((f, i) => {
-      if (!f || f.tenantId !== principal.tenantId || !this.directory.covers(principal, f.branchId))
+      if (!this.directory.reaches(principal, f))
         throw new NotFoundError('complaint.not_found', `complaint ${complaintIds[i]} not found`);
       return f;
     });

@@ -29,7 +29,7 @@ export class GetIncidentPlanHandler implements IQueryHandler<GetIncidentPlanQuer
   async execute({ principal, planId }: GetIncidentPlanQuery): Promise<IncidentPlanView> {
     const events = await this.store.readStream(incidentPlanStream(planId));
     const first = events[0];
-    if (!first || first.tenantId !== principal.tenantId || !this.directory.covers(principal, first.branchId))
+    if (!this.directory.reaches(principal, first))
       throw new NotFoundError('incident_plan.not_found', `incident plan ${planId} not found`);
     const state = fold(
       incidentPlanDecider,

@@ -24,11 +24,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
 
   async execute({ principal, incidentId }: GetIncidentQuery): Promise<TrackedIncident> {
     const incident = await this.list.current(incidentId);
-    if (
-      !incident ||
-      incident.state.tenantId !== principal.tenantId ||
-      !this.directory.covers(principal, incident.state.branchId)
-    ) {
+    if (!this.directory.reaches(principal, incident?.state)) {
       const { code, message } = incidentNotFound(incidentId);
       throw new NotFoundError(code, message);
     }

@@ -54,7 +54,7 @@ export class GetFollowUpHandler implements IQueryHandler<GetFollowUpQuery> {
 
   async execute({ principal, complaintId }: GetFollowUpQuery): Promise<FollowUpView> {
     const facts = await this.facts.of(complaintId);
-    if (!facts || facts.tenantId !== principal.tenantId || !this.directory.covers(principal, facts.branchId))
+    if (!this.directory.reaches(principal, facts))
       throw new NotFoundError('complaint.not_found', `complaint ${complaintId} not found`);
     const events = await this.runner.events(complaintId);
     const { state, revision } = await this.runner.state(complaintId);
