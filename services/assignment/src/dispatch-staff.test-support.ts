@@ -161,6 +161,9 @@ export class FixtureStaffDirectory implements StaffDirectory {
     return this.of(tenantId).people.find((p) => p.personId === personId);
   }
 
+  /** The fixtures change in place: always current. */
+  async atLeast(): Promise<void> {}
+
   async holders(tenantId: string, unitId: string, role: string) {
     return this.of(tenantId).people.filter((p) => p.unitIds.includes(unitId) && p.roles.includes(role));
   }

@@ -130,6 +130,9 @@ export class FixtureStaffDirectory implements StaffDirectory {
     return Promise.resolve((STAFF[tenantId] ?? []).find((p) => p.personId === personId));
   }
 
+  /** The fixtures change in place: always current. */
+  async atLeast(): Promise<void> {}
+
   holders(tenantId: string, unitId: string, role: string) {
     return Promise.resolve(
       (STAFF[tenantId] ?? []).filter((p) => p.unitIds.includes(unitId) && p.roles.includes(role)),

@@ -66,4 +66,9 @@ export interface StaffDirectory {
   person(tenantId: string, personId: string): Promise<StaffMember | undefined>;
   /** The people holding a role in the unit itself (e.g. `branch_manager` of a branch, `director` of the headquarters). */
   holders(tenantId: string, unitId: string, role: string): Promise<readonly StaffMember[]>;
+  /**
+   * Catches up with the tenant's directory up to at least this revision of its stream, so that the
+   * answers that follow reflect a change just read there (recorded, perhaps, by another process).
+   */
+  atLeast(tenantId: string, revision: number): Promise<void>;
 }

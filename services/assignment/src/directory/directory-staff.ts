@@ -44,6 +44,11 @@ export class DirectoryStaff implements StaffDirectory {
     );
   }
 
+  async atLeast(tenantId: string, revision: number): Promise<void> {
+    if ((await this.states.current(tenantId)).revision < revision)
+      await this.states.current(tenantId, { fresh: true });
+  }
+
   private async stateOf(tenantId: string) {
     return (await this.states.current(tenantId)).state;
   }

@@ -1,9 +1,11 @@
+import { directoryStream, type StaffDirectory } from '@kesu/assignment-contracts';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RecordedEvent } from '@kesu/kernel';
 import { CLOCK, DOCUMENT_STORE } from '@kesu/platform';
 import type { Clock, DocumentStore } from '@kesu/ports';
 import { QUEUE_ITEMS, type QueueItemDocument } from '../queues/queue.projection';
+import { STAFF_DIRECTORY } from '../staff-directory';
 import { ComplaintAssignments } from './complaint-assignments';
 import { DISPATCH_ACTOR } from './dispatch-events';
 import { KeyedLocks } from './keyed-locks';
@@ -34,6 +36,7 @@ export class DispatchFromQueuesCommand extends Command<number> {
 export class DispatchFromQueuesHandler implements ICommandHandler<DispatchFromQueuesCommand> {
   constructor(
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    @Inject(STAFF_DIRECTORY) private readonly directory: StaffDirectory,
     private readonly assignments: ComplaintAssignments,
     private readonly placements: Placements,
     private readonly policies: RoutingPolicies,
@@ -42,6 +45,9 @@ export class DispatchFromQueuesHandler implements ICommandHandler<DispatchFromQu
   ) {}
 
   async execute({ cause }: DispatchFromQueuesCommand): Promise<number> {
+    // a change of the directory, perhaps another process's: the people as they are after it
+    if (cause.streamId === directoryStream(cause.tenantId))
+      await this.directory.atLeast(cause.tenantId, cause.revision);
     const waiting = await this.documents
       .collection<QueueItemDocument>(QUEUE_ITEMS)
       .find(
