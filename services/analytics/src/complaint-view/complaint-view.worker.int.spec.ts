@@ -3,18 +3,11 @@ import { type ComplaintReceivedData, intakeStream } from '@kesu/intake-contracts
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Logger, Module } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createEmbeddedStorage } from '@kesu/adapter-embedded';
 import { type NewEvent, type RecordedEvent, sealPersonalData, topicFor } from '@kesu/kernel';
-import {
-  createApp,
-  DEMO_DIRECTORY,
-  DOCUMENT_STORE,
-  EVENT_STORE,
-  MESSAGE_LOG,
-  PlatformModule,
-} from '@kesu/platform';
+import { DOCUMENT_STORE, EVENT_STORE, MESSAGE_LOG } from '@kesu/platform';
 import {
   type Document,
   type DocumentStore,
@@ -24,7 +17,7 @@ import {
   type ProjectionVersionRecord,
 } from '@kesu/ports';
 import { v7 as uuidv7 } from 'uuid';
-import { AnalyticsModule } from '../analytics.module';
+import { startAnalyticsApp } from '../analytics.test-support';
 import {
   COMPLAINT_VIEWS,
   type ComplaintViewDocument,
@@ -110,22 +103,7 @@ function newEvent(complaintId: string, type: string, data: unknown): NewEvent {
   };
 }
 
-async function startAnalytics(): Promise<NestFastifyApplication> {
-  class TestApp {}
-  Module({
-    imports: [
-      PlatformModule.forRoot({
-        service: 'analytics-test',
-        env: {},
-        directories: [DEMO_DIRECTORY],
-        relay: false,
-        config: { dataDir, logLevel: 'silent' },
-      }),
-      AnalyticsModule,
-    ],
-  })(TestApp);
-  return createApp(TestApp);
-}
+const startAnalytics = (): Promise<NestFastifyApplication> => startAnalyticsApp(dataDir);
 
 async function readyChecks(app: NestFastifyApplication): Promise<Record<string, string>> {
   const http = app.getHttpAdapter().getInstance();
