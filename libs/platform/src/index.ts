@@ -6,6 +6,7 @@ export * from './bootstrap';
 export * from './config';
 export * from './dead-letters';
 export * from './demo-directory';
+export * from './http-replies';
 export * from './idempotency';
 export { DevTokenController, DevTokenRequest } from './dev-token.controller';
 export * from './event-consumers';

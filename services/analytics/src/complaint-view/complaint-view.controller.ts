@@ -1,15 +1,11 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, type Principal, uuidParam } from '@kesu/platform';
+import { CurrentPrincipal, type HeaderReply, type Principal, uuidParam } from '@kesu/platform';
 import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { ComplaintListParams, ComplaintViewParams } from './complaint-view.params';
 import type { ComplaintPage, ComplaintResponse } from './complaint-view.response';
 import { GetComplaintQuery } from './get-complaint';
 import { ListComplaintsQuery } from './list-complaints';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * The complaint views: the list and one complaint, each a query on the bus. One complaint answers
@@ -35,7 +31,7 @@ export class ComplaintViewController {
     @Param('id', uuidParam('id')) id: string,
     @Query() params: ComplaintViewParams,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ComplaintResponse> {
     const { complaint, intakeRevision } = await this.queries.execute(
       new GetComplaintQuery(principal, id, params.asOf),

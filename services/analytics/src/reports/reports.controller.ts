@@ -6,7 +6,15 @@ import {
   type ReportLanguage,
   reportCsv,
 } from '@kesu/analytics-domain';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { KPI_READERS } from '../kpi/kpis.controller';
 import { GenerateReportCommand } from './generate-report';
@@ -22,10 +30,6 @@ import { WriteReportFindingsCommand } from './write-report-findings';
 
 /** Who generates reports and writes their findings: analysts (and directors, who answer for them). */
 export const REPORT_WRITERS = [Role.analyst, Role.director];
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /** The representation asked for by `Accept`: CSV, a printable page, or JSON. */
 function representationOf(accept: string | undefined): 'csv' | 'html' | 'json' {
@@ -57,7 +61,7 @@ export class ReportsController {
     @Query() params: MonthlyReportParams,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ComplaintReport | string> {
     return this.answer('monthly', params.month, params, principal, accept, reply);
   }
@@ -69,7 +73,7 @@ export class ReportsController {
     @Query() params: QuarterlyReportParams,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ComplaintReport | string> {
     return this.answer('quarterly', params.quarter, params, principal, accept, reply);
   }
@@ -97,7 +101,7 @@ export class ReportsController {
     params: { branchId?: string; lang?: ReportLanguage },
     principal: Principal,
     accept: string | undefined,
-    reply: Reply,
+    reply: HeaderReply,
   ): Promise<ComplaintReport | string> {
     const report = await this.queries.execute(new GetReportQuery(principal, kind, period, params.branchId));
     const language = params.lang ?? 'zh-CN';

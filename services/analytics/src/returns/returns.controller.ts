@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { type RegulatorReturn, returnCsv } from '@kesu/analytics-domain';
-import { CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import { CurrentPrincipal, type HeaderReply, type Principal, Role, Roles } from '@kesu/platform';
 import { AccessLogged } from '../access-log/access-logged.interceptor';
 import { GetRegulatorReturnQuery } from './get-regulator-return';
 import { ReturnParams } from './returns.params';
@@ -21,7 +21,7 @@ export class ReturnsController {
     @Query() params: ReturnParams,
     @CurrentPrincipal() principal: Principal,
     @Headers('accept') accept: string | undefined,
-    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RegulatorReturn | string> {
     const answer = await this.queries.execute(new GetRegulatorReturnQuery(principal, params));
     if (!/(^|,)\s*text\/csv/i.test(accept ?? '')) return answer;

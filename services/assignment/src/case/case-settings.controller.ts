@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ChangeCaseSettingsCommand } from './change-case-settings';
 import type { CaseSettingsView } from './case-settings';
 import { DryRunCaseSettingsDto, PutCaseSettingsDto } from './case-settings.dto';
@@ -10,12 +19,8 @@ import { GetCaseSettingsQuery } from './get-case-settings';
 /** Who may read the tenant's case settings and try them: its administrators and those who approve. */
 export const CASE_SETTINGS_READERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director];
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /** The settings as the body, the stream's revision as the ETag (none before the first change). */
-function withRevision(reply: Reply, view: CaseSettingsView): CaseSettingsView {
+function withRevision(reply: HeaderReply, view: CaseSettingsView): CaseSettingsView {
   if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
   return view;
 }
@@ -37,7 +42,7 @@ export class CaseSettingsController {
   @Roles(...CASE_SETTINGS_READERS)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseSettingsView> {
     return withRevision(reply, await this.queries.execute(new GetCaseSettingsQuery(principal.tenantId)));
   }
@@ -47,10 +52,10 @@ export class CaseSettingsController {
   async change(
     @Body() body: PutCaseSettingsDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseSettingsView> {
     const { view, replayed } = await this.commands.execute(new ChangeCaseSettingsCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return withRevision(reply, view);
   }
 

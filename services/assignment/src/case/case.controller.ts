@@ -1,16 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerCommand,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
   type Principal,
   Roles,
   uuidParam,
 } from '@kesu/platform';
 import { AddCaseNoteCommand } from './add-case-note';
 import { AddEvidenceReferenceCommand } from './add-evidence-reference';
-import { CASE_ROLES, type CaseActionOutcome, type CaseActionResult } from './case-actions';
+import { CASE_ROLES } from './case-actions';
 import {
   AddCaseNoteDto,
   AddEvidenceReferenceDto,
@@ -43,10 +45,6 @@ import { ReviseProposalCommand } from './revise-proposal';
 import { StartWaitingCommand } from './start-waiting';
 import { SubmitProposalCommand } from './submit-proposal';
 
-export interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /**
  * Case work on a complaint (investigation, finding, proposals and approvals, negotiation, execution,
  * resolution): each action a command on the bus answering `202 { complaintId, status, revision }` —
@@ -68,7 +66,7 @@ export class CaseController {
   async file(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseFileView> {
     const file = await this.queries.execute(new GetCaseFileQuery(principal, id));
     if (file.revision >= 0) reply.header('ETag', `"${file.revision}"`);
@@ -79,7 +77,7 @@ export class CaseController {
   async read(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseView> {
     const view = await this.queries.execute(new GetCaseQuery(principal, id));
     if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
@@ -92,9 +90,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: PlanInvestigationDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new PlanInvestigationCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new PlanInvestigationCommand(caller, id, body)));
   }
 
   @Post('notes')
@@ -103,9 +101,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AddCaseNoteDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new AddCaseNoteCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new AddCaseNoteCommand(caller, id, body)));
   }
 
   @Post('evidence')
@@ -114,9 +112,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AddEvidenceReferenceDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new AddEvidenceReferenceCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new AddEvidenceReferenceCommand(caller, id, body)));
   }
 
   @Post('contacts')
@@ -125,9 +123,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordContactDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new RecordContactCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RecordContactCommand(caller, id, body)));
   }
 
   @Post('waiting')
@@ -136,9 +134,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: StartWaitingDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new StartWaitingCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new StartWaitingCommand(caller, id, body)));
   }
 
   @Post('waiting/end')
@@ -147,9 +145,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: EndWaitingDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new EndWaitingCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new EndWaitingCommand(caller, id, body)));
   }
 
   @Post('findings')
@@ -158,9 +156,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordFindingDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new RecordFindingCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RecordFindingCommand(caller, id, body)));
   }
 
   @Post('resolution-proposals')
@@ -169,9 +167,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: SubmitProposalDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new SubmitProposalCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new SubmitProposalCommand(caller, id, body)));
   }
 
   @Post('resolution-proposals/revisions')
@@ -180,9 +178,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: SubmitProposalDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new ReviseProposalCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ReviseProposalCommand(caller, id, body)));
   }
 
   @Post('approvals')
@@ -191,9 +189,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideProposalDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new DecideProposalCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new DecideProposalCommand(caller, id, body)));
   }
 
   @Post('negotiation/offers')
@@ -202,9 +200,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: MakeOfferDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new MakeOfferCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new MakeOfferCommand(caller, id, body)));
   }
 
   @Post('negotiation/responses')
@@ -213,9 +211,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordCustomerResponseDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new RecordCustomerResponseCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RecordCustomerResponseCommand(caller, id, body)));
   }
 
   @Post('referrals')
@@ -224,9 +222,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReferCaseDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new ReferCaseCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ReferCaseCommand(caller, id, body)));
   }
 
   @Post('execution')
@@ -235,9 +233,9 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ExecuteRemediesDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new ExecuteRemediesCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ExecuteRemediesCommand(caller, id, body)));
   }
 
   @Post('resolve')
@@ -246,15 +244,8 @@ export class CaseController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ResolveCaseDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ) {
-    return answer(reply, this.commands.execute(new ResolveCaseCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ResolveCaseCommand(caller, id, body)));
   }
-}
-
-/** The action's result, with `Idempotent-Replayed: true` when it repeats an earlier request. */
-export async function answer(reply: Reply, outcome: Promise<CaseActionOutcome>): Promise<CaseActionResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

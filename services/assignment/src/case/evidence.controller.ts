@@ -2,10 +2,12 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { InvalidInputError } from '@kesu/kernel';
 import {
+  answerCommand,
   BodyLimit,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
   type Principal,
   RawBody,
   Roles,
@@ -13,7 +15,6 @@ import {
 } from '@kesu/platform';
 import { isSha256 } from '@kesu/ports';
 import { CASE_ROLES, type CaseActionResult } from './case-actions';
-import { answer, type Reply } from './case.controller';
 import { UploadEvidenceQuery } from './case.dto';
 import { DownloadEvidenceQuery } from './download-evidence';
 import {
@@ -46,10 +47,10 @@ export class EvidenceController {
     @Query() query: UploadEvidenceQuery,
     @UploadedEvidence() file: EvidenceContent,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseActionResult> {
     const command = new UploadEvidenceFileCommand(caller, id, file, query.fileName, query.description);
-    return answer(reply, this.commands.execute(command));
+    return answerCommand(reply, this.commands.execute(command));
   }
 
   @Get(':sha256')
@@ -57,7 +58,7 @@ export class EvidenceController {
     @Param('id', uuidParam('id')) id: string,
     @Param('sha256') sha256: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<Buffer> {
     if (!isSha256(sha256))
       throw new InvalidInputError([{ field: 'sha256', message: 'sha256 must be 64 lower-case hex digits' }]);

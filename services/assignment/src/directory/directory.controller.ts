@@ -1,7 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Department, OrgUnitRef, StaffMember } from '@kesu/assignment-contracts';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { DIRECTORY_READERS, DUTY_MANAGERS } from './directory-access';
 import { PutDepartmentDto, PutDutyDto, PutOrgUnitDto, PutPersonDto, ReasonDto } from './directory.dto';
 import { type DirectoryView, GetDirectoryQuery } from './get-directory';
@@ -10,10 +19,6 @@ import { PutOrgUnitCommand, type RecordOutcome } from './put-org-unit';
 import { PutPersonCommand } from './put-person';
 import { type RemovalOutcome, type RemovedRecord, RemoveRecordCommand } from './remove-record';
 import { SetDutyCommand } from './set-duty';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * The caller's tenant's directory: its org tree, departments and people, read by its admins and
@@ -33,7 +38,7 @@ export class DirectoryController {
   @Roles(...DIRECTORY_READERS)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<DirectoryView> {
     const view = await this.queries.execute(new GetDirectoryQuery(principal.tenantId));
     reply.header('ETag', `"${view.revision}"`);
@@ -46,7 +51,7 @@ export class DirectoryController {
     @Param('unitId') unitId: string,
     @Body() body: PutOrgUnitDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ unit: OrgUnitRef; revision: number }> {
     return answer(reply, this.commands.execute(new PutOrgUnitCommand(caller, unitId, body)), 'unit');
   }
@@ -58,7 +63,7 @@ export class DirectoryController {
     @Param('unitId') unitId: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RemovalOutcome> {
     return this.remove(caller, { kind: 'unit', unitId }, body, reply);
   }
@@ -69,7 +74,7 @@ export class DirectoryController {
     @Param('departmentId') departmentId: string,
     @Body() body: PutDepartmentDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ department: Department; revision: number }> {
     return answer(
       reply,
@@ -85,7 +90,7 @@ export class DirectoryController {
     @Param('departmentId') departmentId: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RemovalOutcome> {
     return this.remove(caller, { kind: 'department', departmentId }, body, reply);
   }
@@ -96,7 +101,7 @@ export class DirectoryController {
     @Param('personId') personId: string,
     @Body() body: PutPersonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ person: StaffMember; revision: number }> {
     return answer(reply, this.commands.execute(new PutPersonCommand(caller, personId, body)), 'person');
   }
@@ -108,7 +113,7 @@ export class DirectoryController {
     @Param('personId') personId: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RemovalOutcome> {
     return this.remove(caller, { kind: 'person', personId }, body, reply);
   }
@@ -120,27 +125,27 @@ export class DirectoryController {
     @Param('personId') personId: string,
     @Body() body: PutDutyDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ person: StaffMember; revision: number }> {
     return answer(reply, this.commands.execute(new SetDutyCommand(caller, personId, body)), 'person');
   }
 
-  private async remove(caller: Caller, removed: RemovedRecord, { reason }: ReasonDto, reply: Reply) {
+  private async remove(caller: Caller, removed: RemovedRecord, { reason }: ReasonDto, reply: HeaderReply) {
     const outcome = await this.commands.execute(new RemoveRecordCommand(caller, removed, reason));
     reply.header('ETag', `"${outcome.revision}"`);
-    if (outcome.replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, outcome.replayed);
     return outcome;
   }
 }
 
 /** The changed record under its name, with the directory's revision (also the `ETag`). */
 async function answer<T, K extends string>(
-  reply: Reply,
+  reply: HeaderReply,
   outcome: Promise<RecordOutcome<T>>,
   name: K,
 ): Promise<{ [key in K]: T } & { revision: number }> {
   const { record, revision, replayed } = await outcome;
   reply.header('ETag', `"${revision}"`);
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
+  markReplayed(reply, replayed);
   return { [name]: record, revision } as { [key in K]: T } & { revision: number };
 }

@@ -1,13 +1,15 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Roles, uuidParam } from '@kesu/platform';
-import { AcceptAssignmentCommand } from './accept-assignment';
 import {
-  type AssignmentActionOutcome,
-  type AssignmentActionResult,
-  HANDLING_ROLES,
-  SUPERVISOR_ROLES,
-} from './assignment-actions';
+  answerCommand,
+  type Caller,
+  CurrentCaller,
+  type HeaderReply,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
+import { AcceptAssignmentCommand } from './accept-assignment';
+import { type AssignmentActionResult, HANDLING_ROLES, SUPERVISOR_ROLES } from './assignment-actions';
 import {
   AcceptAssignmentDto,
   AssignComplaintDto,
@@ -17,10 +19,6 @@ import {
 import { ReassignComplaintCommand } from './reassign-complaint';
 import { ReturnAssignmentCommand } from './return-assignment';
 import { TransferComplaintCommand } from './transfer-complaint';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * The case holder's actions on a complaint's assignment, each a command on the bus: the assignee
@@ -41,9 +39,9 @@ export class AssignmentActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AcceptAssignmentDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<AssignmentActionResult> {
-    return answer(reply, this.commands.execute(new AcceptAssignmentCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new AcceptAssignmentCommand(caller, id, body)));
   }
 
   @Post('assignment/return')
@@ -53,9 +51,9 @@ export class AssignmentActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReturnAssignmentDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<AssignmentActionResult> {
-    return answer(reply, this.commands.execute(new ReturnAssignmentCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ReturnAssignmentCommand(caller, id, body)));
   }
 
   @Post('transfer')
@@ -65,9 +63,9 @@ export class AssignmentActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: TransferComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<AssignmentActionResult> {
-    return answer(reply, this.commands.execute(new TransferComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new TransferComplaintCommand(caller, id, body)));
   }
 
   @Post('assign')
@@ -77,17 +75,8 @@ export class AssignmentActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AssignComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<AssignmentActionResult> {
-    return answer(reply, this.commands.execute(new ReassignComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ReassignComplaintCommand(caller, id, body)));
   }
-}
-
-async function answer(
-  reply: Reply,
-  outcome: Promise<AssignmentActionOutcome>,
-): Promise<AssignmentActionResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

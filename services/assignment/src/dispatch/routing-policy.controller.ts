@@ -1,6 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ChangeRoutingPolicyCommand } from './change-routing-policy';
 import { DryRunRoutingQuery, type RoutingDryRun } from './dry-run-routing';
 import { GetRoutingPolicyQuery } from './get-routing-policy';
@@ -10,12 +19,8 @@ import { DryRunRoutingDto, PutRoutingPolicyDto } from './routing-policy.dto';
 /** Who may read the tenant's dispatch policy and try it out: its administrators and those who answer for dispatch. */
 export const ROUTING_READERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director];
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /** The settings as the body, the stream's revision as the ETag (none before the first change). */
-function withRevision(reply: Reply, settings: RoutingSettings): RoutingSettings {
+function withRevision(reply: HeaderReply, settings: RoutingSettings): RoutingSettings {
   if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
   return settings;
 }
@@ -37,7 +42,7 @@ export class RoutingPolicyController {
   @Roles(...ROUTING_READERS)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RoutingSettings> {
     return withRevision(reply, await this.queries.execute(new GetRoutingPolicyQuery(principal.tenantId)));
   }
@@ -47,10 +52,10 @@ export class RoutingPolicyController {
   async change(
     @Body() body: PutRoutingPolicyDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RoutingSettings> {
     const { settings, replayed } = await this.commands.execute(new ChangeRoutingPolicyCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return withRevision(reply, settings);
   }
 

@@ -1,16 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerCommand,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
   type Principal,
   Role,
   Roles,
   uuidParam,
 } from '@kesu/platform';
 import { EscalateComplaintCommand } from './escalate-complaint';
-import type { EscalationOutcome, EscalationResult } from './escalation-actions';
+import type { EscalationResult } from './escalation-actions';
 import { EscalateComplaintDto, HandBackEscalationDto } from './escalation.dto';
 import { type EscalationView, GetEscalationQuery } from './get-escalation';
 import { HandBackEscalationCommand } from './hand-back-escalation';
@@ -26,10 +28,6 @@ export const ESCALATION_ROLES = [
 ];
 /** Who may read a complaint's escalation: those who work on it, analysts and regulators. */
 export const ESCALATION_READERS = [...ESCALATION_ROLES, Role.analyst, Role.regulator];
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * A complaint's escalation up the org chain and back: each action a command on the bus answering
@@ -50,9 +48,9 @@ export class EscalationController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: EscalateComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationResult> {
-    return answer(reply, this.commands.execute(new EscalateComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new EscalateComplaintCommand(caller, id, body)));
   }
 
   /** Only the person holding the complaint hands it back (409 for anyone else). */
@@ -63,9 +61,9 @@ export class EscalationController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: HandBackEscalationDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationResult> {
-    return answer(reply, this.commands.execute(new HandBackEscalationCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new HandBackEscalationCommand(caller, id, body)));
   }
 
   @Get('escalation')
@@ -73,16 +71,10 @@ export class EscalationController {
   async read(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationView> {
     const view = await this.queries.execute(new GetEscalationQuery(principal, id));
     if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
     return view;
   }
-}
-
-async function answer(reply: Reply, outcome: Promise<EscalationOutcome>): Promise<EscalationResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

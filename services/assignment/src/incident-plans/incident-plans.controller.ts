@@ -1,16 +1,18 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerCommand,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
   type Principal,
   Roles,
   uuidParam,
 } from '@kesu/platform';
 import { DeclareIncidentPlanCommand } from './declare-incident-plan';
 import { GetIncidentPlanQuery } from './get-incident-plan';
-import type { PlanActionOutcome } from './incident-plan-actions';
 import {
   ClosePlanDto,
   CompleteStepDto,
@@ -24,10 +26,6 @@ import {
 import { type IncidentPlanPage, ListIncidentPlansQuery } from './list-incident-plans';
 import { ClosePlanCommand, CompletePlanStepCommand, ReportPlanStatusCommand } from './plan-work';
 import type { IncidentPlanView, PlanActionResult } from './plan-view';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * Collective-incident plans (三级预警预案): declared by a supervisor or opened for a detected
@@ -47,10 +45,10 @@ export class IncidentPlansController {
   async declare(
     @Body() body: DeclarePlanDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<IncidentPlanView> {
     const { plan, replayed } = await this.commands.execute(new DeclareIncidentPlanCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     reply.header('Location', `/api/v1/incident-plans/${plan.planId}`);
     reply.header('ETag', `"${plan.revision}"`);
     return plan;
@@ -67,7 +65,7 @@ export class IncidentPlansController {
   async read(
     @Param('planId', uuidParam('planId')) planId: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<IncidentPlanView> {
     const plan = await this.queries.execute(new GetIncidentPlanQuery(principal, planId));
     reply.header('ETag', `"${plan.revision}"`);
@@ -82,9 +80,12 @@ export class IncidentPlansController {
     @Param('stepId') stepId: string,
     @Body() body: CompleteStepDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<PlanActionResult> {
-    return answer(reply, this.commands.execute(new CompletePlanStepCommand(caller, planId, stepId, body)));
+    return answerCommand(
+      reply,
+      this.commands.execute(new CompletePlanStepCommand(caller, planId, stepId, body)),
+    );
   }
 
   @Post(':planId/status-reports')
@@ -94,9 +95,9 @@ export class IncidentPlansController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: ReportStatusDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<PlanActionResult> {
-    return answer(reply, this.commands.execute(new ReportPlanStatusCommand(caller, planId, body)));
+    return answerCommand(reply, this.commands.execute(new ReportPlanStatusCommand(caller, planId, body)));
   }
 
   /** Its coordinator closes it with a note (a director or administrator may too; 403 for others). */
@@ -107,14 +108,8 @@ export class IncidentPlansController {
     @Param('planId', uuidParam('planId')) planId: string,
     @Body() body: ClosePlanDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<PlanActionResult> {
-    return answer(reply, this.commands.execute(new ClosePlanCommand(caller, planId, body)));
+    return answerCommand(reply, this.commands.execute(new ClosePlanCommand(caller, planId, body)));
   }
-}
-
-async function answer(reply: Reply, outcome: Promise<PlanActionOutcome>): Promise<PlanActionResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { TenantProfile } from '@kesu/assignment-contracts';
-import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, type HeaderReply, markReplayed, Role, Roles } from '@kesu/platform';
 import { CreateTenantCommand } from './create-tenant';
 import { ListTenantsQuery, type TenantSummary } from './list-tenants';
 import { CreateTenantDto } from './tenants.dto';
@@ -22,11 +22,11 @@ export class TenantsController {
   async create(
     @Body() body: CreateTenantDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ tenant: TenantProfile; revision: number }> {
     const { tenant, revision, replayed } = await this.commands.execute(new CreateTenantCommand(caller, body));
     reply.header('ETag', `"${revision}"`);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return { tenant, revision };
   }
 

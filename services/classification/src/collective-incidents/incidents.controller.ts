@@ -7,6 +7,8 @@ import {
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
   type Principal,
   Roles,
   uuidParam,
@@ -24,10 +26,6 @@ import {
 import { ListIncidentsQuery } from './list-incidents';
 import { MergeIncidentCommand } from './merge-incident';
 import { RemoveMemberCommand } from './remove-member';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /** 400 (naming `id`) for a path id that is not an incident id. */
 class IncidentIdPipe implements PipeTransform<string, string> {
@@ -63,7 +61,7 @@ export class IncidentsController {
   async get(
     @Param('id', IncidentIdPipe) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CollectiveIncident> {
     const { state, revision } = await this.queries.execute(new GetIncidentQuery(principal, id));
     reply.header('ETag', `"${revision}"`);
@@ -83,7 +81,7 @@ export class IncidentsController {
     @Param('id', IncidentIdPipe) id: string,
     @Body() body: MergeIncidentDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CollectiveIncident> {
     return answer(reply, this.commands.execute(new MergeIncidentCommand(caller, id, body)));
   }
@@ -101,15 +99,15 @@ export class IncidentsController {
     @Param('complaintId', uuidParam('complaintId')) complaintId: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CollectiveIncident> {
     return answer(reply, this.commands.execute(new RemoveMemberCommand(caller, id, complaintId, body)));
   }
 }
 
-async function answer(reply: Reply, outcome: Promise<CurationOutcome>): Promise<CollectiveIncident> {
+async function answer(reply: HeaderReply, outcome: Promise<CurationOutcome>): Promise<CollectiveIncident> {
   const { incident, revision, replayed } = await outcome;
   reply.header('ETag', `"${revision}"`);
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
+  markReplayed(reply, replayed);
   return incident;
 }

@@ -1,7 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles, uuidParam } from '@kesu/platform';
-import type { Reply } from '../revision-header';
+import {
+  type Caller,
+  CurrentCaller,
+  type HeaderReply,
+  markReplayed,
+  Role,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { type ReclassificationResult, ReclassifyComplaintCommand } from './reclassify-complaint';
 import { ReclassifyComplaintDto } from './reclassify.dto';
 
@@ -30,12 +37,12 @@ export class ReclassificationController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReclassifyComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ReclassificationResult> {
     const { result, replayed } = await this.commands.execute(
       new ReclassifyComplaintCommand(caller, id, body),
     );
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return result;
   }
 }

@@ -1,8 +1,16 @@
 import type { RuleSet, Taxonomy } from '@kesu/classification-contracts';
 import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
-import { answerRevision, type Reply } from '../revision-header';
+import {
+  answerRevision,
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ChangeRulesCommand } from './change-rules';
 import { ChangeSettingsCommand } from './change-settings';
 import { ChangeTaxonomyCommand } from './change-taxonomy';
@@ -29,7 +37,7 @@ export class ClassificationSettingsController {
   @Get('taxonomy')
   async taxonomy(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<Taxonomy> {
     return valueOf(reply, await this.queries.execute(new GetTaxonomyQuery(principal)));
   }
@@ -39,7 +47,7 @@ export class ClassificationSettingsController {
   async changeTaxonomy(
     @Body() body: PutTaxonomyDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<Taxonomy> {
     return valueOf(reply, await this.commands.execute(new ChangeTaxonomyCommand(caller, body)));
   }
@@ -52,7 +60,7 @@ export class ClassificationSettingsController {
   @Get('settings')
   async classificationSettings(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ClassificationSettingsView> {
     const settings = await this.queries.execute(new GetSettingsQuery(principal));
     answerRevision(reply, settings.revision);
@@ -64,7 +72,7 @@ export class ClassificationSettingsController {
   async changeSettings(
     @Body() body: PutSettingsDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ClassificationSettingsView> {
     const settings = await this.commands.execute(new ChangeSettingsCommand(caller, body));
     answerRevision(reply, settings.revision);
@@ -74,7 +82,7 @@ export class ClassificationSettingsController {
   @Get('rules')
   async rules(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RuleSet> {
     return valueOf(reply, await this.queries.execute(new GetRulesQuery(principal)));
   }
@@ -84,7 +92,7 @@ export class ClassificationSettingsController {
   async changeRules(
     @Body() body: PutRulesDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RuleSet> {
     return valueOf(reply, await this.commands.execute(new ChangeRulesCommand(caller, body)));
   }
@@ -99,7 +107,7 @@ export class ClassificationSettingsController {
 }
 
 /** The setting as the body, its revision as the ETag. */
-function valueOf<T>(reply: Reply, { value, revision }: Setting<T>): T {
+function valueOf<T>(reply: HeaderReply, { value, revision }: Setting<T>): T {
   answerRevision(reply, revision);
   return value;
 }

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerRevision,
   BodyLimit,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
   type Principal,
   Role,
   Roles,
 } from '@kesu/platform';
 import { ReasonDto } from '../reason.dto';
-import { answerRevision, type Reply } from '../revision-header';
 import { ActivateModelCommand } from './activate-model';
 import { type ImportAnswer, ImportTrainingExamplesCommand } from './import-examples';
 import { type ExamplePage, type ExampleView, ListTrainingExamplesQuery } from './list-examples';
@@ -87,7 +88,7 @@ export class TrainingController {
     @Param('version') version: string,
     @Body() body: ReasonDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ModelList> {
     const models = await this.commands.execute(new ActivateModelCommand(caller, version, body));
     answerRevision(reply, models.revision);
@@ -98,7 +99,7 @@ export class TrainingController {
   @Roles(Role.admin, Role.supervisor, Role.director, Role.analyst, Role.regulator)
   async list(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ModelList> {
     const models = await this.queries.execute(new ListModelsQuery(principal));
     answerRevision(reply, models.revision);

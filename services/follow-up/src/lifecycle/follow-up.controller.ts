@@ -1,15 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerCommand,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
   type Principal,
   Role,
   Roles,
   uuidParam,
 } from '@kesu/platform';
-import type { FollowUpOutcome, FollowUpResult } from '../follow-up-runner';
+import type { FollowUpResult } from '../follow-up-runner';
 import { CloseComplaintCommand } from './close-complaint';
 import { DecideReReviewCommand } from './decide-re-review';
 import {
@@ -34,10 +36,6 @@ export const FOLLOW_UP_ROLES = [
   Role.admin,
 ];
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /**
  * A complaint's follow-up: the callback's outcome (`surveys`), reopening, re-review requests and
  * decisions, a supervisor's closing — each a command on the bus answering `202 { complaintId,
@@ -57,9 +55,9 @@ export class FollowUpController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RecordCallbackDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpResult> {
-    return answer(reply, this.commands.execute(new RecordCallbackCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RecordCallbackCommand(caller, id, body)));
   }
 
   @Post('reopen')
@@ -69,9 +67,9 @@ export class FollowUpController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ReopenComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpResult> {
-    return answer(reply, this.commands.execute(new ReopenComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ReopenComplaintCommand(caller, id, body)));
   }
 
   @Post('review-requests')
@@ -81,9 +79,9 @@ export class FollowUpController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RequestReReviewDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpResult> {
-    return answer(reply, this.commands.execute(new RequestReReviewCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RequestReReviewCommand(caller, id, body)));
   }
 
   /** Only the assigned reviewer decides (403 for anyone else). */
@@ -94,9 +92,9 @@ export class FollowUpController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideReReviewDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpResult> {
-    return answer(reply, this.commands.execute(new DecideReReviewCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new DecideReReviewCommand(caller, id, body)));
   }
 
   @Post('close')
@@ -106,9 +104,9 @@ export class FollowUpController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: CloseComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpResult> {
-    return answer(reply, this.commands.execute(new CloseComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new CloseComplaintCommand(caller, id, body)));
   }
 
   @Get('follow-up')
@@ -116,16 +114,10 @@ export class FollowUpController {
   async read(
     @Param('id', uuidParam('id')) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpView> {
     const view = await this.queries.execute(new GetFollowUpQuery(principal, id));
     if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
     return view;
   }
-}
-
-async function answer(reply: Reply, outcome: Promise<FollowUpOutcome>): Promise<FollowUpResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

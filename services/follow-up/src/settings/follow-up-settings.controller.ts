@@ -6,7 +6,16 @@ import {
   TEMPLATE_LANGUAGES,
   type TemplateLanguage,
 } from '@kesu/follow-up-contracts';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import {
   ChangeFollowUpSettingsCommand,
   GetFollowUpSettingsQuery,
@@ -19,10 +28,6 @@ import { PreviewTemplateDto, PutFollowUpSettingsDto, PutTemplateDto } from './fo
 
 /** Who reads the tenant's follow-up settings and templates. */
 export const SETTINGS_READERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director];
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 const kinds = Object.fromEntries(MESSAGE_KINDS.map((k) => [k, k]));
 const languages = Object.fromEntries(TEMPLATE_LANGUAGES.map((l) => [l, l]));
@@ -50,7 +55,7 @@ export class FollowUpSettingsController {
   async changeSettings(
     @Body() body: PutFollowUpSettingsDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<SettingsAnswer> {
     const settings = { ...body };
     const command = new ChangeFollowUpSettingsCommand(
@@ -60,7 +65,7 @@ export class FollowUpSettingsController {
       body,
     );
     const { replayed, ...answer } = await this.commands.execute(command);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return answer;
   }
 
@@ -77,7 +82,7 @@ export class FollowUpSettingsController {
     @Param('language', new ParseEnumPipe(languages)) language: TemplateLanguage,
     @Body() body: PutTemplateDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<TemplatesAnswer> {
     const template = { subject: body.subject, text: body.text };
     const command = new ChangeFollowUpSettingsCommand(
@@ -87,7 +92,7 @@ export class FollowUpSettingsController {
       body,
     );
     const { replayed } = await this.commands.execute(command);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return this.queries.execute(new GetTemplatesQuery(caller.principal.tenantId));
   }
 

@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles, uuidParam } from '@kesu/platform';
+import {
+  answerCommand,
+  type Caller,
+  CurrentCaller,
+  type HeaderReply,
+  Role,
+  Roles,
+  uuidParam,
+} from '@kesu/platform';
 import { AcceptComplaintCommand } from './accept-complaint';
 import { AppealRejectionCommand } from './appeal-rejection';
 import {
@@ -13,7 +21,7 @@ import {
 } from './complaint-actions.dto';
 import { ConfirmRecordCommand } from './confirm-record';
 import { DecideAppealCommand } from './decide-appeal';
-import type { ActionOutcome, ActionResult } from './intake-actions';
+import type { ActionResult } from './intake-actions';
 import { RejectComplaintCommand } from './reject-complaint';
 import { WithdrawComplaintCommand } from './withdraw-complaint';
 
@@ -37,10 +45,6 @@ export const ACCEPTANCE_ROLES = [
 /** Who may decide an appeal against a rejection: above the handler who rejected it. */
 export const APPEAL_DECISION_ROLES = [Role.supervisor, Role.branchManager, Role.director, Role.admin];
 
-interface Reply {
-  header(name: string, value: string): unknown;
-}
-
 /**
  * Intake's work actions on a registered complaint, each a command on the bus; each answers
  * `202 { complaintId, status, revision }` (`Idempotent-Replayed: true` when it repeats an earlier
@@ -57,9 +61,9 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: ConfirmRecordDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new ConfirmRecordCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new ConfirmRecordCommand(caller, id, body)));
   }
 
   @Post('accept')
@@ -69,9 +73,9 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AcceptComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new AcceptComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new AcceptComplaintCommand(caller, id, body)));
   }
 
   @Post('reject')
@@ -81,9 +85,9 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: RejectComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new RejectComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new RejectComplaintCommand(caller, id, body)));
   }
 
   @Post('appeals')
@@ -93,9 +97,9 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AppealRejectionDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new AppealRejectionCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new AppealRejectionCommand(caller, id, body)));
   }
 
   @Post('appeals/decision')
@@ -105,9 +109,9 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: DecideAppealDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new DecideAppealCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new DecideAppealCommand(caller, id, body)));
   }
 
   @Post('withdraw')
@@ -117,14 +121,8 @@ export class ComplaintActionsController {
     @Param('id', uuidParam('id')) id: string,
     @Body() body: WithdrawComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ActionResult> {
-    return answer(reply, this.commands.execute(new WithdrawComplaintCommand(caller, id, body)));
+    return answerCommand(reply, this.commands.execute(new WithdrawComplaintCommand(caller, id, body)));
   }
-}
-
-async function answer(reply: Reply, outcome: Promise<ActionOutcome>): Promise<ActionResult> {
-  const { result, replayed } = await outcome;
-  if (replayed) reply.header('Idempotent-Replayed', 'true');
-  return result;
 }

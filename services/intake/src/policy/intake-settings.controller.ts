@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ChangeIntakePolicyCommand } from './change-intake-policy';
 import { GetIntakeSettingsQuery } from './get-intake-settings';
 import type { IntakeSettings } from './intake-policies';
@@ -33,10 +42,10 @@ export class IntakeSettingsController {
   async change(
     @Body() body: PutIntakeSettingsDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<IntakeSettings> {
     const { settings, replayed } = await this.commands.execute(new ChangeIntakePolicyCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return settings;
   }
 }

@@ -4,6 +4,8 @@ import {
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
   type Principal,
   Role,
   Roles,
@@ -13,10 +15,6 @@ import { ExportPersonalDataCommand, type PersonalDataExport } from './export-per
 import { type ErasureRequestStatus, GetErasureRequestQuery } from './get-erasure-request';
 import { AccessRequestDto, ErasureRequestDto } from './privacy.dto';
 import { type ErasureRequestResult, RequestErasureCommand } from './request-erasure';
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * Data subjects' rights (个人信息主体权利; PIPL arts. 45 and 47, GDPR arts. 15 and 17), exercised for
@@ -37,10 +35,10 @@ export class PrivacyController {
   async requestErasure(
     @Body() body: ErasureRequestDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<ErasureRequestResult> {
     const { result, replayed } = await this.commands.execute(new RequestErasureCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     reply.header('Location', `/api/v1/privacy/erasure-requests/${result.requestId}`);
     reply.header('Cache-Control', 'no-store');
     return result;
@@ -62,7 +60,7 @@ export class PrivacyController {
   async exportPersonalData(
     @Body() body: AccessRequestDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<PersonalDataExport> {
     const exported = await this.commands.execute(new ExportPersonalDataCommand(caller, body));
     reply.header('Content-Type', 'application/json; charset=utf-8');

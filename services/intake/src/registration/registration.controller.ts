@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import { type Caller, CurrentCaller, type HeaderReply, markReplayed, Role, Roles } from '@kesu/platform';
 import { RegisterComplaintCommand } from './register-complaint';
 import { RegisterComplaintDto } from './register-complaint.dto';
 import type { RegistrationResult } from './registration-result';
@@ -29,10 +29,10 @@ export class RegistrationController {
   async register(
     @Body() body: RegisterComplaintDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<RegistrationResult> {
     const { result, replayed } = await this.commands.execute(new RegisterComplaintCommand(caller, body));
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return result;
   }
 }

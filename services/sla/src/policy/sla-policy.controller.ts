@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { chinaOfficialYear, CHINA_OFFICIAL_YEARS } from '@kesu/calendar';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import type { SlaCalendarYear, SlaPack, SlaPolicy } from '@kesu/sla-contracts';
 import { BUILT_IN_PACKS } from '@kesu/sla-domain';
 import { ChangeSlaSettingsCommand } from './change-sla-settings';
@@ -10,10 +19,6 @@ import { PutSlaCalendarDto, PutSlaPolicyDto } from './sla-policy.dto';
 
 /** Who may read the tenant's SLA policy: the administrators who change it, and those who answer for the time limits. */
 export const SLA_POLICY_READERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director];
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /** A year's calendar as the tenant's deadlines use it: loaded, shipped, or assumed (flagged). */
 export interface SlaCalendarAnswer extends SlaCalendarYear {
@@ -37,7 +42,7 @@ export class SlaPolicyController {
   @Roles(...SLA_POLICY_READERS)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<SlaSettings & { packs: readonly SlaPack[] }> {
     const settings = await this.policies.settingsOf(principal.tenantId);
     if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
@@ -50,7 +55,7 @@ export class SlaPolicyController {
   async change(
     @Body() body: PutSlaPolicyDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<SlaSettings> {
     const { defaultPackId, selections, overrides, warningThreshold, calendar } = body;
     const policy = {
@@ -93,7 +98,7 @@ export class SlaPolicyController {
     @Param('year', ParseIntPipe) year: number,
     @Body() body: PutSlaCalendarDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<SlaSettings> {
     const calendar = { year, holidays: body.holidays, workdays: body.workdays, source: body.source };
     const { settings, replayed } = await this.commands.execute(
@@ -102,8 +107,8 @@ export class SlaPolicyController {
     return this.answer(settings, replayed, reply);
   }
 
-  private answer(settings: SlaSettings, replayed: boolean, reply: Reply): SlaSettings {
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+  private answer(settings: SlaSettings, replayed: boolean, reply: HeaderReply): SlaSettings {
+    markReplayed(reply, replayed);
     if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
     return settings;
   }

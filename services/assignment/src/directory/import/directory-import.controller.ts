@@ -1,6 +1,14 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { BodyLimit, type Caller, CurrentCaller, Role, Roles } from '@kesu/platform';
+import {
+  BodyLimit,
+  type Caller,
+  CurrentCaller,
+  type HeaderReply,
+  markReplayed,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ImportDirectoryCommand, type ImportReport } from './import-directory';
 import { ImportDirectoryDto } from './import.dto';
 
@@ -22,11 +30,11 @@ export class DirectoryImportController {
   async import(
     @Body() body: ImportDirectoryDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown },
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<Omit<ImportReport, 'replayed'>> {
     const { replayed, ...report } = await this.commands.execute(new ImportDirectoryCommand(caller, body));
     if (!report.dryRun) reply.header('ETag', `"${report.revision}"`);
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     return report;
   }
 }

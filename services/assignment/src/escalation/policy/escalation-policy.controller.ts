@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { type Caller, CurrentCaller, CurrentPrincipal, type Principal, Role, Roles } from '@kesu/platform';
+import {
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  type HeaderReply,
+  markReplayed,
+  type Principal,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { ChangeEscalationPolicyCommand } from './change-escalation-policy';
 import type { EscalationSettings } from './escalation-policies';
 import { PutEscalationPolicyDto } from './escalation-policy.dto';
@@ -8,10 +17,6 @@ import { GetEscalationPolicyQuery } from './get-escalation-policy';
 
 /** Who may read the tenant's escalation policy: the administrators who change it, and those who take escalations. */
 export const ESCALATION_POLICY_READERS = [Role.admin, Role.supervisor, Role.branchManager, Role.director];
-
-interface Reply {
-  header(name: string, value: string): unknown;
-}
 
 /**
  * A tenant's escalation policy (who holds each level, which trigger goes where within which time,
@@ -29,7 +34,7 @@ export class EscalationPolicyController {
   @Roles(...ESCALATION_POLICY_READERS)
   async read(
     @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationSettings> {
     const settings = await this.queries.execute(new GetEscalationPolicyQuery(principal.tenantId));
     if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
@@ -42,12 +47,12 @@ export class EscalationPolicyController {
   async change(
     @Body() body: PutEscalationPolicyDto,
     @CurrentCaller() caller: Caller,
-    @Res({ passthrough: true }) reply: Reply,
+    @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationSettings> {
     const { settings, replayed } = await this.commands.execute(
       new ChangeEscalationPolicyCommand(caller, body),
     );
-    if (replayed) reply.header('Idempotent-Replayed', 'true');
+    markReplayed(reply, replayed);
     if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
     return settings;
   }
