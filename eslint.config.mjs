@@ -89,7 +89,7 @@ export default [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.features.ts', 'test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.test-support.ts', '**/*.features.ts', 'test/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries(true), 'no-console': 'off' },
   },
   {

@@ -6,7 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { escalationStream } from '@kesu/assignment-contracts';
 import { classificationStream } from '@kesu/classification-contracts';
 import { intakeStream } from '@kesu/intake-contracts';
-import type { NewEvent, RecordedEvent } from '@kesu/kernel';
+import type { RecordedEvent } from '@kesu/kernel';
 import {
   AccessTokens,
   createApp,
@@ -18,6 +18,7 @@ import {
 } from '@kesu/platform';
 import type { DocumentStore, EventStore } from '@kesu/ports';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { appendAsService, type ServiceEvent } from '@kesu/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { fixtureStaffDirectoryProvider } from './escalation-staff.test-support';
 
@@ -98,22 +99,7 @@ export async function startEscalationApp(parts: {
       tokens.set(user.id, (await app.get(AccessTokens).issueDemoToken(user)).accessToken);
     return tokens.get(user.id)!;
   };
-  const append = async (streamId: string, event: Omit<NewEvent, 'eventId' | 'causationId' | 'actor'>) => {
-    const stored = await store.readStream(streamId);
-    const { events } = await store.appendToStream(
-      streamId,
-      [
-        {
-          ...event,
-          eventId: uuidv7(),
-          causationId: `request-${uuidv7()}`,
-          actor: { kind: 'service', id: 'test' },
-        },
-      ],
-      stored.length === 0 ? 'no_stream' : stored.length - 1,
-    );
-    return events[0]!;
-  };
+  const append = (streamId: string, event: ServiceEvent) => appendAsService(store, streamId, event);
   const testApp: EscalationTestApp = {
     app,
     store,

@@ -5,9 +5,10 @@ import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { followUpStream, type MessageRecordedData } from '@kesu/follow-up-contracts';
 import { intakeStream } from '@kesu/intake-contracts';
-import { type NewEvent, type RecordedEvent, sealPersonalData } from '@kesu/kernel';
+import { type RecordedEvent, sealPersonalData } from '@kesu/kernel';
 import { createApp, DEMO_DIRECTORY, EVENT_STORE, KEY_STORE, PlatformModule } from '@kesu/platform';
 import type { EventStore, KeyStore } from '@kesu/ports';
+import { appendAsService, type ServiceEvent } from '@kesu/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { FollowUpModule } from './follow-up.module';
 
@@ -59,22 +60,7 @@ export async function startFollowUpApp(
   const app = await createApp(TestApp, { useLogger: false });
   const store = app.get<EventStore>(EVENT_STORE);
   const keys = app.get<KeyStore>(KEY_STORE);
-  const append = async (streamId: string, event: Omit<NewEvent, 'eventId' | 'causationId' | 'actor'>) => {
-    const stored = await store.readStream(streamId);
-    const { events } = await store.appendToStream(
-      streamId,
-      [
-        {
-          ...event,
-          eventId: uuidv7(),
-          causationId: `request-${uuidv7()}`,
-          actor: { kind: 'service', id: 'test' },
-        },
-      ],
-      stored.length === 0 ? 'no_stream' : stored.length - 1,
-    );
-    return events[0]!;
-  };
+  const append = (streamId: string, event: ServiceEvent) => appendAsService(store, streamId, event);
   const t: FollowUpTestApp = {
     app,
     store,

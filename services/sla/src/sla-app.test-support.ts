@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { intakeStream } from '@kesu/intake-contracts';
-import type { NewEvent, RecordedEvent } from '@kesu/kernel';
+import type { RecordedEvent } from '@kesu/kernel';
 import { AccessTokens, createApp, DEMO_DIRECTORY, EVENT_STORE, PlatformModule } from '@kesu/platform';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { EventStore, ManualClock } from '@kesu/ports';
 import { slaStream } from '@kesu/sla-contracts';
+import { appendAsService, type ServiceEvent } from '@kesu/testing';
 import { v7 as uuidv7 } from 'uuid';
 import { SCHEDULER_TIMING, SlaScheduler, SlaTimers } from './clocks';
 import { slaControllers, slaProviders } from './sla.module';
@@ -64,22 +65,7 @@ export async function startSlaApp(dataDir: string, clock: ManualClock): Promise<
   })(TestApp);
   const app = await createApp(TestApp, { useLogger: false });
   const store = app.get<EventStore>(EVENT_STORE);
-  const append = async (streamId: string, event: Omit<NewEvent, 'eventId' | 'causationId' | 'actor'>) => {
-    const stored = await store.readStream(streamId);
-    const { events } = await store.appendToStream(
-      streamId,
-      [
-        {
-          ...event,
-          eventId: uuidv7(),
-          causationId: `request-${uuidv7()}`,
-          actor: { kind: 'service', id: 'test' },
-        },
-      ],
-      stored.length === 0 ? 'no_stream' : stored.length - 1,
-    );
-    return events[0]!;
-  };
+  const append = (streamId: string, event: ServiceEvent) => appendAsService(store, streamId, event);
   const http: FastifyInstance = app.getHttpAdapter().getInstance();
   const tokenFor = async (username: string) => {
     const user = DEMO_DIRECTORY.users.find((u) => u.username === username)!;
