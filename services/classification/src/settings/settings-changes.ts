@@ -5,6 +5,7 @@ import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
 import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
 import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
+import { TenantSettings } from './tenant-settings.service';
 
 /** One change of a tenant's setting, as an administrator asked for it. */
 export interface SettingsChange {
@@ -30,6 +31,7 @@ export class SettingsChanges {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
+    private readonly settings: TenantSettings,
   ) {}
 
   /** The causation id of a settings request: the use case and its input name a repeat. */
@@ -47,21 +49,26 @@ export class SettingsChanges {
     const { principal } = caller;
     await this.earlier(streamId, causationId);
     const at = this.clock.now().toISOString();
-    return handleCommand<SettingsCommand, ClassificationSettingsEvent, SettingsState>(
-      this.store,
-      this.registry,
-      settingsDecider,
-      streamId,
-      change.command(at, principal.userId),
-      {
-        occurredAt: at,
-        tenantId: principal.tenantId,
-        branchId: principal.branchScope[0] ?? principal.tenantId,
-        correlationId: streamId.slice(streamId.indexOf('-') + 1),
-        causationId,
-        actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-      },
-      { ...(change.expectedRevision !== undefined && { expectedRevision: change.expectedRevision }) },
-    );
+    try {
+      return await handleCommand<SettingsCommand, ClassificationSettingsEvent, SettingsState>(
+        this.store,
+        this.registry,
+        settingsDecider,
+        streamId,
+        change.command(at, principal.userId),
+        {
+          occurredAt: at,
+          tenantId: principal.tenantId,
+          branchId: principal.branchScope[0] ?? principal.tenantId,
+          correlationId: streamId.slice(streamId.indexOf('-') + 1),
+          causationId,
+          actor: { kind: 'user', id: principal.userId, roles: principal.roles },
+        },
+        { ...(change.expectedRevision !== undefined && { expectedRevision: change.expectedRevision }) },
+      );
+    } finally {
+      // recorded or refused, the setting is read again: a read begun before is not kept either
+      this.settings.forget(streamId);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import type { ComplaintClassifiedData } from '@kesu/classification-contracts';
+import { aNewEvent } from '@kesu/testing';
 import { type ClassificationTestApp, startClassification } from '../classification.test-support';
-import { TenantSettings } from './tenant-settings.service';
+import { SETTINGS_FRESH_MS, TenantSettings } from './tenant-settings.service';
 
 /* The tenant's thresholds and retraining policy through HTTP: every change an event with who and why. */
 
@@ -190,6 +191,39 @@ describe('collective threshold', () => {
     expect((await put({ collectiveThreshold: 2 })).statusCode).toBe(200);
     expect((await put({ collectiveThreshold: 1000 })).statusCode).toBe(200);
     expect(await t.store.readStream('classification-collectivethreshold-demo')).toHaveLength(before + 2);
+    await put({ collectiveThreshold: 5 });
+  });
+});
+
+describe('the values classification reads for every complaint', () => {
+  it('are held for a second: a change another process recorded applies within it, one made here at once', async () => {
+    const settings = t.app.get(TenantSettings);
+    const streamId = 'classification-collectivethreshold-other-process';
+    const tenantId = 'other-process';
+    expect(await settings.collectiveThreshold(tenantId)).toBe(5);
+
+    // another process records a change: this one answers from what it holds until a second has passed
+    const changed = aNewEvent(
+      'CollectiveThresholdChanged',
+      {
+        tenantId,
+        collectiveThreshold: 8,
+        previousCollectiveThreshold: 5,
+        reason: '另一进程调整',
+        changedBy: 'user-admin',
+        changedAt: '2026-11-23T02:00:00.000Z',
+      },
+      { tenantId, correlationId: `collectivethreshold-${tenantId}` },
+    );
+    await t.store.appendToStream(streamId, [changed], 'no_stream');
+    expect(await settings.collectiveThreshold(tenantId)).toBe(5);
+    await new Promise((resolve) => setTimeout(resolve, SETTINGS_FRESH_MS + 50));
+    expect(await settings.collectiveThreshold(tenantId)).toBe(8);
+
+    // a change recorded here applies to the next read at once
+    expect(await settings.collectiveThreshold('demo')).toBe(5);
+    expect((await put({ collectiveThreshold: 7 })).statusCode).toBe(200);
+    expect(await settings.collectiveThreshold('demo')).toBe(7);
     await put({ collectiveThreshold: 5 });
   });
 });

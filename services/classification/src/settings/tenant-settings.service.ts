@@ -22,6 +22,12 @@ import { EVENT_STORE } from '@kesu/platform';
 import type { EventStore } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 
+/**
+ * How long the values classification reads for every complaint are answered from memory: a change
+ * made in this process applies at once (`forget`), one made by another process within this time.
+ */
+export const SETTINGS_FRESH_MS = 1_000;
+
 /** The pack a tenant's taxonomy starts from until an administrator chooses another. */
 export const DEFAULT_PACK: TaxonomyPack = 'general';
 
@@ -71,10 +77,21 @@ export const settingsRevision = (settings: Readonly<Record<SettingName, { revisi
  */
 @Injectable()
 export class TenantSettings {
+  /** The values last read, by stream, with when (a monotonic clock: freshness, not domain time). */
+  private readonly recent = new Map<string, { readonly value: unknown; readonly readAt: number }>();
+  /** How many times each stream's setting was forgotten: a read begun before a change is not kept. */
+  private readonly forgotten = new Map<string, number>();
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLASSIFICATION_EVENTS) private readonly registry: EventTypeRegistry,
   ) {}
+
+  /** The stream's setting changed here: the next read reads it. */
+  forget(streamId: string): void {
+    this.recent.delete(streamId);
+    this.forgotten.set(streamId, (this.forgotten.get(streamId) ?? 0) + 1);
+  }
 
   taxonomySetting(tenantId: string): Promise<Setting<Taxonomy>> {
     return this.setting(taxonomyStream(tenantId), taxonomyPack(DEFAULT_PACK), (e) =>
@@ -88,25 +105,45 @@ export class TenantSettings {
     );
   }
 
-  async taxonomy(tenantId: string): Promise<Taxonomy> {
-    return (await this.taxonomySetting(tenantId)).value;
+  /*
+   * The values alone, as classification reads them for every complaint: from memory for
+   * SETTINGS_FRESH_MS. The settings with their revisions (what a change is decided on, what the
+   * routes answer) are read from the store every time.
+   */
+
+  taxonomy(tenantId: string): Promise<Taxonomy> {
+    return this.recently(taxonomyStream(tenantId), () => this.taxonomySetting(tenantId));
   }
 
-  async rules(tenantId: string): Promise<RuleSet> {
-    return (await this.ruleSetSetting(tenantId)).value;
+  rules(tenantId: string): Promise<RuleSet> {
+    return this.recently(ruleSetStream(tenantId), () => this.ruleSetSetting(tenantId));
   }
 
-  async confidenceThreshold(tenantId: string): Promise<number> {
-    return (await this.named('confidenceThreshold', tenantId)).value;
+  confidenceThreshold(tenantId: string): Promise<number> {
+    return this.recentlyNamed('confidenceThreshold', tenantId);
   }
 
-  async autoRetrainAfter(tenantId: string): Promise<number> {
-    return (await this.named('autoRetrainAfter', tenantId)).value;
+  autoRetrainAfter(tenantId: string): Promise<number> {
+    return this.recentlyNamed('autoRetrainAfter', tenantId);
   }
 
   /** From how many complainants or complaints a matter is collective for the tenant. */
-  async collectiveThreshold(tenantId: string): Promise<number> {
-    return (await this.named('collectiveThreshold', tenantId)).value;
+  collectiveThreshold(tenantId: string): Promise<number> {
+    return this.recentlyNamed('collectiveThreshold', tenantId);
+  }
+
+  private recentlyNamed(name: SettingName, tenantId: string): Promise<number> {
+    return this.recently(SETTINGS_STREAMS[name](tenantId), () => this.named(name, tenantId));
+  }
+
+  private async recently<T>(streamId: string, read: () => Promise<Setting<T>>): Promise<T> {
+    const now = performance.now();
+    const held = this.recent.get(streamId);
+    if (held && now - held.readAt < SETTINGS_FRESH_MS) return held.value as T;
+    const generation = this.forgotten.get(streamId);
+    const { value } = await read();
+    if (this.forgotten.get(streamId) === generation) this.recent.set(streamId, { value, readAt: now });
+    return value;
   }
 
   /** The settings besides taxonomy and rules, and their revision as one thing. */
