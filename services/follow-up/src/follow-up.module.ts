@@ -14,6 +14,7 @@ import { RecordCallbackHandler } from './lifecycle/record-callback';
 import { ReopenComplaintHandler } from './lifecycle/reopen-complaint';
 import { RequestReReviewHandler } from './lifecycle/request-re-review';
 import { RecordCustomerNoticeHandler } from './notices/customer-notices';
+import { NoticeRecorder } from './notices/notice-recorder';
 import { CustomerNoticesWorker } from './notices/customer-notices.worker';
 import { SendProgressUpdateHandler } from './notices/progress-updates';
 import { RecordStaffNoticeHandler } from './notices/staff-notices';
@@ -68,6 +69,7 @@ const followUpConfigProvider = {
     ResolutionWorker,
     HandleResolutionHandler,
     CustomerNoticesWorker,
+    NoticeRecorder,
     RecordCustomerNoticeHandler,
     StaffNoticesWorker,
     RecordStaffNoticeHandler,

@@ -1,18 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { MessageKind } from '@kesu/follow-up-contracts';
-import type { TemplateValues } from '@kesu/follow-up-domain';
 import type { AppealDecidedData, ComplaintRejectedData } from '@kesu/intake-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
 import type { SlaDeadlinesSetData } from '@kesu/sla-contracts';
-import { ComplaintFactsReader } from '../complaint-facts';
-import { FollowUpRunner, type FollowUpOutcome } from '../follow-up-runner';
-import { MessageComposer } from '../outbox/message-composer';
+import type { FollowUpOutcome } from '../follow-up-runner';
+import { type Notice, NoticeRecorder } from './notice-recorder';
 
 /** What a customer is told about an event of another service (or of follow-up itself). */
-export interface CustomerNotice {
-  readonly kind: MessageKind;
-  readonly values: TemplateValues;
-}
+export type CustomerNotice = Omit<Notice, 'language'>;
 
 /** The milestones whose extension the customer is told of: when they hear from us, when it is settled. */
 const CUSTOMER_MILESTONES: readonly string[] = ['respond', 'resolve', 're_review_answer'];
@@ -60,30 +54,13 @@ export class RecordCustomerNoticeCommand extends Command<FollowUpOutcome | undef
 
 /**
  * Records the message an event calls for on the complaint's follow-up stream, in the complaint's
- * language and from the tenant's template; its id (`<kind>-<event id>`) and the causation (the
- * event's id) make a repeated delivery of the event record nothing new.
+ * language and from the tenant's template, once per event (`NoticeRecorder`).
  */
 @CommandHandler(RecordCustomerNoticeCommand)
 export class RecordCustomerNoticeHandler implements ICommandHandler<RecordCustomerNoticeCommand> {
-  constructor(
-    private readonly runner: FollowUpRunner,
-    private readonly facts: ComplaintFactsReader,
-    private readonly composer: MessageComposer,
-  ) {}
+  constructor(private readonly notices: NoticeRecorder) {}
 
-  async execute({ event }: RecordCustomerNoticeCommand): Promise<FollowUpOutcome | undefined> {
-    const notice = customerNoticeOf(event);
-    const complaintId = (event.data as { complaintId?: string }).complaintId;
-    if (!notice || complaintId === undefined) return undefined;
-    const facts = await this.facts.of(complaintId);
-    if (!facts) return undefined;
-    const message = await this.composer.compose(
-      facts,
-      notice.kind,
-      `${notice.kind}-${event.eventId}`,
-      notice.values,
-      this.runner.now(),
-    );
-    return this.runner.service(facts, `notice-${event.eventId}`, () => ({ type: 'RecordMessage', message }));
+  execute({ event }: RecordCustomerNoticeCommand): Promise<FollowUpOutcome | undefined> {
+    return this.notices.record(event, customerNoticeOf(event));
   }
 }

@@ -5,23 +5,18 @@ import type {
   EscalationNotificationRequestedData,
   ProposalSubmittedData,
 } from '@kesu/assignment-contracts';
-import type { MessageKind, TemplateLanguage } from '@kesu/follow-up-contracts';
-import type { TemplateValues } from '@kesu/follow-up-domain';
+import type { TemplateLanguage } from '@kesu/follow-up-contracts';
 import type { RecordedEvent } from '@kesu/kernel';
 import type { SlaWarningRaisedData } from '@kesu/sla-contracts';
-import { ComplaintFactsReader } from '../complaint-facts';
-import { FollowUpRunner, type FollowUpOutcome } from '../follow-up-runner';
-import { MessageComposer } from '../outbox/message-composer';
+import type { FollowUpOutcome } from '../follow-up-runner';
+import { type Notice, NoticeRecorder } from './notice-recorder';
 
 /**
  * What a member of staff is told about an event: `recipient` is a person's id, or `handler` for
  * whoever the complaint is assigned to when the notice is recorded.
  */
-export interface StaffNotice {
-  readonly kind: MessageKind;
+export interface StaffNotice extends Notice {
   readonly recipient: string | 'handler';
-  readonly values: TemplateValues;
-  readonly language?: TemplateLanguage;
 }
 
 const languageOf = (language: string): TemplateLanguage => (language === 'en' ? 'en' : 'zh-CN');
@@ -86,35 +81,20 @@ export class RecordStaffNoticeCommand extends Command<FollowUpOutcome | undefine
 }
 
 /**
- * Records the staff notice an event calls for on the complaint's follow-up stream (`staff_<…>-<event
- * id>`, the event's id as causation: a repeated delivery records nothing new). A notice for the
- * handler of a complaint nobody holds is not recorded.
+ * Records the staff notice an event calls for on the complaint's follow-up stream, once per event
+ * (`NoticeRecorder`), in Chinese unless the event names the language. A notice for the handler of a
+ * complaint nobody holds is not recorded.
  */
 @CommandHandler(RecordStaffNoticeCommand)
 export class RecordStaffNoticeHandler implements ICommandHandler<RecordStaffNoticeCommand> {
-  constructor(
-    private readonly runner: FollowUpRunner,
-    private readonly facts: ComplaintFactsReader,
-    private readonly composer: MessageComposer,
-  ) {}
+  constructor(private readonly notices: NoticeRecorder) {}
 
-  async execute({ event }: RecordStaffNoticeCommand): Promise<FollowUpOutcome | undefined> {
+  execute({ event }: RecordStaffNoticeCommand): Promise<FollowUpOutcome | undefined> {
     const notice = staffNoticeOf(event);
-    const complaintId = (event.data as { complaintId?: string }).complaintId;
-    if (!notice || complaintId === undefined) return undefined;
-    const facts = await this.facts.of(complaintId);
-    if (!facts) return undefined;
-    const userId = notice.recipient === 'handler' ? facts.handlerId : notice.recipient;
-    if (userId === undefined) return undefined;
-    const message = await this.composer.compose(
-      facts,
-      notice.kind,
-      `${notice.kind}-${event.eventId}`,
-      notice.values,
-      this.runner.now(),
-      { kind: 'staff', userId },
-      notice.language ?? 'zh-CN',
-    );
-    return this.runner.service(facts, `notice-${event.eventId}`, () => ({ type: 'RecordMessage', message }));
+    if (!notice) return Promise.resolve(undefined);
+    return this.notices.record(event, { ...notice, language: notice.language ?? 'zh-CN' }, (facts) => {
+      const userId = notice.recipient === 'handler' ? facts.handlerId : notice.recipient;
+      return userId === undefined ? undefined : { kind: 'staff', userId };
+    });
   }
 }
