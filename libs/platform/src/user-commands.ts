@@ -17,6 +17,7 @@ import {
 } from '@kesu/ports';
 import { causationIdOf, eventsOfEarlierRequest } from './idempotency';
 import { OrgDirectory } from './org-directory';
+import type { Principal } from './principal';
 import type { Caller } from './request-context';
 import { CLOCK, EVENT_STORE } from './tokens';
 
@@ -112,14 +113,7 @@ export class UserCommands {
     const earlier = eventsOfEarlierRequest(stored, causationId);
     if (earlier.length > 0) return replayOf(decider, registry, stored, earlier);
     const at = this.clock.now().toISOString();
-    const metadata: CommandMetadata = {
-      occurredAt: at,
-      tenantId: principal.tenantId,
-      branchId: principal.branchScope[0] ?? principal.tenantId,
-      correlationId: streamId.slice(streamId.indexOf('-') + 1),
-      causationId,
-      actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-    };
+    const metadata = tenantStreamMetadata(principal, streamId, causationId, at);
     return handleCommand(this.store, registry, decider, streamId, await request.command(at), metadata, {
       ...(caller.expectedRevision !== undefined && { expectedRevision: caller.expectedRevision }),
       ...(request.maxAttempts !== undefined && { maxAttempts: request.maxAttempts }),
@@ -160,5 +154,26 @@ export function reactionMetadata(event: RecordedEvent, actor: Actor, clock: Cloc
     correlationId: event.correlationId,
     causationId: event.eventId,
     actor,
+  };
+}
+
+/**
+ * The envelope of the events a user records on one of their tenant's own streams (settings, policies,
+ * requests): the tenant's, at the first unit of their scope, correlated by the stream's id without
+ * its category, caused by the request, at `at`.
+ */
+export function tenantStreamMetadata(
+  principal: Principal,
+  streamId: string,
+  causationId: string,
+  at: string,
+): CommandMetadata {
+  return {
+    occurredAt: at,
+    tenantId: principal.tenantId,
+    branchId: principal.branchScope[0] ?? principal.tenantId,
+    correlationId: streamId.slice(streamId.indexOf('-') + 1),
+    causationId,
+    actor: { kind: 'user', id: principal.userId, roles: principal.roles },
   };
 }

@@ -2,7 +2,14 @@ import type { ClassificationSettingsEvent } from '@kesu/classification-contracts
 import { Inject, Injectable } from '@nestjs/common';
 import { type SettingsCommand, settingsDecider, type SettingsState } from '@kesu/classification-domain';
 import type { EventTypeRegistry, RecordedEvent } from '@kesu/kernel';
-import { type Caller, causationIdOf, CLOCK, EVENT_STORE, eventsOfEarlierRequest } from '@kesu/platform';
+import {
+  type Caller,
+  causationIdOf,
+  CLOCK,
+  EVENT_STORE,
+  eventsOfEarlierRequest,
+  tenantStreamMetadata,
+} from '@kesu/platform';
 import { type Clock, type CommandResult, type EventStore, handleCommand } from '@kesu/ports';
 import { CLASSIFICATION_EVENTS } from '../classification-events';
 import { TenantSettings } from './tenant-settings.service';
@@ -56,14 +63,7 @@ export class SettingsChanges {
         settingsDecider,
         streamId,
         change.command(at, principal.userId),
-        {
-          occurredAt: at,
-          tenantId: principal.tenantId,
-          branchId: principal.branchScope[0] ?? principal.tenantId,
-          correlationId: streamId.slice(streamId.indexOf('-') + 1),
-          causationId,
-          actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-        },
+        tenantStreamMetadata(principal, streamId, causationId, at),
         { ...(change.expectedRevision !== undefined && { expectedRevision: change.expectedRevision }) },
       );
     } finally {

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accessDecider, type RecordAccessExport } from '@kesu/intake-domain';
 import type { EventTypeRegistry } from '@kesu/kernel';
-import { type Caller, CLOCK, EVENT_STORE, KEY_STORE } from '@kesu/platform';
+import { type Caller, CLOCK, EVENT_STORE, KEY_STORE, tenantStreamMetadata } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand, type KeyStore } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { IdentityKeys } from '../same-matter/identity-keys';
@@ -71,14 +71,14 @@ export class ExportPersonalDataHandler implements ICommandHandler<ExportPersonal
       complaintIds: found.complaints.map((complaint) => complaint.complaintId),
       at,
     };
-    await handleCommand(this.store, this.registry, accessDecider, streamId, command, {
-      occurredAt: at,
-      tenantId,
-      branchId: principal.branchScope[0] ?? tenantId,
-      correlationId: streamId.slice(streamId.indexOf('-') + 1),
-      causationId,
-      actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-    });
+    await handleCommand(
+      this.store,
+      this.registry,
+      accessDecider,
+      streamId,
+      command,
+      tenantStreamMetadata(principal, streamId, causationId, at),
+    );
     const complaints: ExportedComplaint[] = [];
     for (const complaint of found.complaints) {
       const history = await this.store.readByCorrelationId(complaint.complaintId);

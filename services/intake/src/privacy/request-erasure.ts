@@ -3,7 +3,7 @@ import { Inject, Logger } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { erasureDecider, type RequestErasure } from '@kesu/intake-domain';
 import type { EventTypeRegistry } from '@kesu/kernel';
-import { type Caller, CLOCK, EVENT_STORE } from '@kesu/platform';
+import { type Caller, CLOCK, EVENT_STORE, tenantStreamMetadata } from '@kesu/platform';
 import { type Clock, type EventStore, handleCommand } from '@kesu/ports';
 import { INTAKE_EVENTS } from '../intake-events';
 import { IdentityKeys } from '../same-matter/identity-keys';
@@ -74,14 +74,14 @@ export class RequestErasureHandler implements ICommandHandler<RequestErasureComm
       complaintIds: found.complaints.map((complaint) => complaint.complaintId),
       at,
     };
-    await handleCommand(this.store, this.registry, erasureDecider, streamId, command, {
-      occurredAt: at,
-      tenantId,
-      branchId: principal.branchScope[0] ?? tenantId,
-      correlationId: streamId.slice(streamId.indexOf('-') + 1),
-      causationId,
-      actor: { kind: 'user', id: principal.userId, roles: principal.roles },
-    });
+    await handleCommand(
+      this.store,
+      this.registry,
+      erasureDecider,
+      streamId,
+      command,
+      tenantStreamMetadata(principal, streamId, causationId, at),
+    );
     try {
       await this.commands.execute(new CompleteErasureCommand(tenantId, requestId));
     } catch (error) {
