@@ -8,24 +8,23 @@ import { KpiRollupStore, rollupCollection } from './kpi-rollup-store';
 export const ROLLUP_BATCH_SIZE = 2000;
 /** How often a replica looks at the builds another one may have started or switched to. */
 export const BUILDS_WATCH_MS = 2_000;
-/** How long a retired build is kept before its removal: every replica has stopped folding it by then. */
-export const RETIRED_KEPT_MS = 3 * BUILDS_WATCH_MS;
 
 /**
  * Keeps the KPI rollups: one checkpointed subscription to the event store (global order) per build
  * running — the live one, and a new one being built beside it — each batch folded in one write.
  * Every replica follows the builds document: a build another replica started runs here too (so it
  * goes on when that one stops), and one it retired stops here. A build replaced by a newer one is
- * removed once every replica has let it go: its subscription's checkpoint, then its collection.
+ * removed — its subscription's checkpoint, then its collection — by the replica that retired it,
+ * and again by each replica that stops folding it, so that a batch folded meanwhile leaves nothing.
  */
 @Injectable()
 export class KpiRollupWorker implements OnModuleInit {
   private readonly logger = new Logger(KpiRollupWorker.name);
   private readonly running = new Map<string, Subscription>();
+  private readonly starting = new Set<string>();
   private removing?: Promise<void>;
   private watch?: NodeJS.Timeout;
   private following?: Promise<void>;
-  private removal?: NodeJS.Timeout;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,7 +39,7 @@ export class KpiRollupWorker implements OnModuleInit {
       name: 'analytics-kpi-rollups',
       start: async () => {
         for (const build of await this.builds.toRun()) await this.run(build);
-        this.removeRetiredLater();
+        this.remove();
         this.watch = setInterval(() => {
           this.following ??= this.follow().finally(() => (this.following = undefined));
         }, BUILDS_WATCH_MS);
@@ -48,7 +47,6 @@ export class KpiRollupWorker implements OnModuleInit {
       },
       stop: async () => {
         clearInterval(this.watch);
-        clearTimeout(this.removal);
         await this.following;
         const subscriptions = [...this.running.values()];
         this.running.clear();
@@ -71,8 +69,14 @@ export class KpiRollupWorker implements OnModuleInit {
   }
 
   private async run(build: string): Promise<void> {
-    if (this.running.has(build)) return;
-    await this.rollups.ensureIndexes(build);
+    // a rebuild and the watch may both start a build: it subscribes once
+    if (this.running.has(build) || this.starting.has(build)) return;
+    this.starting.add(build);
+    try {
+      await this.rollups.ensureIndexes(build);
+    } finally {
+      this.starting.delete(build);
+    }
     this.running.set(
       build,
       this.store.subscribe({
@@ -94,14 +98,15 @@ export class KpiRollupWorker implements OnModuleInit {
     if (!(await this.builds.progress(build, position, await this.store.headPosition()))) return;
     this.logger.log(`rollups ${build} caught up at ${position} and is live`);
     // from within the live build's batch: its stop must not wait for the others'
-    void this.stopAllBut([build]).then(() => this.removeRetiredLater());
+    void this.stopAllBut([build]).then(() => this.remove());
   }
 
-  /** Stops the builds running here but those named. */
-  private async stopAllBut(kept: readonly string[]): Promise<void> {
+  /** Stops the builds running here but those named; answers those it stopped. */
+  private async stopAllBut(kept: readonly string[]): Promise<string[]> {
     const stopping = [...this.running].filter(([build]) => !kept.includes(build));
     for (const [build] of stopping) this.running.delete(build);
     await Promise.all(stopping.map(([, subscription]) => subscription.stop()));
+    return stopping.map(([build]) => build);
   }
 
   /** Runs the builds the document names now and stops the others (another replica started or switched). */
@@ -109,37 +114,28 @@ export class KpiRollupWorker implements OnModuleInit {
     try {
       const current = await this.builds.current();
       for (const build of current) await this.run(build);
-      const retiring = [...this.running.keys()].some((build) => !current.includes(build));
-      if (retiring) await this.stopAllBut(current);
-      if (retiring || (await this.builds.retired()).length > 0) this.removeRetiredLater();
+      const stopped = await this.stopAllBut(current);
+      if (stopped.length > 0 || (await this.builds.retired()).length > 0) this.remove(stopped);
     } catch (error) {
       this.logger.error(`rollups: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
-  /** Removes the retired builds once every replica had the time to stop folding them. */
-  private removeRetiredLater(): void {
-    if (this.removal) return;
-    this.removal = setTimeout(() => {
-      this.removal = undefined;
-      this.removeRetired();
-    }, RETIRED_KEPT_MS);
-    this.removal.unref();
-  }
-
   /**
-   * Removes the retired builds not running here (in the background: a large collection takes a
-   * while): first the checkpoint, so that a half-removed build is never resumed, then the documents.
+   * Removes the retired builds, and those this replica just stopped folding, when not running here
+   * (in the background: a large collection takes a while): first the checkpoint, so that a
+   * half-removed build is never resumed, then the documents.
    */
-  private removeRetired(): void {
+  private remove(stopped: readonly string[] = []): void {
     const previous = this.removing ?? Promise.resolve();
     this.removing = previous.then(async () => {
-      for (const build of await this.builds.retired()) {
+      const retired = await this.builds.retired();
+      for (const build of new Set([...retired, ...stopped])) {
         if (this.running.has(build)) continue;
         try {
           await this.store.forgetSubscription(KpiRollupWorker.subscriptionOf(build));
           await this.documents.drop(rollupCollection(build));
-          await this.builds.removed(build);
+          if (retired.includes(build)) await this.builds.removed(build);
           this.logger.log(`rollups ${build} retired and removed`);
         } catch (error) {
           this.logger.error(
