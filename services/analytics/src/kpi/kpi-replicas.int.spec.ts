@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE } from '@kesu/platform';
-import type { EventStore } from '@kesu/ports';
+import { DOCUMENT_STORE, EVENT_STORE } from '@kesu/platform';
+import type { DocumentStore, EventStore } from '@kesu/ports';
 import { startAnalyticsApp } from '../analytics.test-support';
 import { buildName, KpiBuilds } from './kpi-builds';
 import { generateHistory } from './kpi-history.test-support';
-import { KpiRollupStore } from './kpi-rollup-store';
+import { KpiRollupStore, rollupCollection } from './kpi-rollup-store';
 import { KpiRollupWorker } from './kpi-rollup.worker';
 import { rolledUp } from './kpi.test-support';
 
@@ -55,10 +55,17 @@ it('a rebuild started by one replica goes on in the other once the first stops',
     await generateHistory(second.get<EventStore>(EVENT_STORE), 100, 8);
     expect(await settled(second)).toBe(rebuilt);
 
-    // and the build the rebuild replaced is removed once both let it go
-    await until(async () => (await builds.retired()).length === 0, 'the retired build is removed');
+    // and the build the rebuild replaced is removed, by the second too once it stopped folding it
     const store = second.get<EventStore>(EVENT_STORE);
-    expect(await store.checkpoint(`analytics-kpi-rollups-${buildName(1)}`)).toBe(0);
+    const replaced = buildName(1);
+    const documents = second.get<DocumentStore>(DOCUMENT_STORE).collection(rollupCollection(replaced));
+    await until(
+      async () =>
+        (await builds.retired()).length === 0 &&
+        (await store.checkpoint(`analytics-kpi-rollups-${replaced}`)) === 0 &&
+        (await documents.find({}, { limit: 1 })).items.length === 0,
+      'the retired build is removed: its checkpoint and its documents',
+    );
     expect(await store.checkpoint(`analytics-kpi-rollups-${rebuilt}`)).toBeGreaterThan(0);
   } finally {
     await first.close().catch(() => undefined);
