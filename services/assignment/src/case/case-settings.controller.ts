@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -21,7 +22,7 @@ export const CASE_SETTINGS_READERS = [Role.admin, Role.supervisor, Role.branchMa
 
 /** The settings as the body, the stream's revision as the ETag (none before the first change). */
 function withRevision(reply: HeaderReply, view: CaseSettingsView): CaseSettingsView {
-  if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+  answerRevision(reply, view.revision);
   return view;
 }
 

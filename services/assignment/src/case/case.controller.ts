@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   answerCommand,
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -69,7 +70,7 @@ export class CaseController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseFileView> {
     const file = await this.queries.execute(new GetCaseFileQuery(principal, id));
-    if (file.revision >= 0) reply.header('ETag', `"${file.revision}"`);
+    answerRevision(reply, file.revision);
     return file;
   }
 
@@ -80,7 +81,7 @@ export class CaseController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CaseView> {
     const view = await this.queries.execute(new GetCaseQuery(principal, id));
-    if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+    answerRevision(reply, view.revision);
     return view;
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Department, OrgUnitRef, StaffMember } from '@kesu/assignment-contracts';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -41,7 +42,7 @@ export class DirectoryController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<DirectoryView> {
     const view = await this.queries.execute(new GetDirectoryQuery(principal.tenantId));
-    reply.header('ETag', `"${view.revision}"`);
+    answerRevision(reply, view.revision);
     return view;
   }
 
@@ -132,7 +133,7 @@ export class DirectoryController {
 
   private async remove(caller: Caller, removed: RemovedRecord, { reason }: ReasonDto, reply: HeaderReply) {
     const outcome = await this.commands.execute(new RemoveRecordCommand(caller, removed, reason));
-    reply.header('ETag', `"${outcome.revision}"`);
+    answerRevision(reply, outcome.revision);
     markReplayed(reply, outcome.replayed);
     return outcome;
   }
@@ -145,7 +146,7 @@ async function answer<T, K extends string>(
   name: K,
 ): Promise<{ [key in K]: T } & { revision: number }> {
   const { record, revision, replayed } = await outcome;
-  reply.header('ETag', `"${revision}"`);
+  answerRevision(reply, revision);
   markReplayed(reply, replayed);
   return { [name]: record, revision } as { [key in K]: T } & { revision: number };
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -21,7 +22,7 @@ export const ROUTING_READERS = [Role.admin, Role.supervisor, Role.branchManager,
 
 /** The settings as the body, the stream's revision as the ETag (none before the first change). */
 function withRevision(reply: HeaderReply, settings: RoutingSettings): RoutingSettings {
-  if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
+  answerRevision(reply, settings.revision);
   return settings;
 }
 

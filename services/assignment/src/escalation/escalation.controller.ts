@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   answerCommand,
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -74,7 +75,7 @@ export class EscalationController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationView> {
     const view = await this.queries.execute(new GetEscalationQuery(principal, id));
-    if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+    answerRevision(reply, view.revision);
     return view;
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestj
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   answerCommand,
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -50,7 +51,7 @@ export class IncidentPlansController {
     const { plan, replayed } = await this.commands.execute(new DeclareIncidentPlanCommand(caller, body));
     markReplayed(reply, replayed);
     reply.header('Location', `/api/v1/incident-plans/${plan.planId}`);
-    reply.header('ETag', `"${plan.revision}"`);
+    answerRevision(reply, plan.revision);
     return plan;
   }
 
@@ -68,7 +69,7 @@ export class IncidentPlansController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<IncidentPlanView> {
     const plan = await this.queries.execute(new GetIncidentPlanQuery(principal, planId));
-    reply.header('ETag', `"${plan.revision}"`);
+    answerRevision(reply, plan.revision);
     return plan;
   }
 

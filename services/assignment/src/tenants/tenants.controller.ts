@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { TenantProfile } from '@kesu/assignment-contracts';
-import { type Caller, CurrentCaller, type HeaderReply, markReplayed, Role, Roles } from '@kesu/platform';
+import {
+  answerRevision,
+  type Caller,
+  CurrentCaller,
+  type HeaderReply,
+  markReplayed,
+  Role,
+  Roles,
+} from '@kesu/platform';
 import { CreateTenantCommand } from './create-tenant';
 import { ListTenantsQuery, type TenantSummary } from './list-tenants';
 import { CreateTenantDto } from './tenants.dto';
@@ -25,7 +33,7 @@ export class TenantsController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<{ tenant: TenantProfile; revision: number }> {
     const { tenant, revision, replayed } = await this.commands.execute(new CreateTenantCommand(caller, body));
-    reply.header('ETag', `"${revision}"`);
+    answerRevision(reply, revision);
     markReplayed(reply, replayed);
     return { tenant, revision };
   }

@@ -4,6 +4,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CollectiveIncident } from '@kesu/classification-domain';
 import { InvalidInputError } from '@kesu/kernel';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -64,7 +65,7 @@ export class IncidentsController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<CollectiveIncident> {
     const { state, revision } = await this.queries.execute(new GetIncidentQuery(principal, id));
-    reply.header('ETag', `"${revision}"`);
+    answerRevision(reply, revision);
     return state;
   }
 
@@ -107,7 +108,7 @@ export class IncidentsController {
 
 async function answer(reply: HeaderReply, outcome: Promise<CurationOutcome>): Promise<CollectiveIncident> {
   const { incident, revision, replayed } = await outcome;
-  reply.header('ETag', `"${revision}"`);
+  answerRevision(reply, revision);
   markReplayed(reply, replayed);
   return incident;
 }

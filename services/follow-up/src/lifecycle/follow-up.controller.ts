@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/commo
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
   answerCommand,
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -117,7 +118,7 @@ export class FollowUpController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<FollowUpView> {
     const view = await this.queries.execute(new GetFollowUpQuery(principal, id));
-    if (view.revision >= 0) reply.header('ETag', `"${view.revision}"`);
+    answerRevision(reply, view.revision);
     return view;
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseIntPipe, Put, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { chinaOfficialYear, CHINA_OFFICIAL_YEARS } from '@kesu/calendar';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -45,7 +46,7 @@ export class SlaPolicyController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<SlaSettings & { packs: readonly SlaPack[] }> {
     const settings = await this.policies.settingsOf(principal.tenantId);
-    if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
+    answerRevision(reply, settings.revision);
     return { ...settings, packs: Object.values(BUILT_IN_PACKS) };
   }
 
@@ -109,7 +110,7 @@ export class SlaPolicyController {
 
   private answer(settings: SlaSettings, replayed: boolean, reply: HeaderReply): SlaSettings {
     markReplayed(reply, replayed);
-    if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
+    answerRevision(reply, settings.revision);
     return settings;
   }
 }

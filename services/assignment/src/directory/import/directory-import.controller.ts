@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  answerRevision,
   BodyLimit,
   type Caller,
   CurrentCaller,
@@ -33,7 +34,7 @@ export class DirectoryImportController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<Omit<ImportReport, 'replayed'>> {
     const { replayed, ...report } = await this.commands.execute(new ImportDirectoryCommand(caller, body));
-    if (!report.dryRun) reply.header('ETag', `"${report.revision}"`);
+    if (!report.dryRun) answerRevision(reply, report.revision);
     markReplayed(reply, replayed);
     return report;
   }

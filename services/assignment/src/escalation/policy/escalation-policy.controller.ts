@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  answerRevision,
   type Caller,
   CurrentCaller,
   CurrentPrincipal,
@@ -37,7 +38,7 @@ export class EscalationPolicyController {
     @Res({ passthrough: true }) reply: HeaderReply,
   ): Promise<EscalationSettings> {
     const settings = await this.queries.execute(new GetEscalationPolicyQuery(principal.tenantId));
-    if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
+    answerRevision(reply, settings.revision);
     return settings;
   }
 
@@ -53,7 +54,7 @@ export class EscalationPolicyController {
       new ChangeEscalationPolicyCommand(caller, body),
     );
     markReplayed(reply, replayed);
-    if (settings.revision >= 0) reply.header('ETag', `"${settings.revision}"`);
+    answerRevision(reply, settings.revision);
     return settings;
   }
 }
